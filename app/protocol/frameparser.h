@@ -1,0 +1,105 @@
+#pragma once
+
+#include "types.h"
+#include "utf8validator.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QByteArrayView>
+#include <QtCore/QString>
+
+namespace closecall::protocol {
+
+// Receives what the parser finds. Payload views are valid only for the
+// duration of the call (they point into the caller's buffer or the parser's
+// reassembly buffer).
+class FrameSink
+{
+public:
+    virtual ~FrameSink() = default;
+    // A complete data message (all its fragments joined, unmasked, and for
+    // text validated as UTF-8). `frames` is how many frames carried it.
+    virtual void onMessage(MessageType type, QByteArrayView payload, int frames) = 0;
+    // A control frame (Close, Ping or Pong), unmasked. Close payloads are not
+    // interpreted here: see parseClosePayload().
+    virtual void onControl(Opcode opcode, QByteArrayView payload) = 0;
+    // The stream is broken. `closeCode` is the code to answer with (1002,
+    // 1007 or 1009, CLOSE-SEMANTICS.md "What is a protocol error"); `why`
+    // says what arrived. The parser accepts no more input after this.
+    virtual void onProtocolError(quint16 closeCode, const QString &why) = 0;
+};
+
+// Incremental RFC 6455 §5.2 frame parser with message reassembly. Any split
+// of the input into pieces yields the same calls on the sink (R14).
+//
+// The fast path is zero-copy: a whole unfragmented frame already in the
+// caller's buffer is unmasked in place and handed on as a view. Frames that
+// straddle reads or are fragmented are reassembled in an internal buffer.
+class FrameParser final
+{
+public:
+    // `role` is *our* role: a server requires masked frames from its peer
+    // and a client refuses masked ones. `maxMessageSize` bounds a data
+    // message (all fragments together); over it is a 1009 error.
+    explicit FrameParser(Role role, quint64 maxMessageSize = 16 * 1024 * 1024);
+
+    // Parses `size` bytes at `data`, which it may modify (unmasking in place).
+    // Calls the sink for every complete message, control frame or error.
+    // Returns the number of bytes consumed: always `size` unless the sink
+    // calls stop() from inside a callback, or after an error.
+    qsizetype feed(char *data, qsizetype size, FrameSink &sink);
+
+    // Stop consuming input after the current callback returns (used when
+    // the session must not read past a frame, e.g. after a protocol error).
+    void stop() { m_stopped = true; }
+    bool hasFailed() const { return m_failed; }
+
+    void setMaxMessageSize(quint64 bytes) { m_maxMessageSize = bytes; }
+    quint64 maxMessageSize() const { return m_maxMessageSize; }
+
+    // True while a fragmented message is being reassembled.
+    bool inMessage() const { return m_messageOpcode != Opcode::Continuation; }
+
+    // Bytes currently held for reassembly (for memory accounting).
+    qsizetype bufferedBytes() const { return m_message.size() + m_partial.size(); }
+
+    // Drops reassembly buffers' capacity when idle, so idle connections cost little.
+    void releaseMemory();
+
+private:
+    struct Header
+    {
+        bool fin = false;
+        quint8 rsv = 0;
+        Opcode opcode = Opcode::Continuation;
+        bool masked = false;
+        quint64 length = 0;
+        quint32 maskKey = 0;
+    };
+
+    // Parses a header at data[0..size). Returns its length in bytes, 0 when
+    // more bytes are needed, or -1 after reporting an error to the sink.
+    qsizetype parseHeader(const char *data, qsizetype size, Header &h, FrameSink &sink);
+    bool checkHeader(const Header &h, FrameSink &sink);
+    // Handles a frame's complete (unmasked) payload.
+    void deliverFrame(const Header &h, char *payload, qsizetype size, FrameSink &sink);
+    void fail(quint16 code, const QString &why, FrameSink &sink);
+
+    Role m_role;
+    quint64 m_maxMessageSize;
+    bool m_failed = false;
+    bool m_stopped = false;
+
+    // A header or a payload that did not fit in one feed() call.
+    QByteArray m_partial;
+    Header m_pending;          // header of the frame whose payload is in m_partial
+    bool m_havePending = false;
+    quint8 m_maskPhase = 0;
+
+    // The data message being reassembled.
+    Opcode m_messageOpcode = Opcode::Continuation; // Continuation = none
+    QByteArray m_message;
+    int m_messageFrames = 0;
+    Utf8Validator m_utf8;
+};
+
+} // namespace closecall::protocol

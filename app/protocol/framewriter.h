@@ -1,0 +1,30 @@
+#pragma once
+
+#include "types.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QByteArrayView>
+
+#include <optional>
+
+namespace closecall::protocol {
+
+// Writes RFC 6455 §5.2 frames. A server's frames are unmasked; a client's
+// are masked with a fresh random key (RFC §5.3), or `maskKey` when a test
+// needs fixed bytes. Frames are appended to `out` so many frames can be
+// batched into one write.
+namespace framewriter {
+
+// Size of the header a frame of `payloadSize` bytes gets.
+qsizetype headerSize(quint64 payloadSize, bool masked);
+
+void appendFrame(QByteArray &out, Role writerRole, Opcode opcode, QByteArrayView payload,
+                 bool fin = true, std::optional<quint32> maskKey = std::nullopt);
+
+// Writes only a header (for callers that append or stream the payload
+// themselves). The caller masks the payload when `maskKey` is set.
+void appendHeader(QByteArray &out, Opcode opcode, quint64 payloadSize, bool fin,
+                  std::optional<quint32> maskKey, quint8 rsv = 0);
+
+} // namespace framewriter
+} // namespace closecall::protocol

@@ -1,0 +1,159 @@
+#pragma once
+
+#include "closecodes.h"
+#include "frameparser.h"
+#include "types.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QByteArrayView>
+#include <QtCore/QString>
+
+namespace closecall::protocol {
+
+// What the transport must do when a session ends.
+enum class TransportAction : quint8 {
+    None,           // already gone (peer EOF or reset)
+    CloseNow,       // flush our output, then close TCP (FIN). The server closes first (RFC §7.1.1)
+    AwaitPeerClose, // client role after a clean close: wait for the server's FIN
+    Reset,          // abort: TCP reset (SO_LINGER 0), unsent output dropped
+};
+
+// One thing that happened in a session, in the order it happened. Every
+// event carries the state it happened in (R16). Only the fields its kind
+// names are meaningful.
+struct SessionEvent
+{
+    enum class Kind : quint8 {
+        StateChanged,  // state (= from), to
+        MessageIn,     // messageType, payload, postClose
+        MessageOut,    // messageType, payload
+        PingIn,        // payload
+        PongIn,        // payload
+        PingOut,       // payload
+        PongOut,       // payload
+        CloseReceived, // code, text (reason)
+        CloseSent,     // code, text (reason), mode
+        ProtocolError, // code (what we answer with), text (what arrived)
+        Violation,     // text: something arrived that must be dropped (after the peer's Close)
+        Ended,         // to (Closed/Aborted), code, text (reason), how, initiator, transport
+    };
+
+    Kind kind = Kind::StateChanged;
+    State state = State::Connecting;
+    State to = State::Connecting;
+    MessageType messageType = MessageType::Text;
+    PostClose postClose = PostClose::None;
+    CloseMode mode = CloseMode::Close;
+    HowEnded how = HowEnded::Handshake;
+    Initiator initiator = Initiator::None;
+    TransportAction transport = TransportAction::None;
+    CloseCode code;         // nullopt = a Close with no status code
+    QByteArrayView payload; // valid only during the callback
+    QString text;
+};
+
+class SessionSink
+{
+public:
+    virtual ~SessionSink() = default;
+    virtual void onSessionEvent(const SessionEvent &event) = 0;
+};
+
+struct SessionOptions
+{
+    quint64 maxMessageSize = 16 * 1024 * 1024;
+    bool autoAcknowledge = true; // answer the peer's Close at once (echoing its code)
+    bool autoPong = true;        // answer Pings in Open and CloseSent
+};
+
+// One WebSocket connection's protocol state machine (CLOSE-SEMANTICS.md),
+// after the upgrade. Sans-I/O: receive() takes bytes read from the peer;
+// operations append frames to output(), which the driver writes and clears;
+// every frame in or out and every transition is reported to the sink, with
+// the state it happened in. Timers belong to the driver: when a close
+// timeout expires it calls abort(HowEnded::Timeout).
+//
+// Operations return an empty string when done, else why they were refused
+// (nothing is written then).
+class Session final
+{
+public:
+    Session(Role role, SessionSink &sink, SessionOptions options = {});
+    Q_DISABLE_COPY_MOVE(Session)
+
+    State state() const { return m_state; }
+    Role role() const { return m_role; }
+    Initiator initiator() const { return m_initiator; }
+    CloseMode closeMode() const { return m_closeMode; } // meaningful once our Close is out
+    bool closeSent() const { return m_closeSent; }
+    bool closeReceived() const { return m_closeReceived; }
+    CloseCode receivedCode() const { return m_receivedCode; }
+    QString receivedReason() const { return m_receivedReason; }
+
+    SessionOptions options() const { return m_options; }
+    void setAutoAcknowledge(bool on) { m_options.autoAcknowledge = on; }
+    void setAutoPong(bool on) { m_options.autoPong = on; }
+    void setMaxMessageSize(quint64 bytes);
+
+    // Connecting → Open: the upgrade is done.
+    void open();
+
+    // Bytes read from the peer; may be modified in place (unmasking).
+    void receive(char *data, qsizetype size);
+    void receive(QByteArray &bytes) { receive(bytes.data(), bytes.size()); }
+
+    // The transport is gone: EOF (`reset` false) or a reset from the peer.
+    void transportClosed(bool reset);
+
+    [[nodiscard]] QString sendMessage(MessageType type, QByteArrayView payload);
+    [[nodiscard]] QString sendText(QStringView text);
+    [[nodiscard]] QString ping(QByteArrayView payload = {});
+
+    // Close (mode Close or Shutdown: wait for the peer's Close, discard
+    // data meanwhile) or Close Output (deliver data meanwhile). Legal in
+    // Open and CloseReceived; in CloseReceived it acknowledges the peer's
+    // Close and completes the handshake. Validated with validateOutgoingClose().
+    [[nodiscard]] QString close(CloseCode code, QStringView reason, CloseMode mode = CloseMode::Close);
+
+    // Ends the session at once: Aborted, transport Reset. `how` is Abort or
+    // Timeout. Refused once ended.
+    [[nodiscard]] QString abort(HowEnded how = HowEnded::Abort);
+
+    bool isEnded() const { return m_state == State::Closed || m_state == State::Aborted; }
+
+    // Frames to write, in order. The driver writes them and clears the buffer.
+    QByteArray &output() { return m_output; }
+    bool hasOutput() const { return !m_output.isEmpty(); }
+
+    // Gives back idle buffer capacity (idle connections should cost little).
+    void releaseMemory();
+
+private:
+    class ParserAdapter;
+    friend class ParserAdapter;
+
+    void onMessage(MessageType type, QByteArrayView payload);
+    void onControl(Opcode opcode, QByteArrayView payload);
+    void onProtocolError(quint16 code, const QString &why);
+
+    void setState(State to);
+    void writeClose(CloseCode code, QStringView reason, CloseMode mode);
+    void end(State final, HowEnded how, TransportAction transport);
+    void emitEvent(SessionEvent &&event);
+
+    Role m_role;
+    SessionSink &m_sink;
+    SessionOptions m_options;
+    FrameParser m_parser;
+    QByteArray m_output;
+
+    State m_state = State::Connecting;
+    Initiator m_initiator = Initiator::None;
+    CloseMode m_closeMode = CloseMode::Close;
+    bool m_closeSent = false;
+    bool m_closeReceived = false;
+    CloseCode m_receivedCode;
+    QString m_receivedReason;
+};
+
+} // namespace closecall::protocol

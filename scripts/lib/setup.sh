@@ -1,0 +1,67 @@
+# Shared by scripts/run and scripts/test: install what is missing, then
+# configure and build a preset. Sourced, not executed.
+# shellcheck shell=bash
+
+CLOSECALL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# Debian 12 packages the build, the app and the test suite need.
+CLOSECALL_PACKAGES=(
+    g++ cmake ninja-build pkg-config
+    qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libgl-dev libxkbcommon-dev
+    openssl
+    python3 python3-websockets
+    nodejs node-ws
+    clang libclang-rt-14-dev
+    xvfb xauth
+)
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Runs a command as root: directly when we are root, else through sudo.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root to run '$*': run this script as root or install sudo"
+    fi
+}
+
+missing_packages() {
+    local pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q '^install ok installed$'; then
+            printf '%s\n' "$pkg"
+        fi
+    done
+}
+
+# Installs the given packages that are not installed yet; a quick no-op when
+# all are there. apt-get update runs once, only when something is missing.
+ensure_packages() {
+    command -v dpkg-query >/dev/null 2>&1 || die "this needs a Debian system (dpkg-query not found)"
+    local missing
+    mapfile -t missing < <(missing_packages "$@")
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return 0
+    fi
+    say "installing: ${missing[*]}"
+    as_root apt-get update -q || die "apt-get update failed"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" \
+        || die "apt-get install failed for: ${missing[*]}"
+}
+
+# configure_and_build <preset>: configures once (or when CMakeLists changed), builds with ninja.
+configure_and_build() {
+    local preset="$1"
+    cd "$CLOSECALL_ROOT" || die "cannot enter $CLOSECALL_ROOT"
+    if [ ! -f "build/$preset/build.ninja" ]; then
+        say "configuring ($preset)"
+        cmake --preset "$preset" >/dev/null || die "cmake configure failed (preset $preset)"
+    fi
+    say "building ($preset)"
+    cmake --build --preset "$preset" || die "build failed (preset $preset)"
+}
