@@ -1,1 +1,389 @@
 #include "session.h"
+
+#include "framewriter.h"
+#include "utf8validator.h"
+
+#include <QtCore/QCoreApplication>
+
+namespace closecall::protocol {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The legal transitions of CLOSE-SEMANTICS.md "States", in one place. Any
+// state may go to Aborted; nothing leaves Closed or Aborted.
+bool isLegalTransition(State from, State to)
+{
+    if (from == State::Closed || from == State::Aborted)
+        return false;
+    if (to == State::Aborted)
+        return true;
+    switch (from) {
+    case State::Connecting:
+        return to == State::Open;
+    case State::Open:
+        return to == State::CloseSent || to == State::CloseReceived;
+    case State::CloseSent:
+        return to == State::Closed;
+    case State::CloseReceived:
+        return to == State::Closed;
+    case State::Closed:
+    case State::Aborted:
+        break;
+    }
+    return false;
+}
+
+// Operations the operator may start, refused by state with a named reason
+// (the h11 way: one table, not checks scattered through the callers).
+QString refusalFor(State s, const QString &operation)
+{
+    switch (s) {
+    case State::Connecting:
+        return Session::tr("cannot %1: the connection is still Connecting").arg(operation);
+    case State::Open:
+    case State::CloseReceived:
+        return {};
+    case State::CloseSent:
+        return Session::tr("cannot %1: our Close is already sent (CloseSent)").arg(operation);
+    case State::Closed:
+        return Session::tr("cannot %1: the connection is Closed").arg(operation);
+    case State::Aborted:
+        return Session::tr("cannot %1: the connection was Aborted").arg(operation);
+    }
+    return {};
+}
+
+} // namespace
+
+// Forwards the frame parser's callbacks to the session without making the
+// session itself a FrameSink in its public interface.
+class Session::ParserAdapter final : public FrameSink
+{
+public:
+    explicit ParserAdapter(Session &s)
+        : m_session(s)
+    {}
+    void onMessage(MessageType type, QByteArrayView payload, int) override
+    {
+        m_session.onMessage(type, payload);
+    }
+    void onControl(Opcode opcode, QByteArrayView payload) override
+    {
+        m_session.onControl(opcode, payload);
+    }
+    void onProtocolError(quint16 code, const QString &why) override
+    {
+        m_session.onProtocolError(code, why);
+    }
+
+private:
+    Session &m_session;
+};
+
+Session::Session(Role role, SessionSink &sink, SessionOptions options)
+    : m_role(role)
+    , m_sink(sink)
+    , m_options(options)
+    , m_parser(role, options.maxMessageSize)
+{}
+
+void Session::setMaxMessageSize(quint64 bytes)
+{
+    m_options.maxMessageSize = bytes;
+    m_parser.setMaxMessageSize(bytes);
+}
+
+void Session::emitEvent(SessionEvent &&event)
+{
+    m_sink.onSessionEvent(event);
+}
+
+void Session::setState(State to)
+{
+    Q_ASSERT_X(isLegalTransition(m_state, to), "Session::setState", "illegal transition");
+    SessionEvent e;
+    e.kind = SessionEvent::Kind::StateChanged;
+    e.state = m_state;
+    e.to = to;
+    m_state = to;
+    emitEvent(std::move(e));
+}
+
+void Session::open()
+{
+    if (m_state == State::Connecting)
+        setState(State::Open);
+}
+
+void Session::receive(char *data, qsizetype size)
+{
+    // Nothing may be read once the session has ended, and after a protocol
+    // error the stream is no longer trustworthy.
+    if (isEnded() || m_state == State::Connecting || m_parser.hasFailed())
+        return;
+    ParserAdapter adapter(*this);
+    qsizetype offset = 0;
+    while (offset < size && !isEnded() && !m_parser.hasFailed()) {
+        const qsizetype used = m_parser.feed(data + offset, size - offset, adapter);
+        if (used <= 0)
+            break;
+        offset += used;
+    }
+}
+
+void Session::onMessage(MessageType type, QByteArrayView payload)
+{
+    SessionEvent e;
+    e.state = m_state;
+    e.messageType = type;
+    e.payload = payload;
+    switch (m_state) {
+    case State::Open:
+        e.kind = SessionEvent::Kind::MessageIn;
+        break;
+    case State::CloseSent:
+        // The heart of the product: data after our Close. Close Output hands
+        // it on (CloseOutputAsync); Close reads and drops it (CloseAsync).
+        e.kind = SessionEvent::Kind::MessageIn;
+        e.postClose =
+            m_closeMode == CloseMode::CloseOutput ? PostClose::Delivered : PostClose::Discarded;
+        break;
+    case State::CloseReceived:
+        // RFC §5.5.1: nothing may follow the peer's Close.
+        e.kind = SessionEvent::Kind::Violation;
+        e.text = tr("%1 message of %2 bytes after the peer's Close: dropped")
+                     .arg(messageTypeName(type))
+                     .arg(payload.size());
+        break;
+    default:
+        return;
+    }
+    emitEvent(std::move(e));
+}
+
+void Session::onControl(Opcode opcode, QByteArrayView payload)
+{
+    if (m_state == State::CloseReceived) {
+        SessionEvent v;
+        v.kind = SessionEvent::Kind::Violation;
+        v.state = m_state;
+        v.payload = payload;
+        v.text = tr("%1 frame after the peer's Close: ignored").arg(opcodeName(opcode));
+        emitEvent(std::move(v));
+        return;
+    }
+    switch (opcode) {
+    case Opcode::Ping: {
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::PingIn;
+        e.state = m_state;
+        e.payload = payload;
+        emitEvent(std::move(e));
+        // RFC §5.5.2: answer with a Pong carrying the same payload, also in
+        // CloseSent (R13); the option exists to test a client's keep-alive.
+        if (m_options.autoPong && (m_state == State::Open || m_state == State::CloseSent)) {
+            framewriter::appendFrame(m_output, m_role, Opcode::Pong, payload);
+            SessionEvent p;
+            p.kind = SessionEvent::Kind::PongOut;
+            p.state = m_state;
+            p.payload = payload;
+            emitEvent(std::move(p));
+        }
+        return;
+    }
+    case Opcode::Pong: {
+        SessionEvent e;
+        e.kind = SessionEvent::Kind::PongIn;
+        e.state = m_state;
+        e.payload = payload;
+        emitEvent(std::move(e));
+        return;
+    }
+    case Opcode::Close:
+        break;
+    default:
+        return;
+    }
+
+    const ReceivedClose rc = parseClosePayload(payload);
+    if (rc.errorCode != 0) {
+        onProtocolError(rc.errorCode, rc.error);
+        return;
+    }
+    m_closeReceived = true;
+    m_receivedCode = rc.code;
+    m_receivedReason = rc.reason;
+    if (m_initiator == Initiator::None)
+        m_initiator = m_role == Role::Server ? Initiator::Client : Initiator::Server;
+
+    SessionEvent e;
+    e.kind = SessionEvent::Kind::CloseReceived;
+    e.state = m_state;
+    e.code = rc.code;
+    e.text = rc.reason;
+    emitEvent(std::move(e));
+
+    if (m_state == State::CloseSent) {
+        // Our Close was answered: the handshake is complete (R1).
+        setState(State::Closed);
+        end(State::Closed, HowEnded::Handshake,
+            m_role == Role::Server ? TransportAction::CloseNow : TransportAction::AwaitPeerClose);
+        return;
+    }
+    setState(State::CloseReceived);
+    if (m_options.autoAcknowledge) {
+        // RFC §5.5.1: "typically echoes the status code it received";
+        // an empty Close is answered with an empty Close (R5).
+        writeClose(rc.code, QString(), CloseMode::Ack);
+        setState(State::Closed);
+        end(State::Closed, HowEnded::Handshake,
+            m_role == Role::Server ? TransportAction::CloseNow : TransportAction::AwaitPeerClose);
+    }
+}
+
+void Session::onProtocolError(quint16 code, const QString &why)
+{
+    m_parser.stop();
+    SessionEvent e;
+    e.kind = SessionEvent::Kind::ProtocolError;
+    e.state = m_state;
+    e.code = code;
+    e.text = why;
+    emitEvent(std::move(e));
+    // We answer with our Close when we may still send one; the stream is
+    // no longer trustworthy, so we read no more and close TCP right after
+    // the frame is flushed.
+    if (!m_closeSent)
+        writeClose(code, QString(), CloseMode::ProtocolError);
+    setState(State::Aborted);
+    end(State::Aborted, HowEnded::ProtocolError, TransportAction::CloseNow);
+}
+
+void Session::transportClosed(bool reset)
+{
+    if (isEnded())
+        return;
+    // R9: TCP lost without a complete close handshake.
+    setState(State::Aborted);
+    end(State::Aborted, reset ? HowEnded::PeerReset : HowEnded::PeerEof, TransportAction::None);
+}
+
+QString Session::sendMessage(MessageType type, QByteArrayView payload)
+{
+    if (QString why = refusalFor(m_state, tr("send data")); !why.isEmpty())
+        return why;
+    if (type == MessageType::Text && !Utf8Validator::isValid(payload))
+        return tr("a text message must be valid UTF-8");
+    framewriter::appendFrame(m_output, m_role,
+                             type == MessageType::Text ? Opcode::Text : Opcode::Binary, payload);
+    SessionEvent e;
+    e.kind = SessionEvent::Kind::MessageOut;
+    e.state = m_state;
+    e.messageType = type;
+    e.payload = payload;
+    emitEvent(std::move(e));
+    return {};
+}
+
+QString Session::sendText(QStringView text)
+{
+    if (!text.isValidUtf16())
+        return tr("the text is not valid UTF-16 (a lone surrogate)");
+    const QByteArray utf8 = text.toUtf8();
+    return sendMessage(MessageType::Text, utf8);
+}
+
+QString Session::ping(QByteArrayView payload)
+{
+    if (QString why = refusalFor(m_state, tr("send a Ping")); !why.isEmpty())
+        return why;
+    if (payload.size() > 125)
+        return tr("a Ping payload is %1 bytes; the limit is 125").arg(payload.size());
+    framewriter::appendFrame(m_output, m_role, Opcode::Ping, payload);
+    SessionEvent e;
+    e.kind = SessionEvent::Kind::PingOut;
+    e.state = m_state;
+    e.payload = payload;
+    emitEvent(std::move(e));
+    return {};
+}
+
+QString Session::close(CloseCode code, QStringView reason, CloseMode mode)
+{
+    if (m_state == State::CloseSent)
+        return tr("our Close is already sent (CloseSent); waiting for the peer's Close");
+    if (QString why = refusalFor(m_state, tr("close")); !why.isEmpty())
+        return why;
+    if (QString why = validateOutgoingClose(code, reason); !why.isEmpty())
+        return why;
+
+    if (m_initiator == Initiator::None)
+        m_initiator = m_role == Role::Server ? Initiator::Server : Initiator::Client;
+    writeClose(code, reason, mode);
+    if (m_state == State::CloseReceived) {
+        // Acknowledging the peer's Close (manual mode, R6): done.
+        setState(State::Closed);
+        end(State::Closed, HowEnded::Handshake,
+            m_role == Role::Server ? TransportAction::CloseNow : TransportAction::AwaitPeerClose);
+    } else {
+        setState(State::CloseSent);
+    }
+    return {};
+}
+
+QString Session::abort(HowEnded how)
+{
+    if (isEnded())
+        return refusalFor(m_state, tr("abort"));
+    setState(State::Aborted);
+    end(State::Aborted, how, TransportAction::Reset);
+    return {};
+}
+
+void Session::writeClose(CloseCode code, QStringView reason, CloseMode mode)
+{
+    const QByteArray payload = buildClosePayload(code, reason);
+    framewriter::appendFrame(m_output, m_role, Opcode::Close, payload);
+    m_closeSent = true;
+    m_closeMode = mode;
+    SessionEvent e;
+    e.kind = SessionEvent::Kind::CloseSent;
+    e.state = m_state;
+    e.code = code;
+    e.text = reason.toString();
+    e.mode = mode;
+    emitEvent(std::move(e));
+}
+
+void Session::end(State final, HowEnded how, TransportAction transport)
+{
+    SessionEvent e;
+    e.kind = SessionEvent::Kind::Ended;
+    e.state = final;
+    e.to = final;
+    e.how = how;
+    e.initiator = m_initiator;
+    e.transport = transport;
+    // The code the table shows: the peer's (1005 for an empty Close), or
+    // 1006 when no Close arrived (RFC §7.1.5).
+    if (m_closeReceived) {
+        e.code = m_receivedCode.value_or(closecode::NoStatusReceived);
+        e.text = m_receivedReason;
+    } else {
+        e.code = closecode::Abnormal;
+    }
+    if (transport == TransportAction::Reset)
+        m_output.clear(); // an RST drops whatever was not yet written
+    emitEvent(std::move(e));
+}
+
+void Session::releaseMemory()
+{
+    if (m_output.isEmpty())
+        m_output = QByteArray();
+    m_parser.releaseMemory();
+}
+
+} // namespace closecall::protocol

@@ -6,6 +6,7 @@
 
 #include <QtCore/QByteArray>
 #include <QtCore/QByteArrayView>
+#include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 
 namespace closecall::protocol {
@@ -77,6 +78,8 @@ struct SessionOptions
 // (nothing is written then).
 class Session final
 {
+    Q_DECLARE_TR_FUNCTIONS(Session)
+
 public:
     Session(Role role, SessionSink &sink, SessionOptions options = {});
     Q_DISABLE_COPY_MOVE(Session)
@@ -113,7 +116,8 @@ public:
     // data meanwhile) or Close Output (deliver data meanwhile). Legal in
     // Open and CloseReceived; in CloseReceived it acknowledges the peer's
     // Close and completes the handshake. Validated with validateOutgoingClose().
-    [[nodiscard]] QString close(CloseCode code, QStringView reason, CloseMode mode = CloseMode::Close);
+    [[nodiscard]] QString close(CloseCode code, QStringView reason,
+                                CloseMode mode = CloseMode::Close);
 
     // Ends the session at once: Aborted, transport Reset. `how` is Abort or
     // Timeout. Refused once ended.

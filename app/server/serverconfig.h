@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+#include <QtNetwork/QHostAddress>
+
+namespace closecall::server {
+
+// Everything the engine needs to start; the command line (HEADLESS.md) and
+// the GUI's settings both fill one of these.
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost); // loopback unless named
+    quint16 port = 9001;                                          // 0 = any free port
+    QString tlsCertFile; // PEM; both set = wss://
+    QString tlsKeyFile;
+
+    bool echo = false;       // echo each data message while Open
+    bool manualAck = false;  // leave a peer's Close unanswered until a command answers it
+    bool autoPong = true;    // answer Pings
+
+    QStringList subprotocols;   // in preference order
+    QStringList allowedOrigins; // empty = any
+
+    int maxConnections = 10000;
+    qint64 maxMessageSize = 16 * 1024 * 1024;
+    qsizetype maxHeaderBytes = 16 * 1024;
+    int handshakeTimeoutMs = 10000;
+    int closeTimeoutMs = 5000;
+    int closeOutputTimeoutMs = 30000; // 0 = never
+
+    // Per-message events (message_in/out, ping/pong) are published unless
+    // this is off: benchmarks of the bare engine turn it off; lifecycle
+    // events (open, close_*, state, closed, errors) are always published.
+    bool messageEvents = true;
+
+    bool useTls() const { return !tlsCertFile.isEmpty() || !tlsKeyFile.isEmpty(); }
+};
+
+} // namespace closecall::server
