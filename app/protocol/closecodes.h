@@ -69,6 +69,10 @@ std::optional<CloseCode> parseCloseCode(QStringView text, QString *error = nullp
 // words a person can act on ("reason is 131 bytes of UTF-8; the limit is 123").
 QString validateOutgoingClose(CloseCode code, QStringView reason);
 
+// Whether a code is normally sent only by a client (1010, Mandatory Ext.,
+// RFC §7.4.1): a server may still send it; the UI warns.
+bool isClientOnlyCode(quint16 code);
+
 // Whether a code received in a Close frame is legal on the wire (RFC §7.4).
 bool isValidReceivedCloseCode(quint16 code);
 
