@@ -1,5 +1,655 @@
-// Placeholder until the suite is written.
+// The HTTP/1.1 upgrade of RFC 6455 §4, server and client side, sans-I/O.
+#include "protocol/handshake.h"
+
 #include <QtTest/QtTest>
-class tst_handshake : public QObject { Q_OBJECT };
+
+using namespace closecall::protocol;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// RFC 6455 §1.3 / §4.2.2 example key and its accept value.
+const QByteArray RfcKey = "dGhlIHNhbXBsZSBub25jZQ==";
+const QByteArray RfcAccept = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
+
+HttpHeaders goodHeaders()
+{
+    return {{"Host", "example.com:9001"},   {"User-Agent", "tst_handshake/1.0"},
+            {"Upgrade", "websocket"},       {"Connection", "Upgrade"},
+            {"Sec-WebSocket-Key", RfcKey},  {"Origin", "http://example.com"},
+            {"Sec-WebSocket-Version", "13"}};
+}
+
+QByteArray makeRequest(const HttpHeaders &headers,
+                       const QByteArray &requestLine = "GET /chat?room=1 HTTP/1.1")
+{
+    QByteArray out = requestLine + "\r\n";
+    for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    return out + "\r\n";
+}
+
+HttpHeaders withHeader(HttpHeaders headers, const QByteArray &name, const QByteArray &value)
+{
+    for (auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
+            h.second = value;
+            return headers;
+        }
+    }
+    headers.append({name, value});
+    return headers;
+}
+
+HttpHeaders without(HttpHeaders headers, const QByteArray &name)
+{
+    headers.removeIf(
+        [&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    return headers;
+}
+
+QByteArray goodRequest()
+{
+    return makeRequest(goodHeaders());
+}
+
+QByteArray response101(const QByteArray &accept, const QByteArray &extra = {})
+{
+    return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           "Sec-WebSocket-Accept: " +
+           accept + "\r\n" + extra + "\r\n";
+}
+
+// A masked client Text frame "Hi" (RFC 6455 §5.7), as a client would send
+// right behind its request without waiting for the 101.
+const QByteArray ClientFrame("\x81\x82\x37\xfa\x21\x3d\x7f\x93", 8);
+
+} // namespace
+
+Q_DECLARE_METATYPE(closecall::protocol::HandshakeStatus)
+
+class tst_handshake : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acceptKey_data();
+    void acceptKey();
+
+    void exact101Response();
+    void capturesRequest();
+    void serverAccepts_data();
+    void serverAccepts();
+    void serverRefuses_data();
+    void serverRefuses();
+    void failedRequestStillCaptured();
+
+    void everySplitGivesSameResult();
+    void leftoverFrameBytes();
+    void headerLimit_data();
+    void headerLimit();
+    void headerLimitWithoutTerminatorFailsEarly();
+
+    void subprotocolPreference_data();
+    void subprotocolPreference();
+
+    void buildHttpErrorFormat();
+
+    void clientRequest();
+    void clientRandomKey();
+    void clientValidation_data();
+    void clientValidation();
+    void clientEverySplitAndLeftover();
+
+    void roundTrip();
+};
+
+void tst_handshake::acceptKey_data()
+{
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QByteArray>("accept");
+    QTest::newRow("RFC 6455 §1.3 example") << RfcKey << RfcAccept;
+    // Computed independently: base64(sha1(key + GUID)).
+    QTest::newRow("all-zero key") << QByteArray("AAAAAAAAAAAAAAAAAAAAAA==")
+                                  << QByteArray("ICX+Yqv66kxgM0FcWaLWlFLwTAI=");
+}
+
+void tst_handshake::acceptKey()
+{
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, accept);
+    QCOMPARE(computeAcceptKey(key), accept);
+}
+
+void tst_handshake::exact101Response()
+{
+    ServerHandshake server;
+    QCOMPARE(server.feed(goodRequest()), HandshakeStatus::Complete);
+    QCOMPARE(server.httpStatus(), 101);
+    QCOMPARE(server.response(), response101(RfcAccept));
+    QVERIFY(server.selectedSubprotocol().isEmpty());
+    QVERIFY(server.failureReason().isEmpty());
+}
+
+void tst_handshake::capturesRequest()
+{
+    HttpHeaders headers = goodHeaders();
+    headers.emplaceBack("Sec-WebSocket-Protocol", "chat.v2, chat.v1");
+    headers.emplaceBack("X-Trace", "a");
+    headers.emplaceBack("Sec-WebSocket-Protocol", "json");
+    headers.emplaceBack("x-trace", "b");
+    ServerHandshake server;
+    QCOMPARE(server.feed(makeRequest(headers, "GET /r%C3%A4um/a%20b?x=%20y&z HTTP/1.1")),
+             HandshakeStatus::Complete);
+
+    const HandshakeRequest &r = server.request();
+    QCOMPARE(r.method, "GET");
+    QCOMPARE(r.target, "/r%C3%A4um/a%20b?x=%20y&z");
+    QCOMPARE(r.path, u"/r\u00E4um/a b"_s);
+    QCOMPARE(r.query, u"x=%20y&z"_s);
+    QCOMPARE(r.headers, headers);
+    QCOMPARE(r.host, u"example.com:9001"_s);
+    QCOMPARE(r.origin, u"http://example.com"_s);
+    QCOMPARE(r.userAgent, u"tst_handshake/1.0"_s);
+    QCOMPARE(r.key, RfcKey);
+    QCOMPARE(r.offeredSubprotocols, (QStringList{u"chat.v2"_s, u"chat.v1"_s, u"json"_s}));
+    QCOMPARE(r.header("x-TRACE"), "a, b");
+    QCOMPARE(r.header("Absent"), QByteArray());
+}
+
+void tst_handshake::serverAccepts_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QStringList>("allowedOrigins");
+    QTest::addColumn<QString>("path");
+
+    const QStringList any;
+    QTest::newRow("plain") << goodRequest() << any << u"/chat"_s;
+    QTest::newRow("Connection is a token list")
+        << makeRequest(withHeader(goodHeaders(), "Connection", "keep-alive, Upgrade")) << any
+        << u"/chat"_s;
+    QTest::newRow("Connection token case-insensitive")
+        << makeRequest(withHeader(goodHeaders(), "Connection", "UPGRADE")) << any << u"/chat"_s;
+    QTest::newRow("Upgrade token case-insensitive, in a list")
+        << makeRequest(withHeader(goodHeaders(), "Upgrade", "foo/2, WebSocket")) << any
+        << u"/chat"_s;
+    HttpHeaders lower;
+    for (const auto &[name, value] : goodHeaders())
+        lower.append({name.toLower(), value});
+    QTest::newRow("header names case-insensitive") << makeRequest(lower) << any << u"/chat"_s;
+    QTest::newRow("no optional whitespace after colon")
+        << QByteArray(goodRequest()).replace("Upgrade: websocket", "Upgrade:websocket") << any
+        << u"/chat"_s;
+    QTest::newRow("absolute-form target")
+        << makeRequest(goodHeaders(), "GET ws://example.com:9001/chat?room=1 HTTP/1.1") << any
+        << u"/chat"_s;
+    QTest::newRow("origin on the allow-list")
+        << goodRequest() << QStringList{u"https://other.example"_s, u"http://example.com"_s}
+        << u"/chat"_s;
+    QTest::newRow("origin compared case-insensitively")
+        << goodRequest() << QStringList{u"HTTP://EXAMPLE.COM"_s} << u"/chat"_s;
+    QTest::newRow("no origin, no allow-list")
+        << makeRequest(without(goodHeaders(), "Origin")) << any << u"/chat"_s;
+}
+
+void tst_handshake::serverAccepts()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QStringList, allowedOrigins);
+    QFETCH(QString, path);
+
+    ServerHandshake server({.subprotocols = {}, .allowedOrigins = allowedOrigins});
+    QCOMPARE(server.feed(request), HandshakeStatus::Complete);
+    QVERIFY2(server.failureReason().isEmpty(), qPrintable(server.failureReason()));
+    QCOMPARE(server.response(), response101(RfcAccept));
+    QCOMPARE(server.request().path, path);
+}
+
+void tst_handshake::serverRefuses_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QStringList>("allowedOrigins");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("reasonContains");
+    QTest::addColumn<QByteArray>("extraHeader"); // must be in the response
+
+    const QStringList any;
+    const HttpHeaders good = goodHeaders();
+    const auto row = [&](const char *name, const QByteArray &request, int status,
+                         const QString &reason, const QByteArray &extra = {}) {
+        QTest::newRow(name) << request << any << status << reason << extra;
+    };
+
+    row("POST -> 405", makeRequest(good, "POST /chat HTTP/1.1"), 405, u"POST"_s, "Allow: GET");
+    row("lower-case get -> 405", makeRequest(good, "get /chat HTTP/1.1"), 405, u"get"_s,
+        "Allow: GET");
+    row("HTTP/1.0 -> 505", makeRequest(good, "GET /chat HTTP/1.0"), 505, u"HTTP/1.0"_s);
+    row("HTTP/2.0 -> 505", makeRequest(good, "GET /chat HTTP/2.0"), 505, u"HTTP/1.1"_s);
+    row("garbage version -> 400", makeRequest(good, "GET /chat HTTQ/1.1"), 400, u"HTTQ"_s);
+    row("request line with two parts -> 400", makeRequest(good, "GET /chat"), 400,
+        u"request line"_s);
+    row("request line with double space -> 400", makeRequest(good, "GET  /chat HTTP/1.1"), 400,
+        u"request line"_s);
+    row("target not a path -> 400", makeRequest(good, "GET * HTTP/1.1"), 400, u"not a path"_s);
+    row("empty request -> 400", "\r\n\r\n", 400, u"request line"_s);
+
+    row("missing Host -> 400", makeRequest(without(good, "Host")), 400, u"Host"_s);
+    row("two Host headers -> 400", makeRequest(HttpHeaders(good) << std::pair{"Host"_ba, "b"_ba}),
+        400, u"2 Host"_s);
+    row("empty Host -> 400", makeRequest(withHeader(good, "Host", "")), 400, u"Host"_s);
+    row("missing Upgrade -> 400", makeRequest(without(good, "Upgrade")), 400, u"Upgrade"_s);
+    row("Upgrade h2c -> 400", makeRequest(withHeader(good, "Upgrade", "h2c")), 400, u"h2c"_s);
+    row("Upgrade websocketx is not the token -> 400",
+        makeRequest(withHeader(good, "Upgrade", "websocketx")), 400, u"websocketx"_s);
+    row("missing Connection -> 400", makeRequest(without(good, "Connection")), 400,
+        u"Connection"_s);
+    row("Connection keep-alive only -> 400",
+        makeRequest(withHeader(good, "Connection", "keep-alive")), 400, u"keep-alive"_s);
+
+    row("version 8 -> 426", makeRequest(withHeader(good, "Sec-WebSocket-Version", "8")), 426,
+        u"Sec-WebSocket-Version is 8; only 13 is supported"_s, "Sec-WebSocket-Version: 13");
+    row("version missing -> 426", makeRequest(without(good, "Sec-WebSocket-Version")), 426,
+        u"only 13 is supported"_s, "Sec-WebSocket-Version: 13");
+    row("version list -> 426", makeRequest(withHeader(good, "Sec-WebSocket-Version", "13, 8")), 426,
+        u"only 13"_s, "Sec-WebSocket-Version: 13");
+
+    row("key missing -> 400", makeRequest(without(good, "Sec-WebSocket-Key")), 400,
+        u"Sec-WebSocket-Key is missing"_s);
+    row("key of 15 bytes -> 400",
+        makeRequest(withHeader(good, "Sec-WebSocket-Key", QByteArray(15, 'k').toBase64())), 400,
+        u"16 bytes"_s);
+    row("key of 17 bytes -> 400",
+        makeRequest(withHeader(good, "Sec-WebSocket-Key", QByteArray(17, 'k').toBase64())), 400,
+        u"16 bytes"_s);
+    row("key not base64 -> 400",
+        makeRequest(withHeader(good, "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ!=")), 400,
+        u"16 bytes"_s);
+    row("two keys -> 400",
+        makeRequest(HttpHeaders(good) << std::pair{"Sec-WebSocket-Key"_ba, RfcKey}), 400,
+        u"16 bytes"_s);
+
+    row("header line without colon -> 400",
+        makeRequest(HttpHeaders(good) << std::pair{"Broken header line"_ba, QByteArray()})
+            .replace("Broken header line: ", "Broken header line"),
+        400, u"no ':'"_s);
+    row("space before colon -> 400", QByteArray(goodRequest()).replace("Upgrade:", "Upgrade :"),
+        400, u"invalid name"_s);
+    row("obsolete line folding -> 400",
+        QByteArray(goodRequest()).replace("Upgrade: websocket\r\n", "Upgrade:\r\n websocket\r\n"),
+        400, u"folding"_s);
+    row("bare LF -> 400",
+        QByteArray(goodRequest()).replace("Upgrade: websocket\r\n", "Upgrade: websocket\n"), 400,
+        u"bare LF"_s);
+    row("TLS ClientHello on a plain port -> 400", QByteArray("\x16\x03\x01\x02\x00\x01", 6), 400,
+        u"TLS"_s);
+
+    QTest::newRow("origin not allowed -> 403")
+        << goodRequest() << QStringList{u"https://app.example"_s} << 403
+        << u"Origin \"http://example.com\" is not allowed"_s << QByteArray();
+    QTest::newRow("origin missing with an allow-list -> 403")
+        << makeRequest(without(good, "Origin")) << QStringList{u"https://app.example"_s} << 403
+        << u"no Origin"_s << QByteArray();
+}
+
+void tst_handshake::serverRefuses()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QStringList, allowedOrigins);
+    QFETCH(int, status);
+    QFETCH(QString, reasonContains);
+    QFETCH(QByteArray, extraHeader);
+
+    ServerHandshake server({.subprotocols = {}, .allowedOrigins = allowedOrigins});
+    QCOMPARE(server.feed(QByteArray(request + ClientFrame)), HandshakeStatus::Failed);
+    QCOMPARE(server.status(), HandshakeStatus::Failed);
+    QCOMPARE(server.httpStatus(), status);
+    QVERIFY2(server.failureReason().contains(reasonContains), qPrintable(server.failureReason()));
+    QVERIFY(server.takeLeftover().isEmpty()); // nothing goes on to the frame layer
+
+    const QByteArray response = server.response();
+    QVERIFY2(response.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ')),
+             response.constData());
+    QVERIFY(response.contains("\r\nConnection: close\r\n"));
+    if (!extraHeader.isEmpty())
+        QVERIFY2(response.contains(QByteArray("\r\n" + extraHeader + "\r\n")),
+                 response.constData());
+    // The body is the reason, and Content-Length says so.
+    const qsizetype bodyAt = response.indexOf("\r\n\r\n") + 4;
+    const QByteArray body = response.mid(bodyAt);
+    QCOMPARE(body, QByteArray(server.failureReason().toUtf8() + '\n'));
+    QVERIFY(response.contains(
+        QByteArray("Content-Length: " + QByteArray::number(body.size()) + "\r\n")));
+
+    // Once failed, more bytes change nothing.
+    QCOMPARE(server.feed(goodRequest()), HandshakeStatus::Failed);
+    QCOMPARE(server.response(), response);
+}
+
+void tst_handshake::failedRequestStillCaptured()
+{
+    ServerHandshake server;
+    QCOMPARE(server.feed(makeRequest(withHeader(goodHeaders(), "Sec-WebSocket-Version", "8"),
+                                     "POST /x?y HTTP/1.1")),
+             HandshakeStatus::Failed);
+    QCOMPARE(server.httpStatus(), 405);
+    QCOMPARE(server.request().method, "POST");
+    QCOMPARE(server.request().path, u"/x"_s);
+    QCOMPARE(server.request().query, u"y"_s);
+    QCOMPARE(server.request().userAgent, u"tst_handshake/1.0"_s);
+    QCOMPARE(server.request().headers.size(), goodHeaders().size());
+}
+
+void tst_handshake::everySplitGivesSameResult()
+{
+    const QByteArray input = goodRequest() + ClientFrame;
+    ServerHandshake whole;
+    QCOMPARE(whole.feed(input), HandshakeStatus::Complete);
+    const QByteArray leftover = whole.takeLeftover();
+    QCOMPARE(leftover, ClientFrame);
+
+    for (qsizetype at = 0; at <= input.size(); ++at) {
+        ServerHandshake server;
+        const HandshakeStatus first = server.feed(input.left(at));
+        const qsizetype headerEnd = goodRequest().size();
+        QCOMPARE(first, at >= headerEnd ? HandshakeStatus::Complete : HandshakeStatus::NeedMore);
+        QCOMPARE(server.feed(input.mid(at)), HandshakeStatus::Complete);
+        QCOMPARE(server.response(), whole.response());
+        QCOMPARE(server.request().headers, whole.request().headers);
+        QCOMPARE(server.takeLeftover(), leftover);
+    }
+
+    // And one byte at a time.
+    ServerHandshake trickle;
+    for (char c : input)
+        trickle.feed(QByteArrayView(&c, 1));
+    QCOMPARE(trickle.status(), HandshakeStatus::Complete);
+    QCOMPARE(trickle.response(), whole.response());
+    QCOMPARE(trickle.takeLeftover(), leftover);
+}
+
+void tst_handshake::leftoverFrameBytes()
+{
+    ServerHandshake server;
+    QCOMPARE(server.feed(QByteArray(goodRequest() + ClientFrame.left(3))),
+             HandshakeStatus::Complete);
+    // Bytes fed after completion join the leftover instead of being lost.
+    QCOMPARE(server.feed(ClientFrame.mid(3)), HandshakeStatus::Complete);
+    QCOMPARE(server.takeLeftover(), ClientFrame);
+    QVERIFY(server.takeLeftover().isEmpty()); // taken once
+}
+
+void tst_handshake::headerLimit_data()
+{
+    QTest::addColumn<int>("padding"); // bytes added to the request
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("exactly at the limit accepted") << 0 << true;
+    QTest::newRow("one byte over -> 431") << 1 << false;
+    QTest::newRow("far over -> 431") << 5000 << false;
+}
+
+void tst_handshake::headerLimit()
+{
+    QFETCH(int, padding);
+    QFETCH(bool, accepted);
+
+    // Size a request to exactly maxHeaderBytes with one X-Pad header.
+    const qsizetype limit = 1024;
+    const QByteArray base = makeRequest(withHeader(goodHeaders(), "X-Pad", ""));
+    const QByteArray request = makeRequest(
+        withHeader(goodHeaders(), "X-Pad", QByteArray(limit - base.size() + padding, 'p')));
+    QCOMPARE(request.size(), limit + padding);
+
+    ServerHandshake server({.subprotocols = {}, .allowedOrigins = {}, .maxHeaderBytes = limit});
+    const HandshakeStatus status = server.feed(request);
+    QCOMPARE(status, accepted ? HandshakeStatus::Complete : HandshakeStatus::Failed);
+    if (!accepted) {
+        QCOMPARE(server.httpStatus(), 431);
+        QVERIFY(server.failureReason().contains(u"1024"_s));
+        QVERIFY(server.response().startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n"));
+    }
+}
+
+void tst_handshake::headerLimitWithoutTerminatorFailsEarly()
+{
+    // An endless header is refused as soon as the buffer reaches the limit,
+    // not when (never) a terminator arrives.
+    const qsizetype limit = 4096;
+    ServerHandshake server({.subprotocols = {}, .allowedOrigins = {}, .maxHeaderBytes = limit});
+    const QByteArray chunk = "X-Flood: " + QByteArray(90, 'f') + "\r\n"; // 101 bytes
+    QByteArray sent = "GET / HTTP/1.1\r\n";
+    QCOMPARE(server.feed(sent), HandshakeStatus::NeedMore);
+    while (sent.size() + chunk.size() < limit) {
+        sent += chunk;
+        QCOMPARE(server.feed(chunk), HandshakeStatus::NeedMore);
+    }
+    QCOMPARE(server.feed(chunk), HandshakeStatus::Failed);
+    QCOMPARE(server.httpStatus(), 431);
+}
+
+void tst_handshake::subprotocolPreference_data()
+{
+    QTest::addColumn<QStringList>("ours");
+    QTest::addColumn<QByteArrayList>("offeredHeaders"); // one Sec-WebSocket-Protocol each
+    QTest::addColumn<QString>("selected");
+
+    QTest::newRow("our first choice wins over the client's order")
+        << QStringList{u"b"_s, u"a"_s} << QByteArrayList{"a, b"} << u"b"_s;
+    QTest::newRow("first of ours the client offered")
+        << QStringList{u"x"_s, u"a"_s, u"b"_s} << QByteArrayList{"b, a"} << u"a"_s;
+    QTest::newRow("offer spread over repeated headers")
+        << QStringList{u"json"_s} << QByteArrayList{"chat", "json"} << u"json"_s;
+    QTest::newRow("no match -> no header")
+        << QStringList{u"json"_s} << QByteArrayList{"chat, xml"} << QString();
+    QTest::newRow("none configured -> no header")
+        << QStringList{} << QByteArrayList{"chat"} << QString();
+    QTest::newRow("none offered -> no header")
+        << QStringList{u"chat"_s} << QByteArrayList{} << QString();
+    QTest::newRow("case-sensitive names")
+        << QStringList{u"Chat"_s} << QByteArrayList{"chat"} << QString();
+}
+
+void tst_handshake::subprotocolPreference()
+{
+    QFETCH(QStringList, ours);
+    QFETCH(QByteArrayList, offeredHeaders);
+    QFETCH(QString, selected);
+
+    HttpHeaders headers = goodHeaders();
+    for (const QByteArray &value : offeredHeaders)
+        headers.emplaceBack("Sec-WebSocket-Protocol", value);
+    ServerHandshake server({.subprotocols = ours, .allowedOrigins = {}});
+    QCOMPARE(server.feed(makeRequest(headers)), HandshakeStatus::Complete);
+    QCOMPARE(server.selectedSubprotocol(), selected);
+    const QByteArray expected =
+        selected.isEmpty()
+            ? response101(RfcAccept)
+            : response101(RfcAccept, "Sec-WebSocket-Protocol: " + selected.toUtf8() + "\r\n");
+    QCOMPARE(server.response(), expected);
+}
+
+void tst_handshake::buildHttpErrorFormat()
+{
+    const QByteArray response =
+        buildHttpError(426, u"only 13 \u2713"_s, {{"Sec-WebSocket-Version", "13"}});
+    QCOMPARE(response, QByteArray("HTTP/1.1 426 Upgrade Required\r\n"
+                                  "Content-Type: text/plain; charset=utf-8\r\n"
+                                  "Content-Length: 12\r\n"
+                                  "Connection: close\r\n"
+                                  "Sec-WebSocket-Version: 13\r\n"
+                                  "\r\n"
+                                  "only 13 \xE2\x9C\x93\n"));
+}
+
+void tst_handshake::clientRequest()
+{
+    ClientHandshakeOptions options;
+    options.host = u"example.com:80"_s;
+    options.target = u"/chat?x=1"_s;
+    options.subprotocols = {u"chat.v2"_s, u"chat.v1"_s};
+    options.origin = u"http://example.com"_s;
+    options.extraHeaders = {{"User-Agent", "tst"}};
+    options.key = RfcKey;
+    ClientHandshake client(options);
+    QCOMPARE(client.request(), QByteArray("GET /chat?x=1 HTTP/1.1\r\n"
+                                          "Host: example.com:80\r\n"
+                                          "Upgrade: websocket\r\n"
+                                          "Connection: Upgrade\r\n"
+                                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                          "Sec-WebSocket-Version: 13\r\n"
+                                          "Origin: http://example.com\r\n"
+                                          "Sec-WebSocket-Protocol: chat.v2, chat.v1\r\n"
+                                          "User-Agent: tst\r\n"
+                                          "\r\n"));
+    QCOMPARE(client.status(), HandshakeStatus::NeedMore);
+}
+
+void tst_handshake::clientRandomKey()
+{
+    // RFC 6455 §4.1: a fresh random 16-byte nonce, base64, per handshake.
+    const auto keyOf = [](const ClientHandshake &client) {
+        ServerHandshake server;
+        server.feed(client.request());
+        return server.request().key;
+    };
+    ClientHandshake a;
+    ClientHandshake b;
+    const QByteArray keyA = keyOf(a);
+    QCOMPARE(keyA.size(), 24);
+    QCOMPARE(QByteArray::fromBase64(keyA).size(), 16);
+    QVERIFY(keyA != keyOf(b));
+}
+
+void tst_handshake::clientValidation_data()
+{
+    QTest::addColumn<QStringList>("offered");
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<HandshakeStatus>("status");
+    QTest::addColumn<int>("httpStatus");
+    QTest::addColumn<QString>("reasonContains");
+    QTest::addColumn<QString>("subprotocol");
+
+    const QStringList none;
+    const QStringList chat{u"chat"_s, u"json"_s};
+    const QByteArray good = response101(RfcAccept);
+    QTest::newRow("good 101") << none << good << HandshakeStatus::Complete << 101 << QString()
+                              << QString();
+    QTest::newRow("good 101 with offered subprotocol")
+        << chat << response101(RfcAccept, "Sec-WebSocket-Protocol: json\r\n")
+        << HandshakeStatus::Complete << 101 << QString() << u"json"_s;
+    QTest::newRow("offered but none chosen is fine")
+        << chat << good << HandshakeStatus::Complete << 101 << QString() << QString();
+    QTest::newRow("token lists and case")
+        << none
+        << QByteArray(good)
+               .replace("Upgrade: websocket", "upgrade: WebSocket")
+               .replace("Connection: Upgrade", "Connection: keep-alive, upgrade")
+        << HandshakeStatus::Complete << 101 << QString() << QString();
+
+    QTest::newRow("bad accept") << none << response101("AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                                << HandshakeStatus::Failed << 101 << u"Sec-WebSocket-Accept"_s
+                                << QString();
+    QTest::newRow("missing accept")
+        << none
+        << QByteArray(good).replace(QByteArray("Sec-WebSocket-Accept: " + RfcAccept + "\r\n"), "")
+        << HandshakeStatus::Failed << 101 << u"Sec-WebSocket-Accept"_s << QString();
+    QTest::newRow("missing upgrade")
+        << none << QByteArray(good).replace("Upgrade: websocket\r\n", "") << HandshakeStatus::Failed
+        << 101 << u"Upgrade"_s << QString();
+    QTest::newRow("missing connection")
+        << none << QByteArray(good).replace("Connection: Upgrade\r\n", "")
+        << HandshakeStatus::Failed << 101 << u"Connection"_s << QString();
+    QTest::newRow("non-101 status")
+        << none << buildHttpError(403, u"Origin not allowed"_s) << HandshakeStatus::Failed << 403
+        << u"403 Forbidden"_s << QString();
+    QTest::newRow("200 OK") << none << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+                            << HandshakeStatus::Failed << 200 << u"instead of 101"_s << QString();
+    QTest::newRow("unoffered subprotocol")
+        << chat << response101(RfcAccept, "Sec-WebSocket-Protocol: xml\r\n")
+        << HandshakeStatus::Failed << 101 << u"not one offered"_s << QString();
+    QTest::newRow("subprotocol when none offered")
+        << none << response101(RfcAccept, "Sec-WebSocket-Protocol: chat\r\n")
+        << HandshakeStatus::Failed << 101 << u"none was offered"_s << QString();
+    QTest::newRow("two subprotocols chosen")
+        << chat << response101(RfcAccept, "Sec-WebSocket-Protocol: chat, json\r\n")
+        << HandshakeStatus::Failed << 101 << u"not one offered"_s << QString();
+    QTest::newRow("extension not offered")
+        << none << response101(RfcAccept, "Sec-WebSocket-Extensions: permessage-deflate\r\n")
+        << HandshakeStatus::Failed << 101 << u"extensions"_s << QString();
+    QTest::newRow("not HTTP") << none << QByteArray("SSH-2.0-OpenSSH\r\n\r\n")
+                              << HandshakeStatus::Failed << 0 << u"status line"_s << QString();
+}
+
+void tst_handshake::clientValidation()
+{
+    QFETCH(QStringList, offered);
+    QFETCH(QByteArray, response);
+    QFETCH(HandshakeStatus, status);
+    QFETCH(int, httpStatus);
+    QFETCH(QString, reasonContains);
+    QFETCH(QString, subprotocol);
+
+    ClientHandshakeOptions options;
+    options.key = RfcKey;
+    options.subprotocols = offered;
+    ClientHandshake client(options);
+    QCOMPARE(client.feed(response), status);
+    QCOMPARE(client.httpStatus(), httpStatus);
+    QCOMPARE(client.subprotocol(), subprotocol);
+    if (reasonContains.isEmpty())
+        QVERIFY2(client.failureReason().isEmpty(), qPrintable(client.failureReason()));
+    else
+        QVERIFY2(client.failureReason().contains(reasonContains),
+                 qPrintable(client.failureReason()));
+}
+
+void tst_handshake::clientEverySplitAndLeftover()
+{
+    // A server frame (unmasked Text "Hi") right behind the 101.
+    const QByteArray serverFrame("\x81\x02Hi", 4);
+    const QByteArray input = response101(RfcAccept) + serverFrame;
+    ClientHandshakeOptions options;
+    options.key = RfcKey;
+    for (qsizetype at = 0; at <= input.size(); ++at) {
+        ClientHandshake client(options);
+        client.feed(input.left(at));
+        QCOMPARE(client.feed(input.mid(at)), HandshakeStatus::Complete);
+        QCOMPARE(client.responseHeaders().size(), 3);
+        QCOMPARE(client.takeLeftover(), serverFrame);
+    }
+}
+
+void tst_handshake::roundTrip()
+{
+    ClientHandshakeOptions options;
+    options.host = u"localhost:9001"_s;
+    options.target = u"/echo?token=a%2Bb"_s;
+    options.subprotocols = {u"chat.v1"_s, u"json"_s};
+    options.origin = u"https://app.example"_s;
+    ClientHandshake client(options);
+
+    ServerHandshake server(
+        {.subprotocols = {u"json"_s, u"chat.v1"_s}, .allowedOrigins = {u"https://app.example"_s}});
+    QCOMPARE(server.feed(QByteArray(client.request() + ClientFrame)), HandshakeStatus::Complete);
+    QCOMPARE(server.selectedSubprotocol(), u"json"_s);
+    QCOMPARE(server.request().path, u"/echo"_s);
+    QCOMPARE(server.request().query, u"token=a%2Bb"_s);
+    QCOMPARE(server.request().host, u"localhost:9001"_s);
+    QCOMPARE(server.request().origin, u"https://app.example"_s);
+    QCOMPARE(server.takeLeftover(), ClientFrame);
+
+    const QByteArray serverFrame("\x81\x02Hi", 4);
+    QCOMPARE(client.feed(QByteArray(server.response() + serverFrame)), HandshakeStatus::Complete);
+    QCOMPARE(client.httpStatus(), 101);
+    QCOMPARE(client.subprotocol(), u"json"_s);
+    QCOMPARE(client.takeLeftover(), serverFrame);
+
+    // A refusal travels back as a failed client handshake with the status.
+    ServerHandshake strict({.subprotocols = {}, .allowedOrigins = {u"https://other"_s}});
+    ClientHandshake refused(options);
+    QCOMPARE(strict.feed(refused.request()), HandshakeStatus::Failed);
+    QCOMPARE(refused.feed(strict.response()), HandshakeStatus::Failed);
+    QCOMPARE(refused.httpStatus(), 403);
+}
+
 QTEST_APPLESS_MAIN(tst_handshake)
 #include "tst_handshake.moc"
