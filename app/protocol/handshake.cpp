@@ -14,7 +14,6 @@ namespace closecall::protocol {
 namespace {
 
 constexpr QByteArrayView HeaderTerminator = "\r\n\r\n";
-constexpr QByteArrayView LineBreak = "\r\n";
 
 // RFC 6455 §1.3: the GUID every server appends to the client's key.
 constexpr QByteArrayView WebSocketGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -219,8 +218,13 @@ HandshakeStatus ServerHandshake::feed(QByteArrayView data)
 
     // Search only the new bytes (and the 3 before them, for a terminator
     // split across reads): a slow client trickling bytes costs O(n).
-    const qsizetype from = std::max<qsizetype>(0, m_buffer.size() - 3);
+    qsizetype from = std::max<qsizetype>(0, m_buffer.size() - 3);
     m_buffer += data;
+    // RFC 9112 §2.2: ignore empty lines before the request line.
+    while (m_buffer.startsWith("\r\n")) {
+        m_buffer.remove(0, 2);
+        from = 0;
+    }
 
     // A TLS ClientHello (record type 0x16) on the plain port: say so now
     // rather than waiting for a header terminator that will never come.
@@ -539,7 +543,8 @@ HandshakeStatus ClientHandshake::feed(QByteArrayView data)
     const qsizetype sp = statusLine.indexOf(' ');
     bool ok = false;
     const int status = sp < 0 ? 0 : statusLine.mid(sp + 1, 3).toInt(&ok);
-    if (!statusLine.startsWith("HTTP/1.") || !ok || status < 100 || status > 999) {
+    const bool codeEnds = sp >= 0 && (statusLine.size() == sp + 4 || statusLine[sp + 4] == ' ');
+    if (!statusLine.startsWith("HTTP/1.") || !ok || !codeEnds || status < 100 || status > 999) {
         fail(QCoreApplication::translate(
                  "Handshake", "the response does not start with an HTTP status line: %1.")
                  .arg(quoted(statusLine.left(80))));

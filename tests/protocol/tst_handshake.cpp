@@ -188,6 +188,8 @@ void tst_handshake::serverAccepts_data()
         << u"/chat"_s;
     QTest::newRow("origin compared case-insensitively")
         << goodRequest() << QStringList{u"HTTP://EXAMPLE.COM"_s} << u"/chat"_s;
+    QTest::newRow("empty lines before the request line ignored")
+        << QByteArray("\r\n\r\n" + goodRequest()) << any << u"/chat"_s;
     QTest::newRow("no origin, no allow-list")
         << makeRequest(without(goodHeaders(), "Origin")) << any << u"/chat"_s;
 }
@@ -231,7 +233,8 @@ void tst_handshake::serverRefuses_data()
     row("request line with double space -> 400", makeRequest(good, "GET  /chat HTTP/1.1"), 400,
         u"request line"_s);
     row("target not a path -> 400", makeRequest(good, "GET * HTTP/1.1"), 400, u"not a path"_s);
-    row("empty request -> 400", "\r\n\r\n", 400, u"request line"_s);
+    row("request line without a target -> 400", makeRequest(good, "GET  HTTP/1.1"), 400,
+        u"request line"_s);
 
     row("missing Host -> 400", makeRequest(without(good, "Host")), 400, u"Host"_s);
     row("two Host headers -> 400", makeRequest(HttpHeaders(good) << std::pair{"Host"_ba, "b"_ba}),
@@ -575,6 +578,9 @@ void tst_handshake::clientValidation_data()
     QTest::newRow("extension not offered")
         << none << response101(RfcAccept, "Sec-WebSocket-Extensions: permessage-deflate\r\n")
         << HandshakeStatus::Failed << 101 << u"extensions"_s << QString();
+    QTest::newRow("four-digit status")
+        << none << QByteArray("HTTP/1.1 1010 Odd\r\n\r\n") << HandshakeStatus::Failed << 0
+        << u"status line"_s << QString();
     QTest::newRow("not HTTP") << none << QByteArray("SSH-2.0-OpenSSH\r\n\r\n")
                               << HandshakeStatus::Failed << 0 << u"status line"_s << QString();
 }
