@@ -69,19 +69,29 @@ private:
     struct Header
     {
         bool fin = false;
-        quint8 rsv = 0;
+        quint8 rsv = 0; // RSV1..3 as the 3-bit value (RSV1 = 4)
         Opcode opcode = Opcode::Continuation;
         bool masked = false;
         quint64 length = 0;
-        quint32 maskKey = 0;
+        quint32 maskKey = 0; // wire order, as applyMask() takes it
     };
 
-    // Parses a header at data[0..size). Returns its length in bytes, 0 when
-    // more bytes are needed, or -1 after reporting an error to the sink.
-    qsizetype parseHeader(const char *data, qsizetype size, Header &h, FrameSink &sink);
+    // RFC 6455 §5.2: 2 fixed bytes, up to 8 of extended length, 4 of mask key.
+    static constexpr qsizetype MaxHeaderSize = 14;
+
+    // Parses a header at data[0..size). Returns its length in bytes, or 0
+    // when more bytes are needed. Validation is checkHeader()'s job.
+    static qsizetype parseHeader(const char *data, qsizetype size, Header &h);
+    // Every header rule, in one fixed order (so any split reports the same
+    // error). Returns false after reporting an error.
     bool checkHeader(const Header &h, FrameSink &sink);
-    // Handles a frame's complete (unmasked) payload.
-    void deliverFrame(const Header &h, char *payload, qsizetype size, FrameSink &sink);
+    // A whole unfragmented frame, already unmasked, in the caller's buffer.
+    void deliverWhole(const Header &h, const char *payload, qsizetype size, FrameSink &sink);
+    // Starts buffering the payload of m_pending.
+    void beginPending(const Header &h);
+    // Takes up to `size` payload bytes of m_pending; returns how many it took.
+    qsizetype takePending(const char *data, qsizetype size, FrameSink &sink);
+    void finishPending(FrameSink &sink);
     void fail(quint16 code, const QString &why, FrameSink &sink);
 
     Role m_role;
@@ -89,10 +99,17 @@ private:
     bool m_failed = false;
     bool m_stopped = false;
 
-    // A header or a payload that did not fit in one feed() call.
+    // A header that did not fit in one feed() call.
+    char m_header[MaxHeaderSize] = {};
+    quint8 m_headerLen = 0;
+
+    // The frame whose payload is arriving over several feed() calls (or is
+    // a fragment): a control payload collects in m_partial, a data payload
+    // goes straight into m_message.
     QByteArray m_partial;
-    Header m_pending;          // header of the frame whose payload is in m_partial
+    Header m_pending;
     bool m_havePending = false;
+    quint64 m_remaining = 0; // payload bytes of m_pending still to come
     quint8 m_maskPhase = 0;
 
     // The data message being reassembled.
