@@ -1,0 +1,63 @@
+#pragma once
+
+#include "protocol/closecodes.h"
+#include "protocol/types.h"
+#include "server/engine.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QLatin1StringView>
+#include <QtCore/QString>
+
+#include <optional>
+
+// The one command vocabulary of HEADLESS.md ("Commands"). The headless
+// stdin reader, the GUI's buttons (a later issue) and the tests all build
+// these; the Controller carries them out. A Command is always valid: the
+// parser refuses anything the engine would have to refuse on its own
+// (codes, reason length, base64, field types), so validation lives here and
+// in the protocol registry only.
+namespace closecall::control {
+
+enum class CommandKind : quint8 { List, Close, CloseOutput, Abort, Send, Ping, Set, Export, Quit };
+
+// The contract name ("close_output", ...).
+QLatin1StringView commandName(CommandKind kind);
+std::optional<CommandKind> commandKindFromName(QStringView name);
+
+enum class ExportFormat : quint8 { Jsonl, Text, Csv, Har };
+QLatin1StringView exportFormatName(ExportFormat format);
+std::optional<ExportFormat> exportFormatFromName(QStringView name);
+// From a file's suffix: .csv, .har, .log/.txt (text), else jsonl.
+ExportFormat exportFormatForFile(const QString &path);
+
+// The defaults a command gets when it leaves a field out.
+inline constexpr quint16 DefaultCloseCode = protocol::closecode::Normal;
+inline constexpr quint16 DefaultQuitCode = protocol::closecode::GoingAway;
+QString defaultQuitReason(); // "server shutting down", the same as SIGTERM
+
+struct Command
+{
+    CommandKind kind = CommandKind::List;
+    // The command's `id` as JSON text ("7", "\"a\""), empty when it had
+    // none: passed through to the engine so its `result` echoes it as given.
+    QByteArray id;
+
+    server::ConnSelector conns; // close, close_output, abort, send, ping
+
+    protocol::CloseCode code; // close, close_output, quit (nullopt = Empty)
+    QString reason;
+    int timeoutMs = -1; // -1 = the configured default for the mode
+
+    protocol::MessageType messageType = protocol::MessageType::Text; // send, ping
+    QByteArray payload;
+
+    int echo = -1; // set: -1 unchanged, 0 off, 1 on
+    int manualAck = -1;
+    int autoPong = -1;
+
+    QString path; // export
+    ExportFormat format = ExportFormat::Jsonl;
+    QString filter;
+};
+
+} // namespace closecall::control

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "server/serverconfig.h"
+
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+// The command line of HEADLESS.md, parsed once for both front ends: the
+// headless mode runs with it, the GUI (a later issue) takes it as its
+// start-up settings. Parsing never exits the process and never prints, so
+// the rules are testable; main() decides what to print and which status.
+namespace closecall::control {
+
+// The formats --log-file streams in (the export command adds har).
+enum class LogFormat : quint8 { Jsonl, Text, Csv };
+
+// What the front end needs beyond the engine's ServerConfig.
+struct FrontEndOptions
+{
+    bool headless = false;
+    QString logFile; // empty = no streaming log
+    LogFormat logFormat = LogFormat::Jsonl;
+    // --no-message-events: stdout leaves out message_in/out and ping/pong
+    // events; the --log-file still gets everything.
+    bool stdoutMessageEvents = true;
+};
+
+struct CommandLine
+{
+    enum class Status : quint8 { Run, Error, Help, Version };
+    Status status = Status::Run;
+    server::ServerConfig config;
+    FrontEndOptions frontEnd;
+    QString error; // Status::Error: one line that names the option and the value
+    QString text;  // Status::Help / Version: what to print on stdout
+};
+
+// `arguments` includes the program name first, as QCoreApplication::arguments().
+CommandLine parseCommandLine(const QStringList &arguments);
+
+// "127.0.0.1:9001", "[::1]:9001", "localhost:0". Returns an error sentence
+// (without the option name) or an empty string.
+QString parseListenAddress(const QString &text, QHostAddress *address, quint16 *port);
+
+// The format a file name implies: .csv → csv, .log/.txt → text, else jsonl.
+LogFormat logFormatForFile(const QString &fileName);
+
+QLatin1StringView logFormatName(LogFormat format);
+
+} // namespace closecall::control
