@@ -59,9 +59,24 @@ QString rsvBits(quint8 rsv)
     return bits.join(u" and "_s);
 }
 
-QString typeName(Opcode op)
+// For people: "Ping", not the wire/log name "ping".
+QString frameName(Opcode op)
 {
-    return op == Opcode::Text ? u"Text"_s : u"Binary"_s;
+    switch (op) {
+    case Opcode::Continuation:
+        return u"Continuation"_s;
+    case Opcode::Text:
+        return u"Text"_s;
+    case Opcode::Binary:
+        return u"Binary"_s;
+    case Opcode::Close:
+        return u"Close"_s;
+    case Opcode::Ping:
+        return u"Ping"_s;
+    case Opcode::Pong:
+        return u"Pong"_s;
+    }
+    return opcodeHex(static_cast<quint8>(op));
 }
 
 } // namespace
@@ -131,7 +146,7 @@ bool FrameParser::checkHeader(const Header &h, FrameSink &sink)
         // §5.5: "All control frames MUST have a payload length of 125 bytes
         // or less and MUST NOT be fragmented."
         if (!h.fin) {
-            fail(1002, u"fragmented control frame: %1 with FIN = 0"_s.arg(opcodeName(h.opcode)),
+            fail(1002, u"fragmented control frame: %1 with FIN = 0"_s.arg(frameName(h.opcode)),
                  sink);
             return false;
         }
@@ -152,7 +167,7 @@ bool FrameParser::checkHeader(const Header &h, FrameSink &sink)
     if (h.opcode != Opcode::Continuation && inMsg) {
         fail(1002,
              u"new %1 frame while a fragmented %2 message is in progress"_s.arg(
-                 typeName(h.opcode), typeName(m_messageOpcode)),
+                 frameName(h.opcode), frameName(m_messageOpcode)),
              sink);
         return false;
     }

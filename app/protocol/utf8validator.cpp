@@ -20,18 +20,18 @@ namespace closecall::protocol {
 namespace {
 
 // Byte classes.
-constexpr quint8 CAscii = 0;   // 00..7F
-constexpr quint8 CCont1 = 1;   // 80..8F
-constexpr quint8 CCont2 = 2;   // 90..9F
-constexpr quint8 CCont3 = 3;   // A0..BF
-constexpr quint8 CBad = 4;     // C0 C1 F5..FF: can appear nowhere in UTF-8
-constexpr quint8 CLead2 = 5;   // C2..DF
-constexpr quint8 CE0 = 6;      // E0: next must be A0..BF (shorter is overlong)
-constexpr quint8 CLead3 = 7;   // E1..EC EE EF
-constexpr quint8 CED = 8;      // ED: next must be 80..9F (A0..BF would encode a surrogate)
-constexpr quint8 CF0 = 9;      // F0: next must be 90..BF (shorter is overlong)
-constexpr quint8 CLead4 = 10;  // F1..F3
-constexpr quint8 CF4 = 11;     // F4: next must be 80..8F (above is > U+10FFFF)
+constexpr quint8 CAscii = 0;  // 00..7F
+constexpr quint8 CCont1 = 1;  // 80..8F
+constexpr quint8 CCont2 = 2;  // 90..9F
+constexpr quint8 CCont3 = 3;  // A0..BF
+constexpr quint8 CBad = 4;    // C0 C1 F5..FF: can appear nowhere in UTF-8
+constexpr quint8 CLead2 = 5;  // C2..DF
+constexpr quint8 CE0 = 6;     // E0: next must be A0..BF (shorter is overlong)
+constexpr quint8 CLead3 = 7;  // E1..EC EE EF
+constexpr quint8 CED = 8;     // ED: next must be 80..9F (A0..BF would encode a surrogate)
+constexpr quint8 CF0 = 9;     // F0: next must be 90..BF (shorter is overlong)
+constexpr quint8 CLead4 = 10; // F1..F3
+constexpr quint8 CF4 = 11;    // F4: next must be 80..8F (above is > U+10FFFF)
 constexpr int ClassCount = 12;
 
 // States beyond the header's Accept (0) and Reject (1).
@@ -80,14 +80,16 @@ constexpr std::array<quint8, 256> makeClasses()
     return c;
 }
 
-// Indexed [state * ClassCount + class].
+// Indexed [state * ClassCount + class], and holding the next state
+// premultiplied by ClassCount, so the hot loop's dependency chain is two
+// loads and an add.
 constexpr std::array<quint8, StateCount * ClassCount> makeTransitions()
 {
     std::array<quint8, StateCount * ClassCount> t{};
     for (auto &v : t)
-        v = SReject;
+        v = SReject * ClassCount;
     auto set = [&t](quint8 s, quint8 c, quint8 to) {
-        t[s * ClassCount + c] = to;
+        t[s * ClassCount + c] = to * ClassCount;
     };
     set(SAccept, CAscii, SAccept);
     set(SAccept, CLead2, SNeed1);
@@ -114,8 +116,9 @@ constexpr std::array<quint8, StateCount * ClassCount> makeTransitions()
 constexpr auto kClass = makeClasses();
 constexpr auto kTransition = makeTransitions();
 
+static_assert(StateCount * ClassCount < 256, "premultiplied states fit in a byte");
 static_assert(kTransition[SAccept * ClassCount + CAscii] == SAccept);
-static_assert(kTransition[SReject * ClassCount + CAscii] == SReject);
+static_assert(kTransition[SReject * ClassCount + CAscii] == SReject * ClassCount);
 
 // Skips ASCII bytes from p; returns the first non-ASCII byte or end.
 inline const uchar *skipAscii(const uchar *p, const uchar *end)
@@ -153,21 +156,23 @@ qsizetype Utf8Validator::feed(QByteArrayView bytes)
     const auto *const begin = reinterpret_cast<const uchar *>(bytes.data());
     const uchar *const end = begin + bytes.size();
     const uchar *p = begin;
-    quint8 s = m_state;
+    unsigned s = m_state * ClassCount; // premultiplied, as the table holds it
+    constexpr unsigned Accepting = SAccept * ClassCount;
+    constexpr unsigned Rejected = SReject * ClassCount;
     while (p < end) {
-        if (s == SAccept && *p < 0x80) {
+        if (s == Accepting && *p < 0x80) {
             p = skipAscii(p, end);
             if (p == end)
                 break;
         }
-        s = kTransition[s * ClassCount + kClass[*p]];
-        if (s == SReject) {
+        s = kTransition[s + kClass[*p]];
+        if (s == Rejected) {
             m_state = Reject;
             return p - begin;
         }
         ++p;
     }
-    m_state = s;
+    m_state = static_cast<quint8>(s / ClassCount);
     return -1;
 }
 
