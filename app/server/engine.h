@@ -56,9 +56,9 @@ public slots:
 
     // CloseMode Close or CloseOutput; timeoutMs < 0 = the configured default
     // for that mode; 0 for CloseOutput = never.
-    void closeConnections(const closecall::server::ConnSelector &conns,
-                          protocol::CloseCode code, const QString &reason,
-                          protocol::CloseMode mode, int timeoutMs, const QByteArray &resultId);
+    void closeConnections(const closecall::server::ConnSelector &conns, protocol::CloseCode code,
+                          const QString &reason, protocol::CloseMode mode, int timeoutMs,
+                          const QByteArray &resultId);
     void abortConnections(const closecall::server::ConnSelector &conns, const QByteArray &resultId);
     void sendMessage(const closecall::server::ConnSelector &conns, protocol::MessageType type,
                      const QByteArray &payload, const QByteArray &resultId);

@@ -40,8 +40,8 @@ inline constexpr qsizetype MaxPreviewBytes = 1024;
 
 struct Event
 {
-    quint64 seq = 0; // 1, 2, 3, ... with no gaps
-    qint64 tUs = 0;  // microseconds since the server started (monotonic)
+    quint64 seq = 0;   // 1, 2, 3, ... with no gaps
+    qint64 tUs = 0;    // microseconds since the server started (monotonic)
     qint64 wallUs = 0; // microseconds since the Unix epoch, UTC ("time")
     EventType type = EventType::Error;
     quint32 conn = 0; // 0 = not about a connection

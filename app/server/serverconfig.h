@@ -12,12 +12,12 @@ struct ServerConfig
 {
     QHostAddress address = QHostAddress(QHostAddress::LocalHost); // loopback unless named
     quint16 port = 9001;                                          // 0 = any free port
-    QString tlsCertFile; // PEM; both set = wss://
+    QString tlsCertFile;                                          // PEM; both set = wss://
     QString tlsKeyFile;
 
-    bool echo = false;       // echo each data message while Open
-    bool manualAck = false;  // leave a peer's Close unanswered until a command answers it
-    bool autoPong = true;    // answer Pings
+    bool echo = false;      // echo each data message while Open
+    bool manualAck = false; // leave a peer's Close unanswered until a command answers it
+    bool autoPong = true;   // answer Pings
 
     QStringList subprotocols;   // in preference order
     QStringList allowedOrigins; // empty = any

@@ -1,0 +1,164 @@
+// The operator's commands (HEADLESS.md "Commands"): each publishes exactly
+// one `result`, after the events it caused.
+#include "connection.h"
+#include "engineimpl.h"
+
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+
+#include <algorithm>
+
+namespace closecall::server {
+
+using namespace protocol;
+using namespace Qt::StringLiterals;
+
+void EngineImpl::publishResult(const QByteArray &resultId, bool ok, const QString &error,
+                               const QByteArray &data)
+{
+    Event ev = EventPublisher::make(EventType::Result);
+    ev.resultId = resultId;
+    ev.ok = ok;
+    ev.message = error;
+    ev.resultData = data;
+    m_publisher->publish(std::move(ev));
+}
+
+QString EngineImpl::describeGone(quint32 id) const
+{
+    for (const ConnectionInfo &info : m_history) {
+        if (info.id == id)
+            return tr("conn %1: the connection has ended (%2)").arg(id).arg(stateName(info.state));
+    }
+    if (id > 0 && id < m_nextId)
+        return tr("conn %1: the connection has ended").arg(id);
+    return tr("no connection %1").arg(id);
+}
+
+template<typename Op>
+void EngineImpl::forEachSelected(const ConnSelector &conns, const QByteArray &resultId, Op op)
+{
+    if (m_stopped) {
+        publishResult(resultId, false, tr("the server is stopped"));
+        return;
+    }
+    QList<quint32> ids;
+    if (conns.all) {
+        // "all": every connection a command can act on; the session refuses
+        // what its state does not allow.
+        for (Connection *conn : std::as_const(m_conns)) {
+            if (conn->isLive())
+                ids.append(conn->id());
+        }
+    } else {
+        ids = conns.ids;
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+
+    QStringList refusals;
+    for (quint32 id : std::as_const(ids)) {
+        Connection *conn = m_conns.value(id);
+        if (!conn || (!conn->isLive() && !conn->isConnecting() && !conn->info().ended)) {
+            refusals.append(describeGone(id));
+            continue;
+        }
+        if (const QString why = op(*conn); !why.isEmpty())
+            refusals.append(tr("conn %1: %2").arg(id).arg(why));
+    }
+    if (!conns.all && ids.isEmpty())
+        refusals.append(tr("no connection was named"));
+    publishResult(resultId, refusals.isEmpty(), refusals.join(u"; "_s));
+}
+
+void EngineImpl::closeConnections(const ConnSelector &conns, CloseCode code, const QString &reason,
+                                  CloseMode mode, int timeoutMs, const QByteArray &resultId)
+{
+    if (mode != CloseMode::Close && mode != CloseMode::CloseOutput) {
+        publishResult(
+            resultId, false,
+            tr("close mode must be close or close_output, not %1").arg(closeModeName(mode)));
+        return;
+    }
+    // Validated once, so a bad code is one error, not one per connection.
+    if (const QString why = validateOutgoingClose(code, reason); !why.isEmpty()) {
+        publishResult(resultId, false, why);
+        return;
+    }
+    forEachSelected(conns, resultId,
+                    [&](Connection &conn) { return conn.close(code, reason, mode, timeoutMs); });
+}
+
+void EngineImpl::abortConnections(const ConnSelector &conns, const QByteArray &resultId)
+{
+    forEachSelected(conns, resultId, [](Connection &conn) { return conn.abort(); });
+}
+
+void EngineImpl::sendMessage(const ConnSelector &conns, MessageType type, const QByteArray &payload,
+                             const QByteArray &resultId)
+{
+    forEachSelected(conns, resultId, [&](Connection &conn) { return conn.send(type, payload); });
+}
+
+void EngineImpl::ping(const ConnSelector &conns, const QByteArray &payload,
+                      const QByteArray &resultId)
+{
+    forEachSelected(conns, resultId, [&](Connection &conn) { return conn.ping(payload); });
+}
+
+void EngineImpl::setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId)
+{
+    {
+        QMutexLocker lock(&m_configMutex);
+        if (echo >= 0)
+            m_config.echo = echo != 0;
+        if (manualAck >= 0)
+            m_config.manualAck = manualAck != 0;
+        if (autoPong >= 0)
+            m_config.autoPong = autoPong != 0;
+    }
+    // Running sessions follow at once. A connection already waiting in
+    // CloseReceived stays there until a close answers it.
+    for (Connection *conn : std::as_const(m_conns))
+        conn->applyOptions(m_config.manualAck, m_config.autoPong);
+    const QJsonObject now{{u"echo"_s, m_config.echo},
+                          {u"manual_ack"_s, m_config.manualAck},
+                          {u"auto_pong"_s, m_config.autoPong}};
+    publishResult(resultId, true, {}, QJsonDocument(now).toJson(QJsonDocument::Compact));
+}
+
+void EngineImpl::list(const QByteArray &resultId)
+{
+    QList<const ConnectionInfo *> rows;
+    for (const ConnectionInfo &info : m_history)
+        rows.append(&info);
+    for (Connection *conn : std::as_const(m_conns)) {
+        // Never-opened ones are not rows; the history holds only the gone.
+        if (conn->info().openedWallUs != 0)
+            rows.append(&conn->info());
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const ConnectionInfo *a, const ConnectionInfo *b) { return a->id < b->id; });
+    publishResult(resultId, true, {}, connectionsToJson(rows));
+}
+
+void EngineImpl::postResult(const QByteArray &resultId, bool ok, const QString &error,
+                            const QByteArray &dataJson)
+{
+    publishResult(resultId, ok, error, dataJson);
+}
+
+void EngineImpl::postError(const QString &message)
+{
+    Event ev = EventPublisher::make(EventType::Error);
+    ev.message = message;
+    m_publisher->publish(std::move(ev));
+}
+
+void EngineImpl::flushAndNotify(quint64 token)
+{
+    m_publisher->flush();
+    emit q.flushed(token);
+}
+
+} // namespace closecall::server

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "connectioninfo.h"
+#include "deadlines.h"
+#include "engine.h"
+#include "eventpublisher.h"
+#include "plaintransport.h"
+
+#include "protocol/handshake.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QHash>
+#include <QtCore/QMutex>
+#include <QtNetwork/QSslConfiguration>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QTimer;
+
+namespace closecall::server {
+
+class Connection;
+class Listener;
+class Poller;
+
+// The engine's state and behaviour behind Engine's slots; lives on the
+// engine thread. Connections call back into it for the shared pieces: the
+// publisher, the deadlines, the read buffer and the configuration.
+class EngineImpl final
+{
+    Q_DECLARE_TR_FUNCTIONS(Engine)
+
+public:
+    EngineImpl(Engine &q, ServerConfig config);
+    ~EngineImpl();
+    Q_DISABLE_COPY_MOVE(EngineImpl)
+
+    ServerConfig configCopy() const;
+
+    // Engine's slots (enginecommands.cpp holds the command ones).
+    void start();
+    void shutdown(protocol::CloseCode code, const QString &reason, int timeoutMs,
+                  const QByteArray &resultId);
+    void closeConnections(const ConnSelector &conns, protocol::CloseCode code,
+                          const QString &reason, protocol::CloseMode mode, int timeoutMs,
+                          const QByteArray &resultId);
+    void abortConnections(const ConnSelector &conns, const QByteArray &resultId);
+    void sendMessage(const ConnSelector &conns, protocol::MessageType type,
+                     const QByteArray &payload, const QByteArray &resultId);
+    void ping(const ConnSelector &conns, const QByteArray &payload, const QByteArray &resultId);
+    void setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId);
+    void list(const QByteArray &resultId);
+    void postResult(const QByteArray &resultId, bool ok, const QString &error,
+                    const QByteArray &dataJson);
+    void postError(const QString &message);
+    void flushAndNotify(quint64 token);
+
+    // For connections (engine thread only).
+    const ServerConfig &config() const { return m_config; }
+    const protocol::ServerHandshakeConfig &handshakeConfig() const { return m_handshakeConfig; }
+    EventPublisher &publisher() { return *m_publisher; }
+    Deadlines &deadlines() { return *m_deadlines; }
+    bool atConnectionLimit() const { return m_openCount >= m_config.maxConnections; }
+    void connectionOpened() { ++m_openCount; }
+    void connectionEnded();
+    void connectionGone(Connection *conn);
+
+private:
+    void accept(qintptr fd);
+    void onPollEvent(quint64 key, quint32 events);
+    void onDeadline(quint32 conn);
+    void reap();
+    void sweep();
+    bool loadTls(QString *error);
+    void failStart(const QString &message);
+    void publishResult(const QByteArray &resultId, bool ok, const QString &error = {},
+                       const QByteArray &data = {});
+
+    // A command over a set of connections: `op` returns empty when done,
+    // else why not; the result names each refusal.
+    template<typename Op>
+    void forEachSelected(const ConnSelector &conns, const QByteArray &resultId, Op op);
+    QString describeGone(quint32 id) const;
+
+    void finishShutdownIfDone();
+    void finishShutdown();
+
+    Engine &q;
+    mutable QMutex m_configMutex; // config() may be read from any thread
+    ServerConfig m_config;        // written only on the engine thread, under the mutex
+    protocol::ServerHandshakeConfig m_handshakeConfig;
+    std::unique_ptr<EventPublisher> m_publisher;
+    std::unique_ptr<Deadlines> m_deadlines;
+    std::unique_ptr<Poller> m_poller;
+    std::optional<QSslConfiguration> m_tls;
+    Listener *m_listener = nullptr;
+    QTimer *m_reapTimer = nullptr;
+    QTimer *m_sweepTimer = nullptr;
+    QTimer *m_shutdownTimer = nullptr;
+
+    QHash<quint32, Connection *> m_conns;  // every connection whose socket is open
+    std::vector<Connection *> m_graveyard; // gone; deleted on the next turn
+    std::deque<ConnectionInfo> m_history;  // ended connections, for `list`
+    std::unique_ptr<char[]> m_readStorage;
+    ReadBuffer m_readBuffer;
+    quint32 m_nextId = 1;
+    int m_openCount = 0; // upgraded and not yet ended
+
+    bool m_started = false;
+    bool m_stopping = false;
+    bool m_stopped = false;
+    QByteArray m_shutdownResultId;
+};
+
+} // namespace closecall::server

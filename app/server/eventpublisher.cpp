@@ -1,0 +1,89 @@
+#include "eventpublisher.h"
+
+#include <QtCore/QTimer>
+
+#include <chrono>
+
+namespace closecall::server {
+
+namespace {
+// ~20 batches a second at most: enough for a live view, and a flood of
+// frames turns into a few large batches instead of many small ones.
+constexpr qint64 MinBatchIntervalUs = 50'000;
+// A batch this large goes out at once, so memory and latency stay bounded
+// under an extreme flood.
+constexpr qsizetype MaxBatchEvents = 65'536;
+
+qint64 wallClockUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+} // namespace
+
+EventPublisher::EventPublisher(Sink sink, QObject *timerParent)
+    : m_sink(std::move(sink))
+    , m_timer(new QTimer(timerParent))
+{
+    m_timer->setSingleShot(true);
+    QObject::connect(m_timer, &QTimer::timeout, m_timer, [this] { flush(); });
+    startClock();
+}
+
+EventPublisher::~EventPublisher()
+{
+    delete m_timer;
+}
+
+void EventPublisher::startClock()
+{
+    m_clock.start();
+    m_startWallUs = wallClockUs();
+}
+
+qint64 EventPublisher::nowUs() const
+{
+    return m_clock.nsecsElapsed() / 1000;
+}
+
+Event EventPublisher::make(EventType type, quint32 conn, protocol::State state)
+{
+    Event e;
+    e.type = type;
+    e.conn = conn;
+    e.state = state;
+    return e;
+}
+
+void EventPublisher::publish(Event &&event)
+{
+    event.seq = ++m_seq;
+    event.tUs = nowUs();
+    event.wallUs = wallUs(event.tUs);
+    m_pending.append(std::move(event));
+    if (m_pending.size() >= MaxBatchEvents)
+        flush();
+    else if (m_pending.size() == 1)
+        schedule();
+}
+
+void EventPublisher::schedule()
+{
+    if (m_timer->isActive())
+        return;
+    const qint64 waitUs = m_lastFlushUs + MinBatchIntervalUs - nowUs();
+    m_timer->start(waitUs > 0 ? int((waitUs + 999) / 1000) : 0);
+}
+
+void EventPublisher::flush()
+{
+    m_timer->stop();
+    if (m_pending.isEmpty())
+        return;
+    m_lastFlushUs = nowUs();
+    // Moved out, so the receiver's copy is the only reference (no detach).
+    const EventBatch batch = std::exchange(m_pending, EventBatch());
+    m_sink(batch);
+}
+
+} // namespace closecall::server

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "event.h"
+
+#include <QtCore/QElapsedTimer>
+
+#include <functional>
+
+class QObject;
+class QTimer;
+
+namespace closecall::server {
+
+// Stamps every event (seq, monotonic and wall-clock microseconds) on the
+// engine thread and hands them on in batches: at once (next event-loop
+// turn) when idle, at most ~20 batches a second under load, so a flood of
+// frames costs one queued signal per batch, not one per frame (DESIGN.md).
+class EventPublisher final
+{
+public:
+    using Sink = std::function<void(const EventBatch &)>;
+
+    EventPublisher(Sink sink, QObject *timerParent);
+    ~EventPublisher();
+    Q_DISABLE_COPY_MOVE(EventPublisher)
+
+    // Restarts the clock: t_us counts from here (the engine's start).
+    void startClock();
+    qint64 nowUs() const;
+    qint64 nowMs() const { return m_clock.elapsed(); }
+    qint64 wallUs(qint64 tUs) const { return m_startWallUs + tUs; }
+
+    // A blank event of `type` for connection `conn` in `state`.
+    static Event make(EventType type, quint32 conn = 0,
+                      protocol::State state = protocol::State::Connecting);
+    // Numbers and stamps it, then queues it for the next batch.
+    void publish(Event &&event);
+    // Hands on what is queued now.
+    void flush();
+
+private:
+    void schedule();
+
+    Sink m_sink;
+    QElapsedTimer m_clock;
+    qint64 m_startWallUs = 0;
+    quint64 m_seq = 0;
+    EventBatch m_pending;
+    QTimer *m_timer;
+    qint64 m_lastFlushUs = -1'000'000'000;
+};
+
+} // namespace closecall::server

@@ -1,0 +1,245 @@
+#include "plaintransport.h"
+
+#include "poller.h"
+#include "sockets.h"
+
+#include <cerrno>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace closecall::server {
+
+namespace {
+// Back-pressure: a peer that does not read its echoes stops being read
+// from once this much output waits, so it cannot grow our memory.
+constexpr qsizetype HighWater = 4 * 1024 * 1024;
+constexpr qsizetype LowWater = 1024 * 1024;
+// Reads per wake-up before yielding to other connections (level-triggered
+// epoll calls us again for the rest).
+constexpr int MaxReadsPerWake = 4;
+} // namespace
+
+PlainTransport::PlainTransport(int fd, quint64 key, Poller &poller, const ReadBuffer &buffer,
+                               TransportOwner &owner)
+    : m_fd(fd)
+    , m_key(key)
+    , m_poller(poller)
+    , m_buffer(buffer)
+    , m_owner(owner)
+{
+    m_interest = quint32(EPOLLIN);
+    if (!m_poller.add(m_fd, m_key, m_interest)) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+}
+
+PlainTransport::~PlainTransport()
+{
+    closeDescriptor();
+}
+
+void PlainTransport::closeDescriptor()
+{
+    if (m_fd < 0)
+        return;
+    m_poller.remove(m_fd);
+    ::close(m_fd);
+    m_fd = -1;
+    m_pending = QByteArray();
+    m_pendingOffset = 0;
+}
+
+void PlainTransport::onEvents(quint32 events)
+{
+    if (m_fd < 0)
+        return;
+    if (events & EPOLLOUT)
+        flushPending();
+    if (m_fd >= 0 && (events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
+        readAvailable();
+}
+
+void PlainTransport::readAvailable()
+{
+    for (int round = 0; m_fd >= 0; ++round) {
+        const ssize_t n = ::recv(m_fd, m_buffer.data, size_t(m_buffer.capacity), 0);
+        if (n > 0) {
+            if (m_phase == Phase::Open) {
+                m_owner.onTransportData(m_buffer.data, n);
+                if (m_fd < 0 || m_phase != Phase::Open || m_readPaused)
+                    return; // the connection reset or closed us, or output is backed up
+            }
+            // While closing, whatever still arrives is read and dropped, so
+            // closing never meets unread data (which would turn into an RST).
+            if (n < m_buffer.capacity || (m_phase == Phase::Open && round + 1 >= MaxReadsPerWake))
+                return;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        const bool reset = n < 0;
+        if (m_phase == Phase::Open) {
+            m_owner.onTransportEof(reset); // the owner closes or resets us
+        } else if (m_phase == Phase::Flushing && !reset) {
+            // Half-closed by the peer while our last frames still wait: keep
+            // writing (it may still read), stop reading (EOF stays readable).
+            m_peerFinSeen = true;
+            updateInterest();
+        } else {
+            // The peer's FIN answered ours (or the peer reset): done.
+            finishLinger();
+        }
+        return;
+    }
+}
+
+qsizetype PlainTransport::sendSome(const char *data, qsizetype size)
+{
+    qsizetype done = 0;
+    while (done < size) {
+        const ssize_t n = ::send(m_fd, data + done, size_t(size - done), MSG_NOSIGNAL);
+        if (n > 0) {
+            done += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
+        return -1;
+    }
+    return done;
+}
+
+void PlainTransport::write(QByteArray &data)
+{
+    if (data.isEmpty())
+        return;
+    if (m_fd < 0 || m_writeFailed || m_phase == Phase::Lingering) {
+        data.resize(0);
+        return;
+    }
+    if (pendingBytes() > 0) {
+        m_pending.append(data);
+        data.resize(0);
+    } else {
+        const qsizetype n = sendSome(data.constData(), data.size());
+        if (n < 0) {
+            // EPIPE/ECONNRESET: epoll reports the error as a read event next,
+            // and the connection learns it there (never re-entered from here).
+            m_writeFailed = true;
+            data.resize(0);
+        } else if (n == data.size()) {
+            data.resize(0); // keeps the capacity for the next batch
+        } else {
+            m_pending.swap(data);
+            m_pendingOffset = n;
+            data.resize(0);
+        }
+    }
+    updateInterest();
+}
+
+void PlainTransport::flushPending()
+{
+    if (pendingBytes() > 0 && !m_writeFailed) {
+        const qsizetype n = sendSome(m_pending.constData() + m_pendingOffset, pendingBytes());
+        if (n < 0)
+            m_writeFailed = true;
+        else
+            m_pendingOffset += n;
+    }
+    if (m_writeFailed || pendingBytes() == 0) {
+        m_pending = QByteArray();
+        m_pendingOffset = 0;
+    } else if (m_pendingOffset > m_pending.size() / 2) {
+        m_pending.remove(0, m_pendingOffset);
+        m_pendingOffset = 0;
+    }
+    if (m_phase == Phase::Flushing && pendingBytes() == 0)
+        sendFin();
+    updateInterest();
+}
+
+void PlainTransport::updateInterest()
+{
+    if (m_fd < 0)
+        return;
+    const qsizetype pending = pendingBytes();
+    if (!m_readPaused && pending > HighWater)
+        m_readPaused = true;
+    else if (m_readPaused && pending < LowWater)
+        m_readPaused = false;
+    // While closing we always read, to drain the peer (see readAvailable).
+    quint32 want =
+        ((m_readPaused && m_phase == Phase::Open) || m_peerFinSeen) ? 0u : quint32(EPOLLIN);
+    if (pending > 0 && !m_writeFailed)
+        want |= EPOLLOUT;
+    if (want != m_interest) {
+        m_interest = want;
+        m_poller.modify(m_fd, m_key, want);
+    }
+}
+
+void PlainTransport::closeAfterFlush()
+{
+    if (m_fd < 0 || m_phase != Phase::Open)
+        return;
+    m_phase = Phase::Flushing;
+    if (pendingBytes() == 0 || m_writeFailed)
+        sendFin();
+    updateInterest();
+}
+
+void PlainTransport::sendFin()
+{
+    m_phase = Phase::Lingering;
+    // Half-close: our FIN goes out first (RFC 6455 §7.1.1), and we keep
+    // reading until the peer's FIN so the socket closes without an RST.
+    // If its FIN came already, reading again sees that EOF on the next
+    // wake-up and finishes there (the owner is never called back from
+    // inside its own call).
+    m_peerFinSeen = false;
+    ::shutdown(m_fd, SHUT_WR);
+}
+
+void PlainTransport::finishLinger()
+{
+    closeDescriptor();
+    m_owner.onTransportClosed();
+}
+
+void PlainTransport::closeNow()
+{
+    closeDescriptor();
+}
+
+void PlainTransport::reset()
+{
+    if (m_fd < 0)
+        return;
+    m_poller.remove(m_fd);
+    sockets::resetAndClose(m_fd);
+    m_fd = -1;
+    m_pending = QByteArray();
+    m_pendingOffset = 0;
+}
+
+bool PlainTransport::peerHasClosed() const
+{
+    return sockets::peerHasClosed(m_fd);
+}
+
+void PlainTransport::releaseMemory()
+{
+    if (pendingBytes() == 0) {
+        m_pending = QByteArray();
+        m_pendingOffset = 0;
+    }
+}
+
+} // namespace closecall::server

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "transport.h"
+
+namespace closecall::server {
+
+class Poller;
+
+// The engine's shared read buffer: every plain connection reads into it,
+// so an idle connection holds no read buffer at all (issue 4: ≤ 1 KB).
+struct ReadBuffer
+{
+    char *data = nullptr;
+    qsizetype capacity = 0;
+};
+
+// Plain TCP on a raw non-blocking descriptor in the engine's epoll set.
+// Bypasses QTcpSocket: no second copy through its ring buffer, no QObject
+// and notifiers per connection, and errno tells a reset from an EOF (Qt
+// maps ECONNRESET on read to an ordinary remote close, losing R9's how).
+class PlainTransport final : public Transport
+{
+public:
+    PlainTransport(int fd, quint64 key, Poller &poller, const ReadBuffer &buffer,
+                   TransportOwner &owner);
+    ~PlainTransport() override;
+    Q_DISABLE_COPY_MOVE(PlainTransport)
+
+    bool isValid() const { return m_fd >= 0; }
+    // Called by the engine for this descriptor's epoll events.
+    void onEvents(quint32 events);
+
+    void write(QByteArray &data) override;
+    qsizetype pendingBytes() const override { return m_pending.size() - m_pendingOffset; }
+    void closeAfterFlush() override;
+    void closeNow() override;
+    void reset() override;
+    bool peerHasClosed() const override;
+    bool isClosed() const override { return m_fd < 0; }
+    void releaseMemory() override;
+
+private:
+    enum class Phase : quint8 {
+        Open,
+        Flushing,  // closeAfterFlush(): output still pending, FIN after it
+        Lingering, // FIN sent; reading and dropping until the peer's FIN
+    };
+
+    void readAvailable();
+    void flushPending();
+    void sendFin();
+    void finishLinger();
+    void updateInterest();
+    // Writes as much as the kernel takes; -1 on a hard error (EPIPE, RST).
+    qsizetype sendSome(const char *data, qsizetype size);
+    void closeDescriptor();
+
+    int m_fd;
+    quint64 m_key;
+    Poller &m_poller;
+    const ReadBuffer &m_buffer;
+    TransportOwner &m_owner;
+    QByteArray m_pending; // output the kernel did not take yet
+    qsizetype m_pendingOffset = 0;
+    quint32 m_interest = 0;
+    Phase m_phase = Phase::Open;
+    bool m_writeFailed = false;
+    bool m_readPaused = false;
+    bool m_peerFinSeen = false; // the peer's FIN arrived while we were flushing
+};
+
+} // namespace closecall::server

@@ -1,0 +1,78 @@
+#include "sockets.h"
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace closecall::server::sockets {
+
+bool prepareAccepted(int fd)
+{
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+        return false;
+    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    const int one = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return true;
+}
+
+void setAbortiveClose(int fd)
+{
+    if (fd < 0)
+        return;
+    const linger l{1, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+}
+
+void resetAndClose(int fd)
+{
+    if (fd < 0)
+        return;
+    setAbortiveClose(fd);
+    ::close(fd);
+}
+
+bool peerHasClosed(int fd)
+{
+    if (fd < 0)
+        return true;
+    char c;
+    ssize_t n;
+    do {
+        n = ::recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+    // 0: orderly shutdown pending; ECONNRESET: the peer is gone too.
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+}
+
+QString peerName(int fd)
+{
+    sockaddr_storage ss{};
+    socklen_t len = sizeof ss;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0)
+        return QStringLiteral("?");
+    char buf[INET6_ADDRSTRLEN] = {};
+    if (ss.ss_family == AF_INET) {
+        const auto *a = reinterpret_cast<const sockaddr_in *>(&ss);
+        ::inet_ntop(AF_INET, &a->sin_addr, buf, sizeof buf);
+        return QString::fromLatin1(buf) + u':' + QString::number(ntohs(a->sin_port));
+    }
+    if (ss.ss_family == AF_INET6) {
+        const auto *a = reinterpret_cast<const sockaddr_in6 *>(&ss);
+        const quint16 port = ntohs(a->sin6_port);
+        if (IN6_IS_ADDR_V4MAPPED(&a->sin6_addr)) {
+            ::inet_ntop(AF_INET, a->sin6_addr.s6_addr + 12, buf, sizeof buf);
+            return QString::fromLatin1(buf) + u':' + QString::number(port);
+        }
+        ::inet_ntop(AF_INET6, &a->sin6_addr, buf, sizeof buf);
+        return u'[' + QString::fromLatin1(buf) + u"]:" + QString::number(port);
+    }
+    return QStringLiteral("?");
+}
+
+} // namespace closecall::server::sockets

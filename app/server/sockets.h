@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QtCore/QString>
+#include <QtCore/QtGlobal>
+
+// Thin POSIX helpers for what QAbstractSocket cannot do: an abortive close
+// (RST), a peek for a pending FIN, and naming the peer without a QObject.
+namespace closecall::server::sockets {
+
+// Non-blocking, close-on-exec, TCP_NODELAY (frames are batched by us, so
+// Nagle would only add latency to the last frame of a batch).
+bool prepareAccepted(int fd);
+
+// RFC 793 §3.5 "abort": SO_LINGER {on, 0} makes close() send an RST and
+// drop unsent data, instead of a FIN. QAbstractSocket::setSocketOption has
+// no SO_LINGER, hence the raw setsockopt.
+void setAbortiveClose(int fd);
+void resetAndClose(int fd);
+
+// True when the peer's FIN is already queued on `fd` (a zero-length peek):
+// the peer closed TCP before us. Never blocks, consumes nothing.
+bool peerHasClosed(int fd);
+
+// "127.0.0.1:53211", "[::1]:53211" (IPv4-mapped addresses shown as IPv4).
+QString peerName(int fd);
+
+} // namespace closecall::server::sockets

@@ -1,0 +1,148 @@
+#include "tlstransport.h"
+
+#include "sockets.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslSocket>
+
+#include <unistd.h>
+
+namespace closecall::server {
+
+TlsTransport::TlsTransport(int fd, const QSslConfiguration &config, const ReadBuffer &buffer,
+                           TransportOwner &owner)
+    : m_buffer(buffer)
+    , m_owner(owner)
+{
+    auto *socket = new QSslSocket;
+    socket->setSslConfiguration(config);
+    if (!socket->setSocketDescriptor(fd)) {
+        delete socket;
+        ::close(fd);
+        m_closed = true;
+        return;
+    }
+    m_socket = socket;
+    QObject::connect(socket, &QSslSocket::encrypted, socket, [this] {
+        m_encrypted = true;
+        readAvailable(); // application data may have come with the last handshake record
+    });
+    QObject::connect(socket, &QSslSocket::readyRead, socket, [this] { readAvailable(); });
+    QObject::connect(socket, &QSslSocket::disconnected, socket, [this] { onDisconnected(); });
+    QObject::connect(
+        socket, &QSslSocket::errorOccurred, socket, [this](QAbstractSocket::SocketError error) {
+            if (m_closed || m_closing)
+                return;
+            if (!m_encrypted) {
+                // A plain ws:// client on the wss:// port lands here.
+                const QString why = m_socket->errorString();
+                detach();
+                m_owner.onTransportError(
+                    QCoreApplication::translate("TlsTransport", "TLS handshake failed: %1")
+                        .arg(why));
+                return;
+            }
+            if (error != QAbstractSocket::RemoteHostClosedError) {
+                detach();
+                m_owner.onTransportEof(true);
+            }
+            // RemoteHostClosedError: disconnected() follows.
+        });
+    socket->startServerEncryption();
+}
+
+TlsTransport::~TlsTransport()
+{
+    detach();
+}
+
+void TlsTransport::detach()
+{
+    if (!m_socket)
+        return;
+    QSslSocket *socket = m_socket;
+    m_socket = nullptr;
+    m_closed = true;
+    socket->disconnect(); // no more callbacks into this (dying) transport
+    if (socket->state() != QAbstractSocket::UnconnectedState)
+        socket->abort();
+    // Possibly inside one of its own signals: let Qt delete it later.
+    socket->deleteLater();
+}
+
+void TlsTransport::readAvailable()
+{
+    while (m_socket && !m_closing && m_encrypted) {
+        const qint64 n = m_socket->read(m_buffer.data, m_buffer.capacity);
+        if (n <= 0)
+            return;
+        m_owner.onTransportData(m_buffer.data, n);
+    }
+}
+
+void TlsTransport::onDisconnected()
+{
+    if (m_closed)
+        return;
+    const bool closing = m_closing;
+    detach();
+    if (closing)
+        m_owner.onTransportClosed();
+    else if (!m_encrypted)
+        m_owner.onTransportError(QCoreApplication::translate(
+            "TlsTransport", "the client closed the connection during the TLS handshake"));
+    else
+        m_owner.onTransportEof(false);
+}
+
+void TlsTransport::write(QByteArray &data)
+{
+    if (m_socket && !m_closing && !data.isEmpty())
+        m_socket->write(data);
+    data.resize(0);
+}
+
+qsizetype TlsTransport::pendingBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void TlsTransport::closeAfterFlush()
+{
+    if (!m_socket || m_closing)
+        return;
+    m_closing = true;
+    // QSslSocket flushes, then closes; disconnected() may be emitted from
+    // inside this call, so it is queued to keep the owner un-re-entered.
+    QSslSocket *socket = m_socket;
+    socket->disconnect(socket, &QSslSocket::disconnected, nullptr, nullptr);
+    // The queued call may outlive this transport: it checks a token first.
+    QObject::connect(
+        socket, &QSslSocket::disconnected, socket,
+        [this, alive = std::weak_ptr<bool>(m_alive)] {
+            if (!alive.expired())
+                onDisconnected();
+        },
+        Qt::QueuedConnection);
+    socket->disconnectFromHost();
+}
+
+void TlsTransport::closeNow()
+{
+    detach();
+}
+
+void TlsTransport::reset()
+{
+    if (m_socket)
+        sockets::setAbortiveClose(int(m_socket->socketDescriptor()));
+    detach();
+}
+
+bool TlsTransport::peerHasClosed() const
+{
+    return !m_socket || sockets::peerHasClosed(int(m_socket->socketDescriptor()));
+}
+
+} // namespace closecall::server

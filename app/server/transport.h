@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QtCore/QByteArray>
+#include <QtCore/QString>
+
+// The byte pipe under one connection: plain TCP (PlainTransport, epoll) or
+// TLS (TlsTransport, QSslSocket). The Connection above it speaks only this.
+namespace closecall::server {
+
+// What a transport reports to its connection. Called only from the
+// transport's own I/O handlers, never from inside a call the connection
+// made on the transport, so the connection is never re-entered.
+class TransportOwner
+{
+public:
+    virtual ~TransportOwner() = default;
+    // Bytes read; the buffer is the engine's shared read buffer and may be
+    // modified in place (unmasking). Valid only during the call.
+    virtual void onTransportData(char *data, qsizetype size) = 0;
+    // The peer's FIN (reset false) or RST (reset true) while open.
+    virtual void onTransportEof(bool reset) = 0;
+    // The transport could not be set up (TLS handshake failed).
+    virtual void onTransportError(const QString &message) = 0;
+    // A closeAfterFlush() finished: the socket is closed.
+    virtual void onTransportClosed() = 0;
+};
+
+class Transport
+{
+public:
+    virtual ~Transport() = default;
+
+    // Writes what the socket takes now, keeps the rest, and leaves `data`
+    // empty (keeping its capacity when it could, for the next batch).
+    virtual void write(QByteArray &data) = 0;
+    virtual qsizetype pendingBytes() const = 0;
+
+    // RFC 6455 §7.1.1: the server closes TCP first. Flushes, sends FIN, and
+    // drains until the peer's FIN (so our last frames are never destroyed by
+    // an RST for unread data); then onTransportClosed().
+    virtual void closeAfterFlush() = 0;
+    // Close now without waiting (the peer is gone, or the lingering close
+    // ran out of time). No callback.
+    virtual void closeNow() = 0;
+    // RST (SO_LINGER 0); unsent data is dropped. No callback.
+    virtual void reset() = 0;
+
+    // The peer's FIN is already queued: it closed TCP before we did.
+    virtual bool peerHasClosed() const = 0;
+    virtual bool isClosed() const = 0;
+    // Gives back idle buffer capacity.
+    virtual void releaseMemory() = 0;
+};
+
+} // namespace closecall::server
