@@ -84,6 +84,30 @@ double cpuSeconds()
            double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
 }
 
+// user+system CPU seconds of another process (the server), from
+// /proc/PID/stat fields 14 and 15; -1 if unreadable.
+double processCpuSeconds(long pid)
+{
+    if (pid <= 0)
+        return -1;
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    FILE *f = std::fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[1024];
+    const size_t n = std::fread(line, 1, sizeof line - 1, f);
+    std::fclose(f);
+    line[n] = 0;
+    const char *p = std::strrchr(line, ')'); // the command name may hold spaces
+    unsigned long long utime = 0;
+    unsigned long long stime = 0;
+    if (!p || std::sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime,
+                          &stime) != 2)
+        return -1;
+    return double(utime + stime) / double(sysconf(_SC_CLK_TCK));
+}
+
 double now()
 {
     timespec ts{};
@@ -112,6 +136,7 @@ struct Options
     double connectTimeout = 30.0; // to open all connections (echo, idle)
     double stepTimeout = 5.0;     // one connect, upgrade or close handshake
     bool verify = false;
+    long serverPid = 0; // report this process's CPU time over the measured window
     std::string label;
 };
 
@@ -119,14 +144,15 @@ struct Options
 {
     if (!why.empty())
         std::fprintf(stderr, "loadgen: %s\n", why.c_str());
-    std::fprintf(stderr,
-                 "usage: loadgen --port PORT [--host 127.0.0.1] [--mode echo|accept|idle]\n"
-                 "  echo:   [--conns 100] [--size 64|16K|16M] [--type text|binary]\n"
-                 "          [--inflight 8] [--duration 5] [--warmup 1] [--verify]\n"
-                 "  accept: [--concurrency 32] [--close frame|rst] [--src-addrs 1]\n"
-                 "          [--duration 5] [--warmup 1]\n"
-                 "  idle:   [--conns 10000] [--concurrency 32] [--hold 60] [--src-addrs 1]\n"
-                 "  common: [--connect-timeout 30] [--step-timeout 5] [--label NAME]\n");
+    std::fprintf(
+        stderr,
+        "usage: loadgen --port PORT [--host 127.0.0.1] [--mode echo|accept|idle]\n"
+        "  echo:   [--conns 100] [--size 64|16K|16M] [--type text|binary]\n"
+        "          [--inflight 8] [--duration 5] [--warmup 1] [--verify]\n"
+        "  accept: [--concurrency 32] [--close frame|rst] [--src-addrs 1]\n"
+        "          [--duration 5] [--warmup 1]\n"
+        "  idle:   [--conns 10000] [--concurrency 32] [--hold 60] [--src-addrs 1]\n"
+        "  common: [--connect-timeout 30] [--step-timeout 5] [--label NAME] [--server-pid PID]\n");
     std::exit(2);
 }
 
@@ -225,6 +251,8 @@ Options parseOptions(int argc, char **argv)
             o.connectTimeout = parseSeconds("--connect-timeout", v);
         } else if (a == "--step-timeout") {
             o.stepTimeout = parseSeconds("--step-timeout", v);
+        } else if (a == "--server-pid") {
+            o.serverPid = long(parseCount("--server-pid", v));
         } else if (a == "--label") {
             o.label = v;
         } else {
@@ -307,6 +335,7 @@ struct Counters
     uint64_t handshakes = 0; // validated 101s
     uint64_t closes = 0;     // Close handshakes completed (accept --close frame)
     double cpu = 0;          // our own user+system CPU seconds
+    double serverCpu = 0;    // the server's (--server-pid), -1 if unknown
 };
 
 class LoadGen
@@ -839,13 +868,17 @@ void LoadGen::printResult(double t0, double t1, const Counters &c0, const Counte
     }
     std::printf(",\"connect_failed\":%llu,\"handshake_failed\":%llu,\"server_closed\":%llu,"
                 "\"protocol_errors\":%llu,\"verify_errors\":%llu,\"timeouts\":%llu,"
-                "\"pings\":%llu,\"loadgen_cpu_s\":%.3f,\"errors\":%llu,\"first_error\":\"%s\","
+                "\"pings\":%llu,\"loadgen_cpu_s\":%.3f,\"server_cpu_s\":%.3f,\"errors\":%llu,"
+                "\"first_error\":\"%s\","
                 "\"interrupted\":%s}\n",
                 (unsigned long long)m_connectFailed, (unsigned long long)m_handshakeFailed,
                 (unsigned long long)m_serverClosed, (unsigned long long)m_protocolErrors,
                 (unsigned long long)m_verifyErrors, (unsigned long long)m_timeouts,
-                (unsigned long long)m_pings, c1.cpu - c0.cpu, (unsigned long long)errors,
-                err.c_str(), interrupted ? "true" : "false");
+                (unsigned long long)m_pings, c1.cpu - c0.cpu,
+                (m_o.serverPid > 0 && c0.serverCpu >= 0 && c1.serverCpu >= 0)
+                    ? c1.serverCpu - c0.serverCpu
+                    : -1.0,
+                (unsigned long long)errors, err.c_str(), interrupted ? "true" : "false");
     std::fflush(stdout);
 }
 
@@ -1010,11 +1043,13 @@ int LoadGen::run()
                 t0 = t;
                 c0 = m_c;
                 c0.cpu = cpuSeconds();
+                c0.serverCpu = processCpuSeconds(m_o.serverPid);
                 phase = phaseEnd == 0 ? Phase::Done : Phase::Measuring;
                 phaseEnd = t + m_o.duration;
                 t1 = t;
                 c1 = m_c;
                 c1.cpu = c0.cpu;
+                c1.serverCpu = c0.serverCpu;
             }
             break;
         case Phase::Measuring:
@@ -1022,6 +1057,7 @@ int LoadGen::run()
                 t1 = t;
                 c1 = m_c;
                 c1.cpu = cpuSeconds();
+                c1.serverCpu = processCpuSeconds(m_o.serverPid);
                 phase = Phase::Done;
             }
             break;
