@@ -1,0 +1,597 @@
+#include "eventjson.h"
+
+#include "utf8.h"
+
+#include "protocol/utf8validator.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonValue>
+
+#include <algorithm>
+#include <charconv>
+
+using namespace Qt::StringLiterals;
+
+namespace closecall::monitor {
+
+using namespace closecall::protocol;
+
+namespace {
+
+constexpr QLatin1StringView EventNames[] = {
+    "listening"_L1,      "handshake_failed"_L1,
+    "open"_L1,           "message_in"_L1,
+    "message_out"_L1,    "ping_in"_L1,
+    "pong_in"_L1,        "ping_out"_L1,
+    "pong_out"_L1,       "close_sent"_L1,
+    "close_received"_L1, "state"_L1,
+    "closed"_L1,         "error"_L1,
+    "result"_L1,
+};
+static_assert(std::size(EventNames) == size_t(EventType::Result) + 1);
+
+// Appends into `out` through a raw pointer: every piece first makes room
+// for its worst case, so the loops below never check capacity per byte.
+// The destructor trims `out` to what was written; its capacity stays, so a
+// caller that reuses one buffer for a batch allocates once.
+class Writer final
+{
+public:
+    explicit Writer(QByteArray &out)
+        : m_out(out)
+        , m_pos(out.size())
+    {
+        expose();
+    }
+    ~Writer() { m_out.resize(m_pos); }
+    Q_DISABLE_COPY_MOVE(Writer)
+
+    // Makes room for `n` more bytes and returns where to write them. The
+    // common case is one comparison: the buffer's pointer and usable size
+    // are cached, and the slow path exposes the whole allocation so later
+    // pieces (and later events in the same buffer) find room without
+    // touching the allocator.
+    char *room(qsizetype n)
+    {
+        if (m_pos + n > m_size) [[unlikely]]
+            grow(m_pos + n);
+        return m_data + m_pos;
+    }
+    void advance(char *to) { m_pos = to - m_data; }
+
+    template<qsizetype N> void lit(const char (&s)[N])
+    {
+        char *d = room(N - 1);
+        std::memcpy(d, s, N - 1);
+        m_pos += N - 1;
+    }
+    void raw(QByteArrayView s)
+    {
+        char *d = room(s.size());
+        std::memcpy(d, s.data(), s.size());
+        m_pos += s.size();
+    }
+    void latin1String(QLatin1StringView s) // contract names: plain ASCII
+    {
+        char *d = room(s.size() + 2);
+        *d++ = '"';
+        std::memcpy(d, s.data(), s.size());
+        d += s.size();
+        *d++ = '"';
+        advance(d);
+    }
+    template<typename Int> void num(Int v)
+    {
+        char *d = room(24);
+        advance(std::to_chars(d, d + 24, v).ptr);
+    }
+    void boolean(bool v)
+    {
+        if (v)
+            lit("true");
+        else
+            lit("false");
+    }
+    void utf8String(QByteArrayView s, bool dropTruncatedTail = false)
+    {
+        // Worst case: every byte becomes \u00XX (6) or U+FFFD (3).
+        char *d = room(s.size() * 6 + 2);
+        advance(utf8::writeJsonString(d, s, dropTruncatedTail));
+    }
+    void string(QStringView s)
+    {
+        // A UTF-16 unit is at most 3 bytes of UTF-8, or 6 as \u00XX / \u2028.
+        char *d = room(s.size() * 6 + 2);
+        advance(utf8::writeJsonString(d, s));
+    }
+    void base64(QByteArrayView s)
+    {
+        char *d = room((s.size() + 2) / 3 * 4 + 2);
+        *d++ = '"';
+        d = utf8::writeBase64(d, s);
+        *d++ = '"';
+        advance(d);
+    }
+    void time(qint64 wallUs)
+    {
+        char *d = room(40);
+        *d++ = '"';
+        d = utf8::writeIsoTime(d, wallUs, 'T', true);
+        *d++ = '"';
+        advance(d);
+    }
+
+private:
+    void expose()
+    {
+        m_out.resize(std::max(m_out.size(), m_out.capacity()));
+        m_data = m_out.data();
+        m_size = m_out.size();
+    }
+    Q_NEVER_INLINE void grow(qsizetype need)
+    {
+        m_out.resize(m_pos); // what is beyond m_pos is not written yet
+        m_out.reserve(std::max(need, m_out.capacity() * 2 + 1024));
+        expose();
+    }
+
+    QByteArray &m_out;
+    qsizetype m_pos;
+    char *m_data = nullptr;
+    qsizetype m_size = 0;
+};
+
+void writeCode(Writer &w, const CloseCode &code)
+{
+    w.lit(",\"code\":");
+    if (!code) {
+        w.lit("null");
+        return;
+    }
+    w.num(*code);
+    if (const CloseCodeInfo *info = closeCodeInfo(*code)) {
+        w.lit(",\"code_name\":");
+        w.latin1String(info->rfcName);
+    }
+}
+
+void writePreview(Writer &w, const Event &e)
+{
+    w.lit(",\"preview\":");
+    if (previewIsText(e))
+        w.utf8String(e.preview, e.size > e.preview.size());
+    else
+        w.base64(e.preview);
+}
+
+// The header object: one member per name (the first spelling of a name,
+// case-insensitively), repeated headers' values joined with ", " in order
+// as RFC 9110 §5.3 allows.
+void writeHeaders(Writer &w, const HttpHeaders &headers)
+{
+    w.lit("{");
+    bool first = true;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QByteArray &name = headers[i].first;
+        bool seen = false;
+        for (qsizetype j = 0; j < i && !seen; ++j)
+            seen = headers[j].first.compare(name, Qt::CaseInsensitive) == 0;
+        if (seen)
+            continue;
+        QByteArray value = headers[i].second;
+        for (qsizetype j = i + 1; j < headers.size(); ++j) {
+            if (headers[j].first.compare(name, Qt::CaseInsensitive) == 0)
+                value += ", " + headers[j].second;
+        }
+        if (!first)
+            w.lit(",");
+        first = false;
+        w.utf8String(name);
+        w.lit(":");
+        w.utf8String(value);
+    }
+    w.lit("}");
+}
+
+// `id` and `data` of a result are JSON text made by the command layer.
+// They are embedded as they are when they are one valid JSON value on one
+// line; a multi-line value is compacted, and anything else is written as a
+// string, so a mistake upstream can never break the one-object-a-line rule.
+void writeRawJson(Writer &w, const QByteArray &raw)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + raw + ']', &error);
+    if (error.error != QJsonParseError::NoError || doc.array().size() != 1) {
+        w.utf8String(raw);
+        return;
+    }
+    if (!raw.contains('\n') && !raw.contains('\r')) {
+        w.raw(raw.trimmed());
+        return;
+    }
+    const QByteArray compact = doc.toJson(QJsonDocument::Compact);
+    w.raw(QByteArrayView(compact).sliced(1, compact.size() - 2));
+}
+
+void writeEvent(Writer &w, const Event &e)
+{
+    w.lit("{\"seq\":");
+    w.num(e.seq);
+    w.lit(",\"time\":");
+    w.time(e.wallUs);
+    w.lit(",\"t_us\":");
+    w.num(e.tUs);
+    w.lit(",\"event\":");
+    w.latin1String(eventName(e.type));
+    if (e.conn != 0) {
+        w.lit(",\"conn\":");
+        w.num(e.conn);
+        w.lit(",\"state\":");
+        w.latin1String(stateName(e.state));
+    }
+
+    switch (e.type) {
+    case EventType::Listening:
+        w.lit(",\"address\":");
+        w.string(e.address);
+        w.lit(",\"port\":");
+        w.num(e.port);
+        w.lit(",\"tls\":");
+        w.boolean(e.tls);
+        break;
+    case EventType::HandshakeFailed:
+        w.lit(",\"remote\":");
+        w.string(e.remote);
+        w.lit(",\"status\":");
+        w.num(e.httpStatus);
+        w.lit(",\"reason\":");
+        w.string(e.reason);
+        break;
+    case EventType::Open:
+        w.lit(",\"remote\":");
+        w.string(e.remote);
+        w.lit(",\"path\":");
+        w.string(e.path);
+        w.lit(",\"query\":");
+        w.string(e.query);
+        w.lit(",\"subprotocol\":");
+        w.string(e.subprotocol);
+        w.lit(",\"origin\":");
+        w.string(e.origin);
+        w.lit(",\"user_agent\":");
+        w.string(e.userAgent);
+        w.lit(",\"headers\":");
+        writeHeaders(w, e.headers);
+        break;
+    case EventType::MessageIn:
+    case EventType::MessageOut:
+        w.lit(",\"type\":");
+        w.latin1String(messageTypeName(e.messageType));
+        w.lit(",\"size\":");
+        w.num(e.size);
+        writePreview(w, e);
+        if (e.type == EventType::MessageIn) {
+            w.lit(",\"post_close\":");
+            if (e.postClose == PostClose::None)
+                w.lit("null");
+            else
+                w.latin1String(postCloseName(e.postClose));
+        }
+        break;
+    case EventType::PingIn:
+    case EventType::PongIn:
+    case EventType::PingOut:
+    case EventType::PongOut:
+        w.lit(",\"size\":");
+        w.num(e.size);
+        writePreview(w, e);
+        // Added field: how the preview is encoded (see previewIsText).
+        w.lit(",\"type\":");
+        w.latin1String(previewIsText(e) ? "text"_L1 : "binary"_L1);
+        break;
+    case EventType::CloseSent:
+        writeCode(w, e.code);
+        w.lit(",\"reason\":");
+        w.string(e.reason);
+        w.lit(",\"mode\":");
+        w.latin1String(closeModeName(e.mode));
+        break;
+    case EventType::CloseReceived:
+        writeCode(w, e.code);
+        w.lit(",\"reason\":");
+        w.string(e.reason);
+        break;
+    case EventType::StateChange:
+        w.lit(",\"from\":");
+        w.latin1String(stateName(e.from));
+        w.lit(",\"to\":");
+        w.latin1String(stateName(e.to));
+        break;
+    case EventType::Closed:
+        // `final` is the state the connection ended in: the event's own state.
+        w.lit(",\"final\":");
+        w.latin1String(stateName(e.state));
+        writeCode(w, e.code);
+        w.lit(",\"reason\":");
+        w.string(e.reason);
+        w.lit(",\"how\":");
+        w.latin1String(howEndedName(e.how));
+        w.lit(",\"tcp_closed_by\":");
+        w.latin1String(e.tcpClosedByClient ? "client"_L1 : "server"_L1);
+        w.lit(",\"initiated_by\":");
+        w.latin1String(initiatorName(e.initiatedBy));
+        w.lit(",\"close_handshake_us\":");
+        if (e.closeHandshakeUs < 0)
+            w.lit("null");
+        else
+            w.num(e.closeHandshakeUs);
+        break;
+    case EventType::Error:
+        w.lit(",\"message\":");
+        w.string(e.message);
+        break;
+    case EventType::Result:
+        if (!e.resultId.isEmpty()) {
+            w.lit(",\"id\":");
+            writeRawJson(w, e.resultId);
+        }
+        w.lit(",\"ok\":");
+        w.boolean(e.ok);
+        if (!e.ok) {
+            w.lit(",\"error\":");
+            w.string(e.message);
+        }
+        if (!e.resultData.isEmpty()) {
+            w.lit(",\"data\":");
+            writeRawJson(w, e.resultData);
+        }
+        break;
+    }
+    w.lit("}");
+}
+
+// ---- reading -------------------------------------------------------------
+
+template<typename Enum, typename NameFn>
+Enum enumFromName(const QJsonValue &v, Enum last, NameFn name, Enum fallback)
+{
+    const QString text = v.toString();
+    for (int i = 0; i <= int(last); ++i) {
+        if (name(Enum(i)) == text)
+            return Enum(i);
+    }
+    return fallback;
+}
+
+State stateFrom(const QJsonValue &v)
+{
+    return enumFromName(v, State::Aborted, stateName, State::Connecting);
+}
+
+CloseCode codeFrom(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    return quint16(v.toInt());
+}
+
+// A JSON value back to the compact text the engine stores for id and data.
+QByteArray rawJsonFrom(const QJsonValue &v)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return array.sliced(1, array.size() - 2);
+}
+
+QByteArray previewFrom(const QJsonObject &o, bool text)
+{
+    const QString preview = o.value("preview"_L1).toString();
+    return text ? preview.toUtf8() : QByteArray::fromBase64(preview.toLatin1());
+}
+
+} // namespace
+
+QLatin1StringView eventName(EventType type)
+{
+    const auto i = size_t(type);
+    return i < std::size(EventNames) ? EventNames[i] : QLatin1StringView();
+}
+
+std::optional<EventType> eventTypeFromName(QStringView name)
+{
+    for (size_t i = 0; i < std::size(EventNames); ++i) {
+        if (name == EventNames[i])
+            return EventType(i);
+    }
+    return std::nullopt;
+}
+
+bool previewIsText(const Event &e)
+{
+    if (e.messageType != MessageType::Text)
+        return false;
+    switch (e.type) {
+    case EventType::PingIn:
+    case EventType::PongIn:
+    case EventType::PingOut:
+    case EventType::PongOut: {
+        const bool cut = e.size > e.preview.size();
+        return Utf8Validator::isValid(
+            cut ? QByteArrayView(e.preview).first(utf8CompletePrefix(e.preview))
+                : QByteArrayView(e.preview));
+    }
+    default:
+        return true;
+    }
+}
+
+QString previewText(const Event &e)
+{
+    // The same replacements as the JSON line makes (QString::fromUtf8 may
+    // count U+FFFDs differently), so every export shows the same text.
+    return QString::fromUtf8(utf8::sanitized(e.preview, e.size > e.preview.size()));
+}
+
+qsizetype utf8CompletePrefix(QByteArrayView utf8)
+{
+    return utf8::completePrefix(utf8);
+}
+
+void appendJsonString(QByteArray &out, QByteArrayView utf8, bool dropTruncatedTail)
+{
+    Writer w(out);
+    w.utf8String(utf8, dropTruncatedTail);
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    Writer w(out);
+    w.string(text);
+}
+
+void appendIsoTime(QByteArray &out, qint64 wallUs, char separator, bool zulu)
+{
+    Writer w(out);
+    char *d = w.room(40);
+    w.advance(utf8::writeIsoTime(d, wallUs, separator, zulu));
+}
+
+QByteArray isoTime(qint64 wallUs)
+{
+    QByteArray out;
+    appendIsoTime(out, wallUs);
+    return out;
+}
+
+std::optional<qint64> parseIsoTime(QStringView text)
+{
+    return utf8::parseIsoTime(text);
+}
+
+void appendHeadersJson(QByteArray &out, const protocol::HttpHeaders &headers)
+{
+    Writer w(out);
+    writeHeaders(w, headers);
+}
+
+void appendEventJson(QByteArray &out, const Event &event)
+{
+    Writer w(out);
+    writeEvent(w, event);
+    w.lit("\n");
+}
+
+QByteArray eventToJson(const Event &event)
+{
+    QByteArray out;
+    {
+        Writer w(out);
+        writeEvent(w, event);
+    } // ~Writer trims `out` to what was written
+    return out;
+}
+
+std::optional<Event> eventFromJson(const QJsonObject &o, QString *error)
+{
+    const QString name = o.value("event"_L1).toString();
+    const std::optional<EventType> type = eventTypeFromName(name);
+    if (!type) {
+        if (error) {
+            *error =
+                name.isEmpty()
+                    ? QCoreApplication::translate("EventJson", "the object has no \"event\"")
+                    : QCoreApplication::translate("EventJson", "unknown event \"%1\"").arg(name);
+        }
+        return std::nullopt;
+    }
+
+    Event e;
+    e.type = *type;
+    e.seq = quint64(o.value("seq"_L1).toInteger());
+    e.tUs = o.value("t_us"_L1).toInteger();
+    e.wallUs = parseIsoTime(o.value("time"_L1).toString()).value_or(0);
+    e.conn = quint32(o.value("conn"_L1).toInteger());
+    if (e.conn != 0)
+        e.state = stateFrom(o.value("state"_L1));
+
+    switch (e.type) {
+    case EventType::Listening:
+        e.address = o.value("address"_L1).toString();
+        e.port = quint16(o.value("port"_L1).toInt());
+        e.tls = o.value("tls"_L1).toBool();
+        break;
+    case EventType::HandshakeFailed:
+        e.remote = o.value("remote"_L1).toString();
+        e.httpStatus = o.value("status"_L1).toInt();
+        e.reason = o.value("reason"_L1).toString();
+        break;
+    case EventType::Open: {
+        e.remote = o.value("remote"_L1).toString();
+        e.path = o.value("path"_L1).toString();
+        e.query = o.value("query"_L1).toString();
+        e.subprotocol = o.value("subprotocol"_L1).toString();
+        e.origin = o.value("origin"_L1).toString();
+        e.userAgent = o.value("user_agent"_L1).toString();
+        const QJsonObject headers = o.value("headers"_L1).toObject();
+        for (auto it = headers.begin(); it != headers.end(); ++it)
+            e.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+        break;
+    }
+    case EventType::MessageIn:
+    case EventType::MessageOut:
+    case EventType::PingIn:
+    case EventType::PongIn:
+    case EventType::PingOut:
+    case EventType::PongOut:
+        e.messageType =
+            o.value("type"_L1).toString() == "binary"_L1 ? MessageType::Binary : MessageType::Text;
+        e.size = o.value("size"_L1).toInteger();
+        e.preview = previewFrom(o, e.messageType == MessageType::Text);
+        e.postClose = enumFromName(o.value("post_close"_L1), PostClose::Discarded, postCloseName,
+                                   PostClose::None);
+        break;
+    case EventType::CloseSent:
+        e.code = codeFrom(o.value("code"_L1));
+        e.reason = o.value("reason"_L1).toString();
+        e.mode =
+            enumFromName(o.value("mode"_L1), CloseMode::Shutdown, closeModeName, CloseMode::Close);
+        break;
+    case EventType::CloseReceived:
+        e.code = codeFrom(o.value("code"_L1));
+        e.reason = o.value("reason"_L1).toString();
+        break;
+    case EventType::StateChange:
+        e.from = stateFrom(o.value("from"_L1));
+        e.to = stateFrom(o.value("to"_L1));
+        break;
+    case EventType::Closed:
+        if (e.conn == 0)
+            e.state = stateFrom(o.value("final"_L1));
+        e.code = codeFrom(o.value("code"_L1));
+        e.reason = o.value("reason"_L1).toString();
+        e.how = enumFromName(o.value("how"_L1), HowEnded::ProtocolError, howEndedName,
+                             HowEnded::Handshake);
+        e.tcpClosedByClient = o.value("tcp_closed_by"_L1).toString() == "client"_L1;
+        e.initiatedBy = enumFromName(o.value("initiated_by"_L1), Initiator::Client, initiatorName,
+                                     Initiator::None);
+        e.closeHandshakeUs = o.value("close_handshake_us"_L1).isDouble()
+                                 ? o.value("close_handshake_us"_L1).toInteger()
+                                 : -1;
+        break;
+    case EventType::Error:
+        e.message = o.value("message"_L1).toString();
+        break;
+    case EventType::Result:
+        if (o.contains("id"_L1))
+            e.resultId = rawJsonFrom(o.value("id"_L1));
+        e.ok = o.value("ok"_L1).toBool();
+        e.message = o.value("error"_L1).toString();
+        if (o.contains("data"_L1))
+            e.resultData = rawJsonFrom(o.value("data"_L1));
+        break;
+    }
+    return e;
+}
+
+} // namespace closecall::monitor
