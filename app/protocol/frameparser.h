@@ -48,8 +48,9 @@ public:
     // calls stop() from inside a callback, or after an error.
     qsizetype feed(char *data, qsizetype size, FrameSink &sink);
 
-    // Stop consuming input after the current callback returns (used when
-    // the session must not read past a frame, e.g. after a protocol error).
+    // Ends the current feed() after the callback in progress returns; the
+    // bytes not consumed are the caller's. The next feed() carries on (the
+    // session keeps feeding in CloseReceived so late frames are reported).
     void stop() { m_stopped = true; }
     bool hasFailed() const { return m_failed; }
 

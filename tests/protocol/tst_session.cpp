@@ -488,7 +488,7 @@ void tst_Session::anySplitSameEvents()
         return std::make_pair(recorder.summaries(), session.output());
     };
     const auto whole = run({});
-    QCOMPARE(whole.first.size(), 14);
+    QCOMPARE(whole.first.size(), 13); // Open, 7 frames in, a Pong out, close handshake (4)
     QList<qsizetype> everyByte;
     for (qsizetype i = 1; i < stream.size(); i += (i < 200 || i > stream.size() - 200) ? 1 : 997)
         everyByte.append(i);
