@@ -1,0 +1,191 @@
+// The bounded event log: capacity, the count of events pushed out, order
+// (oldest first, across the ring's wrap), batches, shrinking and growing.
+
+#include "eventsamples.h"
+
+#include "monitor/eventstore.h"
+
+#include <QtTest/QTest>
+
+using namespace closecall;
+using monitor::EventStore;
+using server::Event;
+using server::EventBatch;
+
+namespace {
+
+Event numbered(quint64 seq)
+{
+    Event e = samples::message(server::EventType::MessageIn, 7, protocol::State::Open,
+                               QByteArray::number(seq));
+    e.seq = seq;
+    return e;
+}
+
+EventBatch numberedBatch(quint64 first, qsizetype count)
+{
+    EventBatch b;
+    for (qsizetype i = 0; i < count; ++i)
+        b.append(numbered(first + quint64(i)));
+    return b;
+}
+
+// The store holds exactly seq first..last, oldest first, by at() and forEach.
+void verifyHolds(const EventStore &store, quint64 first, quint64 last)
+{
+    QCOMPARE(store.size(), qsizetype(last - first + 1));
+    for (qsizetype i = 0; i < store.size(); ++i) {
+        QCOMPARE(store.at(i).seq, first + quint64(i));
+        QCOMPARE(store.at(i).preview, QByteArray::number(first + quint64(i)));
+    }
+    quint64 expected = first;
+    store.forEach([&](const Event &e) { QCOMPARE(e.seq, expected++); });
+    QCOMPARE(expected, last + 1);
+    QCOMPARE(store.first().seq, first);
+    QCOMPARE(store.last().seq, last);
+}
+
+} // namespace
+
+class tst_EventStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void capacity_data();
+    void capacity();
+    void setCapacity_data();
+    void setCapacity();
+    void clear();
+    void moveOnly();
+    void memoryPerEntry();
+};
+
+void tst_EventStore::defaults()
+{
+    const EventStore store;
+    QCOMPARE(store.capacity(), 1'000'000);
+    QCOMPARE(store.size(), 0);
+    QVERIFY(store.isEmpty());
+    QCOMPARE(store.dropped(), 0u);
+    QCOMPARE(EventStore(0).capacity(), 1); // at least one
+}
+
+void tst_EventStore::capacity_data()
+{
+    QTest::addColumn<qsizetype>("capacity");
+    QTest::addColumn<qsizetype>("appended");
+    QTest::addColumn<qsizetype>("batchSize"); // 1 = one append() per event
+    QTest::addColumn<quint64>("dropped");
+
+    QTest::newRow("under capacity") << qsizetype(10) << qsizetype(7) << qsizetype(1) << quint64(0);
+    QTest::newRow("exactly full") << qsizetype(10) << qsizetype(10) << qsizetype(1) << quint64(0);
+    QTest::newRow("one over: oldest dropped")
+        << qsizetype(10) << qsizetype(11) << qsizetype(1) << quint64(1);
+    QTest::newRow("wrapped several times")
+        << qsizetype(10) << qsizetype(95) << qsizetype(1) << quint64(85);
+    QTest::newRow("capacity 1") << qsizetype(1) << qsizetype(5) << qsizetype(1) << quint64(4);
+    QTest::newRow("batches that straddle the wrap")
+        << qsizetype(10) << qsizetype(33) << qsizetype(3) << quint64(23);
+    QTest::newRow("one batch larger than the store")
+        << qsizetype(10) << qsizetype(25) << qsizetype(25) << quint64(15);
+    QTest::newRow("batch larger than the store after wrapping")
+        << qsizetype(10) << qsizetype(60) << qsizetype(12) << quint64(50);
+}
+
+void tst_EventStore::capacity()
+{
+    QFETCH(qsizetype, capacity);
+    QFETCH(qsizetype, appended);
+    QFETCH(qsizetype, batchSize);
+    QFETCH(quint64, dropped);
+
+    EventStore store(capacity);
+    quint64 next = 1;
+    while (next <= quint64(appended)) {
+        const qsizetype n = std::min<qsizetype>(batchSize, appended - qsizetype(next) + 1);
+        if (batchSize == 1) {
+            Event e = numbered(next);
+            if (next % 2) // both overloads
+                store.append(e);
+            else
+                store.append(std::move(e));
+        } else {
+            store.append(numberedBatch(next, n));
+        }
+        next += quint64(n);
+    }
+    QCOMPARE(store.capacity(), capacity);
+    QCOMPARE(store.dropped(), dropped);
+    QCOMPARE(store.totalAppended(), quint64(appended));
+    verifyHolds(store, dropped + 1, quint64(appended));
+}
+
+void tst_EventStore::setCapacity_data()
+{
+    QTest::addColumn<qsizetype>("appended"); // into a store of 10
+    QTest::addColumn<qsizetype>("newCapacity");
+    QTest::addColumn<quint64>("droppedAfter");
+
+    QTest::newRow("shrink below size: oldest go") << qsizetype(8) << qsizetype(5) << quint64(3);
+    QTest::newRow("shrink a wrapped store") << qsizetype(17) << qsizetype(4) << quint64(13);
+    QTest::newRow("grow a wrapped store: order kept")
+        << qsizetype(17) << qsizetype(20) << quint64(7);
+    QTest::newRow("same capacity") << qsizetype(13) << qsizetype(10) << quint64(3);
+}
+
+void tst_EventStore::setCapacity()
+{
+    QFETCH(qsizetype, appended);
+    QFETCH(qsizetype, newCapacity);
+    QFETCH(quint64, droppedAfter);
+
+    EventStore store(10);
+    store.append(numberedBatch(1, appended));
+    store.setCapacity(newCapacity);
+    QCOMPARE(store.capacity(), newCapacity);
+    QCOMPARE(store.dropped(), droppedAfter);
+    verifyHolds(store, droppedAfter + 1, quint64(appended));
+
+    // It keeps working as a ring at the new capacity.
+    store.append(numberedBatch(quint64(appended) + 1, 2 * newCapacity));
+    verifyHolds(store, quint64(appended + newCapacity + 1), quint64(appended + 2 * newCapacity));
+    QCOMPARE(store.totalAppended(), quint64(appended + 2 * newCapacity));
+}
+
+void tst_EventStore::clear()
+{
+    EventStore store(4);
+    store.append(numberedBatch(1, 9));
+    QCOMPARE(store.dropped(), 5u);
+    store.clear();
+    QVERIFY(store.isEmpty());
+    QCOMPARE(store.dropped(), 0u);
+    QCOMPARE(store.capacity(), 4);
+    store.append(numberedBatch(100, 6));
+    verifyHolds(store, 102, 105);
+}
+
+void tst_EventStore::moveOnly()
+{
+    static_assert(!std::is_copy_constructible_v<EventStore>);
+    static_assert(std::is_nothrow_move_constructible_v<EventStore>);
+    EventStore a(3);
+    a.append(numberedBatch(1, 5));
+    EventStore b = std::move(a);
+    verifyHolds(b, 3, 5);
+    QCOMPARE(b.dropped(), 2u);
+}
+
+// What an entry costs, for the report and the GUI's 400 MB target.
+void tst_EventStore::memoryPerEntry()
+{
+    qInfo("sizeof(Event) = %zu bytes; a stored 64-byte text message adds one %d-byte "
+          "preview block (QByteArray header + data)",
+          sizeof(Event), int(sizeof(QArrayData) + 64 + 1));
+    QVERIFY(sizeof(Event) <= 512); // a guard against accidental growth
+}
+
+QTEST_GUILESS_MAIN(tst_EventStore)
+#include "tst_eventstore.moc"
