@@ -1,17 +1,17 @@
 #pragma once
 
+#include "eventtext.h"
+#include "harbuilder.h"
 #include "server/event.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QFile>
-#include <QtCore/QJsonDocument>
 #include <QtCore/QLatin1StringView>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringView>
 
 #include <functional>
-#include <memory>
 #include <optional>
 
 // The files the user gets (DESIGN.md): the log exported as JSON Lines (the
@@ -50,48 +50,6 @@ ExportResult exportLog(const EventStore &store, const QString &path, LogFormat f
                        const EventFilter &filter = {});
 ExportResult exportLog(const QList<server::Event> &events, const QString &path, LogFormat format,
                        const EventFilter &filter = {});
-
-// ---- the pieces, for the streaming writer and the GUI ---------------------
-
-// One human line and '\n':
-// 2026-11-26 10:44:22.123456  #7 CloseSent  message_in  text 5 B  post-close discarded  "hello"
-// Control characters in previews and texts are escaped (\n, \t, \x01, ...);
-// binary previews are hex. The words are English on purpose: a log file is
-// read by tools and support staff, whatever the UI language.
-void appendTextLine(QByteArray &out, const server::Event &event);
-// The part after the event name ("text 5 B  post-close discarded  \"hello\"");
-// the GUI's Details column.
-void appendTextDetails(QByteArray &out, const server::Event &event);
-
-// CSV (RFC 4180: CRLF, quoted where needed, quotes doubled). One column per
-// contract field; previews as escaped text, or hex for binary (hex never
-// starts a formula). Text cells that start with = + - @ get a leading '
-// and are quoted, so a spreadsheet shows them instead of running them.
-QByteArray csvHeader(); // with CRLF
-void appendCsvRow(QByteArray &out, const server::Event &event);
-
-// HAR 1.2: one entry per connection whose `open` is among `events`, with the
-// upgrade request and the 101 response, and `_webSocketMessages` as Chrome
-// and mitmproxy write them. HAR is the client's view, as in a browser:
-// "send" is a message the client sent (our message_in), "receive" one we
-// sent (message_out). `data` is the preview (the first 1024 bytes).
-class HarBuilder final
-{
-public:
-    HarBuilder();
-    ~HarBuilder();
-    Q_DISABLE_COPY_MOVE(HarBuilder)
-
-    // Feed events oldest first; events other than listening, open,
-    // message_in/out and closed are ignored.
-    void add(const server::Event &event);
-    QJsonDocument document() const;
-
-private:
-    struct Data;
-    std::unique_ptr<Data> d;
-};
-QJsonDocument buildHar(const QList<server::Event> &events);
 
 // Appends events to a file as they come: one write(2) per batch, no
 // user-space buffering, so a crash loses at most the batch being written.

@@ -1,0 +1,192 @@
+#include "harbuilder.h"
+
+#include "eventjson.h"
+
+#include "protocol/handshake.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonObject>
+#include <QtCore/QUrl>
+#include <QtCore/QUrlQuery>
+
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace closecall::monitor {
+
+using namespace closecall::protocol;
+using server::Event;
+
+namespace {
+
+QJsonObject nameValue(const QString &name, const QString &value)
+{
+    return QJsonObject{{"name"_L1, name}, {"value"_L1, value}};
+}
+
+QString harTime(qint64 wallUs)
+{
+    // Chrome writes milliseconds: "2026-11-26T10:44:22.123Z".
+    QByteArray iso = isoTime(wallUs);
+    iso.remove(iso.size() - 4, 3);
+    return QString::fromLatin1(iso);
+}
+
+QString headerValue(const HttpHeaders &headers, QByteArrayView name)
+{
+    for (const auto &[key, value] : headers) {
+        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
+            return QString::fromUtf8(value);
+    }
+    return {};
+}
+
+} // namespace
+
+struct HarBuilder::Data
+{
+    struct Connection
+    {
+        QJsonObject entry;
+        QJsonArray messages;
+    };
+    bool tls = false;
+    QString listenAddress;
+    QString listenAuthority; // "127.0.0.1:9001", when no Host header says better
+    std::vector<Connection> connections;
+    QHash<quint32, size_t> byConn;
+};
+
+HarBuilder::HarBuilder()
+    : d(std::make_unique<Data>())
+{}
+HarBuilder::~HarBuilder() = default;
+
+void HarBuilder::add(const Event &e)
+{
+    switch (e.type) {
+    case server::EventType::Listening:
+        d->tls = e.tls;
+        d->listenAddress = e.address;
+        d->listenAuthority = (e.address.contains(u':') ? u'[' + e.address + u']' : e.address) +
+                             u':' + QString::number(e.port);
+        break;
+    case server::EventType::Open: {
+        QString host = headerValue(e.headers, "host");
+        if (host.isEmpty())
+            host = d->listenAuthority.isEmpty() ? u"localhost"_s : d->listenAuthority;
+        QString url = (d->tls ? u"wss://"_s : u"ws://"_s) + host +
+                      QString::fromLatin1(QUrl::toPercentEncoding(
+                          e.path.isEmpty() ? u"/"_s : e.path, "/:@!$&'()*+,;="));
+        if (!e.query.isEmpty())
+            url += u'?' + e.query;
+
+        QJsonArray requestHeaders;
+        for (const auto &[name, value] : e.headers)
+            requestHeaders.append(nameValue(QString::fromUtf8(name), QString::fromUtf8(value)));
+        QJsonArray queryString;
+        for (const auto &[name, value] : QUrlQuery(e.query).queryItems(QUrl::FullyDecoded))
+            queryString.append(nameValue(name, value));
+
+        // The 101 as far as it is known: what RFC 6455 §4.2.2 makes it.
+        QJsonArray responseHeaders{nameValue(u"Upgrade"_s, u"websocket"_s),
+                                   nameValue(u"Connection"_s, u"Upgrade"_s)};
+        const QString key = headerValue(e.headers, "sec-websocket-key");
+        if (!key.isEmpty())
+            responseHeaders.append(nameValue(
+                u"Sec-WebSocket-Accept"_s, QString::fromLatin1(computeAcceptKey(key.toLatin1()))));
+        if (!e.subprotocol.isEmpty())
+            responseHeaders.append(nameValue(u"Sec-WebSocket-Protocol"_s, e.subprotocol));
+
+        QJsonObject entry{
+            {"startedDateTime"_L1, harTime(e.wallUs)},
+            {"time"_L1, 0},
+            {"request"_L1, QJsonObject{{"method"_L1, u"GET"_s},
+                                       {"url"_L1, url},
+                                       {"httpVersion"_L1, u"HTTP/1.1"_s},
+                                       {"headers"_L1, requestHeaders},
+                                       {"queryString"_L1, queryString},
+                                       {"cookies"_L1, QJsonArray()},
+                                       {"headersSize"_L1, -1},
+                                       {"bodySize"_L1, 0}}},
+            {"response"_L1,
+             QJsonObject{
+                 {"status"_L1, 101},
+                 {"statusText"_L1, u"Switching Protocols"_s},
+                 {"httpVersion"_L1, u"HTTP/1.1"_s},
+                 {"headers"_L1, responseHeaders},
+                 {"cookies"_L1, QJsonArray()},
+                 {"content"_L1, QJsonObject{{"size"_L1, 0}, {"mimeType"_L1, u"x-unknown"_s}}},
+                 {"redirectURL"_L1, QString()},
+                 {"headersSize"_L1, -1},
+                 {"bodySize"_L1, 0}}},
+            {"cache"_L1, QJsonObject()},
+            {"timings"_L1, QJsonObject{{"send"_L1, 0}, {"wait"_L1, 0}, {"receive"_L1, 0}}},
+            {"connection"_L1, QString::number(e.conn)},
+            {"_resourceType"_L1, u"websocket"_s},
+            {"_closecall"_L1, QJsonObject{{"conn"_L1, qint64(e.conn)}, {"remote"_L1, e.remote}}},
+        };
+        if (!d->listenAddress.isEmpty())
+            entry.insert("serverIPAddress"_L1, d->listenAddress);
+        d->byConn.insert(e.conn, d->connections.size());
+        d->connections.push_back({std::move(entry), {}});
+        break;
+    }
+    case server::EventType::MessageIn:
+    case server::EventType::MessageOut: {
+        const auto it = d->byConn.constFind(e.conn);
+        if (it == d->byConn.cend())
+            return; // its open is not in the log any more
+        const bool text = e.messageType == MessageType::Text;
+        d->connections[*it].messages.append(QJsonObject{
+            {"type"_L1, e.type == server::EventType::MessageIn ? u"send"_s : u"receive"_s},
+            {"time"_L1, double(e.wallUs) / 1e6},
+            {"opcode"_L1, text ? 1 : 2},
+            {"data"_L1, text ? previewText(e) : QString::fromLatin1(e.preview.toBase64())},
+        });
+        break;
+    }
+    case server::EventType::Closed: {
+        const auto it = d->byConn.constFind(e.conn);
+        if (it == d->byConn.cend())
+            return;
+        QJsonObject &entry = d->connections[*it].entry;
+        QJsonObject extra = entry.value("_closecall"_L1).toObject();
+        extra.insert("closed"_L1, QJsonDocument::fromJson(eventToJson(e)).object());
+        entry.insert("_closecall"_L1, extra);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+QJsonDocument HarBuilder::document() const
+{
+    QJsonArray entries;
+    for (const Data::Connection &c : d->connections) {
+        QJsonObject entry = c.entry;
+        entry.insert("_webSocketMessages"_L1, c.messages);
+        entries.append(entry);
+    }
+    const QJsonObject log{
+        {"version"_L1, u"1.2"_s},
+        {"creator"_L1, QJsonObject{{"name"_L1, u"CloseCall"_s},
+                                   {"version"_L1, QStringLiteral(CLOSECALL_VERSION)}}},
+        {"pages"_L1, QJsonArray()},
+        {"entries"_L1, entries},
+    };
+    return QJsonDocument(QJsonObject{{"log"_L1, log}});
+}
+
+QJsonDocument buildHar(const QList<Event> &events)
+{
+    HarBuilder har;
+    for (const Event &e : events)
+        har.add(e);
+    return har.document();
+}
+
+} // namespace closecall::monitor
