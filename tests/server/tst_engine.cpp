@@ -1,0 +1,732 @@
+// The engine on its own thread against Qt's QWebSocket as an independent
+// client, over loopback. Rows that check a rule of CLOSE-SEMANTICS.md name
+// it ([R1] ... [R16]).
+
+#include "engineharness.h"
+#include "rawpeer.h"
+
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+#include <QtTest/QtTest>
+#include <QtWebSockets/QWebSocket>
+#include <QtWebSockets/QWebSocketHandshakeOptions>
+
+using namespace closecall;
+using namespace closecall::test;
+using namespace Qt::StringLiterals;
+using protocol::CloseMode;
+using protocol::HowEnded;
+using protocol::Initiator;
+using protocol::MessageType;
+using protocol::State;
+
+Q_DECLARE_METATYPE(closecall::protocol::CloseMode)
+
+namespace {
+
+QUrl wsUrl(quint16 port, const QString &pathAndQuery = u"/"_s)
+{
+    return QUrl(u"ws://127.0.0.1:%1%2"_s.arg(port).arg(pathAndQuery));
+}
+
+// Opens `ws` and waits until it is connected.
+bool openClient(QWebSocket &ws, quint16 port, const QString &pathAndQuery = u"/"_s)
+{
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(wsUrl(port, pathAndQuery));
+    return connected.wait(5000) || connected.size() > 0;
+}
+
+bool waitDisconnected(QWebSocket &ws, int timeoutMs = 5000)
+{
+    return QTest::qWaitFor([&] { return ws.state() == QAbstractSocket::UnconnectedState; },
+                           timeoutMs);
+}
+
+// Sends a raw upgrade request and returns the whole response (the server
+// closes after an error response).
+QByteArray rawRequest(quint16 port, const QByteArray &request)
+{
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    if (!s.waitForConnected(5000))
+        return {};
+    s.write(request);
+    QByteArray response;
+    QDeadlineTimer deadline(5000);
+    while (s.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+        if (s.waitForReadyRead(int(deadline.remainingTime())))
+            response += s.readAll();
+    }
+    response += s.readAll();
+    return response;
+}
+
+QByteArray upgradeRequest(quint16 port, const QByteArray &version = "13")
+{
+    return "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+           "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: " +
+           version + "\r\n\r\n";
+}
+
+} // namespace
+
+class tst_Engine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void listensOnAFreePort();
+    void portInUseFailsToStart();
+    void openEventFields();
+    void echo_data();
+    void echo();
+    void serverClose_data();
+    void serverClose();
+    void peerCloseIsAcknowledged();
+    void manualAcknowledge();
+    void manualAcknowledgeWithQWebSocket();
+    void abortEndsAtOnce();
+    void maxConnectionsAnswers503();
+    void originNotAllowedAnswers403();
+    void silentClientTimesOut();
+    void wrongVersionAnswers426();
+    void messageTooBigCloses1009();
+    void commandRefusals_data();
+    void commandRefusals();
+    void listReportsConnections();
+    void setOptionsChangesEcho();
+    void pingsBothWays();
+    void messageEventsCanBeOff();
+    void seqHasNoGapsAndEveryEventHasItsState();
+    void shutdownClosesEveryConnection();
+};
+
+void tst_Engine::listensOnAFreePort()
+{
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    QVERIFY(port != 0);
+    const auto ev = h.first(EventType::Listening);
+    QVERIFY(ev.seq != 0);
+    QCOMPARE(ev.address, u"127.0.0.1"_s);
+    QCOMPARE(ev.tls, false);
+    QCOMPARE(ev.seq, 1u);
+}
+
+void tst_Engine::portInUseFailsToStart()
+{
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    ServerConfig cfg = testConfig();
+    cfg.port = occupant.serverPort();
+    EngineHarness h(cfg);
+    QTRY_VERIFY_WITH_TIMEOUT(!h.startError.isEmpty(), 5000);
+    QCOMPARE(h.startError, u"port %1 on 127.0.0.1 is already in use"_s.arg(cfg.port));
+    QTRY_VERIFY(h.find(EventType::Error) >= 0);
+    QCOMPARE(h.first(EventType::Error).message, h.startError);
+}
+
+void tst_Engine::openEventFields()
+{
+    ServerConfig cfg = testConfig();
+    cfg.subprotocols = {u"chat.v2"_s, u"chat.v1"_s};
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+
+    QWebSocket ws(u"https://app.example"_s);
+    QNetworkRequest request(wsUrl(port, u"/chat?room=1&x=2"_s));
+    request.setRawHeader("User-Agent", "CloseCall-Test/1.0");
+    request.setRawHeader("X-Custom", "yes");
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols({u"chat.v1"_s, u"chat.v2"_s});
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(request, options);
+    QVERIFY(connected.wait(5000));
+    QCOMPARE(ws.subprotocol(), u"chat.v2"_s); // ours, in our preference order
+
+    const quint32 id = h.waitOpen();
+    QCOMPARE(id, 1u); // ids start at 1
+    const Event open = h.first(EventType::Open, id);
+    QCOMPARE(open.state, State::Open);
+    QCOMPARE(open.remote, u"127.0.0.1:%1"_s.arg(ws.localPort()));
+    QCOMPARE(open.path, u"/chat"_s);
+    QCOMPARE(open.query, u"room=1&x=2"_s);
+    QCOMPARE(open.subprotocol, u"chat.v2"_s);
+    QCOMPARE(open.origin, u"https://app.example"_s);
+    QCOMPARE(open.userAgent, u"CloseCall-Test/1.0"_s);
+    bool sawCustom = false;
+    for (const auto &[name, value] : open.headers)
+        sawCustom |= name.compare("x-custom", Qt::CaseInsensitive) == 0 && value == "yes";
+    QVERIFY(sawCustom);
+
+    // The state change to Open comes first, stamped Connecting.
+    const auto change = h.first(EventType::StateChange, id);
+    QVERIFY(change.seq != 0);
+    QCOMPARE(change.from, State::Connecting);
+    QCOMPARE(change.to, State::Open);
+    QVERIFY(change.seq < open.seq);
+}
+
+void tst_Engine::echo_data()
+{
+    QTest::addColumn<bool>("binary");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::newRow("text") << false << QByteArray("hello, wörld");
+    QTest::newRow("binary") << true << QByteArray("\x00\x01\xff", 3);
+    QTest::newRow("binary 100 KiB") << true << QByteArray(100 * 1024, 'x');
+    QTest::newRow("text 2000 bytes: preview is the first 1024") << false << QByteArray(2000, 'a');
+}
+
+void tst_Engine::echo()
+{
+    QFETCH(bool, binary);
+    QFETCH(QByteArray, payload);
+    ServerConfig cfg = testConfig();
+    cfg.echo = true;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    const quint32 id = h.waitOpen();
+
+    QByteArray echoed;
+    connect(&ws, &QWebSocket::binaryMessageReceived, this,
+            [&](const QByteArray &m) { echoed = m; });
+    connect(&ws, &QWebSocket::textMessageReceived, this,
+            [&](const QString &m) { echoed = m.toUtf8(); });
+    if (binary)
+        ws.sendBinaryMessage(payload);
+    else
+        ws.sendTextMessage(QString::fromUtf8(payload));
+    QTRY_COMPARE_WITH_TIMEOUT(echoed, payload, 5000);
+
+    QVERIFY(h.waitFor(EventType::MessageOut, id));
+    const Event in = h.first(EventType::MessageIn, id);
+    QCOMPARE(in.messageType, binary ? MessageType::Binary : MessageType::Text);
+    QCOMPARE(in.size, payload.size());
+    QCOMPARE(in.preview, payload.left(server::MaxPreviewBytes));
+    QCOMPARE(in.postClose, protocol::PostClose::None);
+    QCOMPARE(in.state, State::Open);
+    const Event out = h.first(EventType::MessageOut, id);
+    QCOMPARE(out.size, payload.size());
+    QVERIFY(out.seq > in.seq);
+}
+
+void tst_Engine::serverClose_data()
+{
+    QTest::addColumn<CloseMode>("mode");
+    QTest::newRow("[R1] close: QWebSocket answers, Closed") << CloseMode::Close;
+    QTest::newRow("[R3] close output: QWebSocket answers, Closed") << CloseMode::CloseOutput;
+}
+
+void tst_Engine::serverClose()
+{
+    QFETCH(CloseMode, mode);
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    const quint32 id = h.waitOpen();
+
+    h.command([id, mode](Engine *e) {
+        e->closeConnections(EngineHarness::one(id), 4000, u"bye"_s, mode, -1, "\"c1\"");
+    });
+    const auto result = h.result("\"c1\"");
+    QVERIFY2(result.ok, qPrintable(result.message));
+    QVERIFY(waitDisconnected(ws));
+    QCOMPARE(int(ws.closeCode()), 4000);
+    QCOMPARE(ws.closeReason(), u"bye"_s);
+
+    QVERIFY(h.waitFor(EventType::Closed, id));
+    const Event sent = h.first(EventType::CloseSent, id);
+    QCOMPARE(sent.code, protocol::CloseCode(4000));
+    QCOMPARE(sent.reason, u"bye"_s);
+    QCOMPARE(sent.mode, mode);
+    QCOMPARE(sent.state, State::Open);
+    QVERIFY(sent.seq < result.seq); // close_sent before its result
+
+    const Event received = h.first(EventType::CloseReceived, id);
+    QCOMPARE(received.state, State::CloseSent);
+    QCOMPARE(received.code, protocol::CloseCode(4000)); // QWebSocket echoes our code
+
+    const Event closed = h.first(EventType::Closed, id);
+    QCOMPARE(closed.state, State::Closed);
+    QCOMPARE(closed.how, HowEnded::Handshake);
+    QCOMPARE(closed.initiatedBy, Initiator::Server);
+    QCOMPARE(closed.code, protocol::CloseCode(4000));
+    // [R16] our Close to theirs, measured on the engine thread.
+    QVERIFY(closed.closeHandshakeUs >= 0);
+    QVERIFY(closed.closeHandshakeUs < 5'000'000);
+    QVERIFY(closed.closeHandshakeUs <= closed.tUs - sent.tUs);
+}
+
+void tst_Engine::peerCloseIsAcknowledged()
+{
+    // [R5] automatic acknowledge echoes the peer's code. QWebSocket closes
+    // TCP right behind its Close frame, so the ack may meet a closed socket:
+    // the handshake still completes (we read its Close first).
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    const quint32 id = h.waitOpen();
+    ws.close(QWebSocketProtocol::CloseCodeGoingAway, u"leaving"_s);
+    QVERIFY(h.waitFor(EventType::Closed, id));
+
+    const Event received = h.first(EventType::CloseReceived, id);
+    QCOMPARE(received.state, State::Open);
+    QCOMPARE(received.code, protocol::CloseCode(1001));
+    QCOMPARE(received.reason, u"leaving"_s);
+    const Event ack = h.first(EventType::CloseSent, id);
+    QCOMPARE(ack.mode, CloseMode::Ack);
+    QCOMPARE(ack.code, protocol::CloseCode(1001));
+    QCOMPARE(ack.state, State::CloseReceived);
+    const Event closed = h.first(EventType::Closed, id);
+    QCOMPARE(closed.state, State::Closed);
+    QCOMPARE(closed.initiatedBy, Initiator::Client);
+    QCOMPARE(closed.closeHandshakeUs, -1); // the peer's Close came first
+}
+
+void tst_Engine::manualAcknowledge()
+{
+    // [R6] with a peer that waits for our answer (a raw client: QWebSocket
+    // would close TCP at once, see the next test).
+    ServerConfig cfg = testConfig();
+    cfg.manualAck = true;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    RawPeer peer;
+    QVERIFY(peer.open(port));
+    const quint32 id = h.waitOpen();
+    peer.sendClose(1001, u"client leaving"_s);
+    QVERIFY(h.waitFor(EventType::CloseReceived, id));
+    QTest::qWait(200);
+    QCOMPARE(h.find(EventType::CloseSent, id), -1); // nothing answered it
+    QVERIFY(!peer.nextFrame(50));
+
+    h.command([id](Engine *e) {
+        e->closeConnections(EngineHarness::one(id), 4001, u"operator says bye"_s,
+                            CloseMode::CloseOutput, -1, "7");
+    });
+    QVERIFY(h.result("7").ok);
+    const auto frame = peer.nextFrame();
+    QVERIFY(frame);
+    QCOMPARE(frame->opcode, protocol::Opcode::Close);
+    QCOMPARE(frame->closeCode(), std::optional<quint16>(4001)); // the operator's code
+
+    QVERIFY(h.waitFor(EventType::Closed, id));
+    const Event sent = h.first(EventType::CloseSent, id);
+    QCOMPARE(sent.state, State::CloseReceived);
+    QCOMPARE(sent.mode, CloseMode::CloseOutput);
+    const Event closed = h.first(EventType::Closed, id);
+    QCOMPARE(closed.state, State::Closed);
+    QCOMPARE(closed.code, protocol::CloseCode(1001)); // the peer's, as the table shows it
+    QCOMPARE(closed.initiatedBy, Initiator::Client);
+    QCOMPARE(peer.waitEnd(), RawPeer::End::Eof); // [R7] the server closes TCP first
+}
+
+void tst_Engine::manualAcknowledgeWithQWebSocket()
+{
+    // What manual acknowledge shows about QWebSocket: its close() closes
+    // TCP right after its Close frame, so the connection waiting in
+    // CloseReceived loses TCP and ends Aborted, peer_eof [R9].
+    ServerConfig cfg = testConfig();
+    cfg.manualAck = true;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    const quint32 id = h.waitOpen();
+    ws.close(QWebSocketProtocol::CloseCodeNormal, u"done"_s);
+    QVERIFY(h.waitFor(EventType::Closed, id));
+    QCOMPARE(h.find(EventType::CloseSent, id), -1);
+    const Event closed = h.first(EventType::Closed, id);
+    QCOMPARE(closed.state, State::Aborted);
+    QCOMPARE(closed.how, HowEnded::PeerEof);
+    QCOMPARE(closed.tcpClosedByClient, true);
+    QCOMPARE(closed.code, protocol::CloseCode(1000)); // the Close it did send
+}
+
+void tst_Engine::abortEndsAtOnce()
+{
+    // [R8] (the reset itself is checked byte-exactly in tst_rawpeer)
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    const quint32 id = h.waitOpen();
+    h.command([id](Engine *e) { e->abortConnections(EngineHarness::one(id), "\"a\""); });
+    QVERIFY(h.result("\"a\"").ok);
+    QVERIFY(waitDisconnected(ws));
+    const Event closed = h.first(EventType::Closed, id);
+    QCOMPARE(closed.state, State::Aborted);
+    QCOMPARE(closed.how, HowEnded::Abort);
+    QCOMPARE(closed.code, protocol::CloseCode(1006));
+    QCOMPARE(closed.tcpClosedByClient, false);
+    QCOMPARE(h.find(EventType::CloseSent, id), -1);
+}
+
+void tst_Engine::maxConnectionsAnswers503()
+{
+    ServerConfig cfg = testConfig();
+    cfg.maxConnections = 1;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket first;
+    QVERIFY(openClient(first, port));
+    const QByteArray response = rawRequest(port, upgradeRequest(port));
+    QVERIFY2(response.startsWith("HTTP/1.1 503"), response.constData());
+    QVERIFY(h.waitFor(EventType::HandshakeFailed));
+    const Event failed = h.first(EventType::HandshakeFailed);
+    QCOMPARE(failed.httpStatus, 503);
+    QCOMPARE(failed.state, State::Connecting);
+    QVERIFY(failed.conn > 1);
+    QVERIFY(failed.remote.startsWith(u"127.0.0.1:"_s));
+    QVERIFY(failed.reason.contains(u"limit"_s));
+
+    // Once the first one is gone, there is room again.
+    first.close();
+    QVERIFY(h.waitFor(EventType::Closed, 1));
+    QWebSocket second;
+    QVERIFY(openClient(second, port));
+}
+
+void tst_Engine::originNotAllowedAnswers403()
+{
+    ServerConfig cfg = testConfig();
+    cfg.allowedOrigins = {u"https://good.example"_s};
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket bad(u"https://evil.example"_s);
+    QSignalSpy errors(&bad, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+    bad.open(wsUrl(port));
+    QVERIFY(h.waitFor(EventType::HandshakeFailed));
+    QCOMPARE(h.first(EventType::HandshakeFailed).httpStatus, 403);
+    QTRY_VERIFY(errors.size() > 0);
+
+    QWebSocket good(u"https://good.example"_s);
+    QVERIFY(openClient(good, port));
+}
+
+void tst_Engine::silentClientTimesOut()
+{
+    ServerConfig cfg = testConfig();
+    cfg.handshakeTimeoutMs = 300;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QTcpSocket silent;
+    silent.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(silent.waitForConnected(5000));
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(h.waitFor(EventType::HandshakeFailed, 0, 5000));
+    QVERIFY(t.elapsed() >= 250);
+    const Event failed = h.first(EventType::HandshakeFailed);
+    QCOMPARE(failed.httpStatus, 408);
+    QVERIFY(failed.reason.contains(u"300 ms"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY(silent.readAll().startsWith("HTTP/1.1 408"));
+}
+
+void tst_Engine::wrongVersionAnswers426()
+{
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    const QByteArray response = rawRequest(port, upgradeRequest(port, "8"));
+    QVERIFY2(response.startsWith("HTTP/1.1 426"), response.constData());
+    QVERIFY(response.contains("Sec-WebSocket-Version: 13"));
+    QVERIFY(h.waitFor(EventType::HandshakeFailed));
+    QCOMPARE(h.first(EventType::HandshakeFailed).httpStatus, 426);
+}
+
+void tst_Engine::messageTooBigCloses1009()
+{
+    ServerConfig cfg = testConfig();
+    cfg.maxMessageSize = 1000;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    const quint32 id = h.waitOpen();
+    ws.sendBinaryMessage(QByteArray(2000, 'x'));
+    QVERIFY(waitDisconnected(ws));
+    QCOMPARE(int(ws.closeCode()), 1009);
+    QVERIFY(h.waitFor(EventType::Closed, id));
+    const Event sent = h.first(EventType::CloseSent, id);
+    QCOMPARE(sent.code, protocol::CloseCode(1009));
+    QCOMPARE(sent.mode, CloseMode::ProtocolError);
+    QVERIFY(h.find(EventType::Error, id) >= 0);
+    const Event closed = h.first(EventType::Closed, id);
+    QCOMPARE(closed.state, State::Aborted);
+    QCOMPARE(closed.how, HowEnded::ProtocolError);
+    QCOMPARE(h.find(EventType::MessageIn, id), -1);
+}
+
+void tst_Engine::commandRefusals_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown connection") << u"close 12"_s << u"no connection 12"_s;
+    QTest::newRow("[R11] second close is refused")
+        << u"close twice"_s << u"conn 1: our Close is already sent (CloseSent)"_s;
+    QTest::newRow("[R11] data after our Close is refused")
+        << u"send after close"_s << u"conn 1: cannot send data: our Close is already sent"_s;
+    QTest::newRow("[R10] code 1006 may not be sent") << u"close 1006"_s << u"1006"_s;
+    QTest::newRow("[R10] reason of 124 bytes") << u"long reason"_s << u"124"_s;
+    QTest::newRow("one refused among several names each")
+        << u"close 1 and 99"_s << u"no connection 99"_s;
+}
+
+void tst_Engine::commandRefusals()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, expected);
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    RawPeer peer; // never answers a Close: the connection stays in CloseSent
+    QVERIFY(peer.open(port));
+    const quint32 id = h.waitOpen();
+    QCOMPARE(id, 1u);
+    const auto close = [&](ConnSelector sel, protocol::CloseCode code, const QString &reason,
+                           const QByteArray &rid) {
+        h.command([=](Engine *e) {
+            e->closeConnections(sel, code, reason, CloseMode::Close, 60000, rid);
+        });
+    };
+
+    Event r;
+    if (command == u"close 12"_s) {
+        close(EngineHarness::one(12), 1000, {}, "1");
+        r = h.result("1");
+    } else if (command == u"close twice"_s) {
+        close(EngineHarness::one(id), 1000, {}, "1");
+        QVERIFY(h.result("1").ok);
+        close(EngineHarness::one(id), 1001, {}, "2");
+        r = h.result("2");
+    } else if (command == u"send after close"_s) {
+        close(EngineHarness::one(id), 1000, {}, "1");
+        QVERIFY(h.result("1").ok);
+        const int outBefore = h.all(EventType::MessageOut).size();
+        h.command([id](Engine *e) {
+            e->sendMessage(EngineHarness::one(id), MessageType::Text, "late", "2");
+        });
+        r = h.result("2");
+        QCOMPARE(h.all(EventType::MessageOut).size(), outBefore);
+        const auto frame = peer.nextFrame(1000);
+        QVERIFY(frame && frame->opcode == protocol::Opcode::Close);
+        QVERIFY(!peer.nextFrame(200)); // nothing written after the Close
+    } else if (command == u"close 1006"_s) {
+        close(EngineHarness::one(id), 1006, {}, "1");
+        r = h.result("1");
+    } else if (command == u"long reason"_s) {
+        close(EngineHarness::one(id), 1000, QString(62, QChar(0xE5)), "1"); // 124 bytes
+        r = h.result("1");
+    } else if (command == u"close 1 and 99"_s) {
+        close(ConnSelector{false, {99, id}}, 1000, {}, "1");
+        r = h.result("1");
+        QVERIFY(h.waitFor(EventType::CloseSent, id)); // the known one was closed
+    }
+    QCOMPARE(r.type, EventType::Result);
+    QCOMPARE(r.ok, false);
+    QVERIFY2(r.message.contains(expected), qPrintable(r.message));
+}
+
+void tst_Engine::listReportsConnections()
+{
+    ServerConfig cfg = testConfig();
+    cfg.echo = true;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket a, b;
+    QVERIFY(openClient(a, port, u"/a"_s));
+    QVERIFY(openClient(b, port, u"/b"_s));
+    QVERIFY(h.waitOpen(5000, 2));
+    a.sendTextMessage(u"12345"_s);
+    QTRY_VERIFY(h.all(EventType::MessageOut).size() == 1);
+    b.close();
+    QVERIFY(h.waitFor(EventType::Closed, 2));
+
+    h.command([](Engine *e) { e->list("\"l\""); });
+    const auto r = h.result("\"l\"");
+    QVERIFY2(r.ok, qPrintable(r.message));
+    const QJsonArray rows = QJsonDocument::fromJson(r.resultData).array();
+    QCOMPARE(rows.size(), 2);
+    const QJsonObject first = rows[0].toObject();
+    QCOMPARE(first[u"id"_s].toInt(), 1);
+    QCOMPARE(first[u"path"_s].toString(), u"/a"_s);
+    QCOMPARE(first[u"state"_s].toString(), u"Open"_s);
+    QCOMPARE(first[u"msgs_in"_s].toInt(), 1);
+    QCOMPARE(first[u"msgs_out"_s].toInt(), 1);
+    QCOMPARE(first[u"bytes_in"_s].toInt(), 5);
+    QVERIFY(first[u"close_sent"_s].isNull());
+    QVERIFY(first[u"how"_s].isNull());
+    QVERIFY(first[u"opened"_s].toString().endsWith(u'Z'));
+    QCOMPARE(first[u"remote"_s].toString(), u"127.0.0.1:%1"_s.arg(a.localPort()));
+    for (const char *key :
+         {"subprotocol", "bytes_out", "close_received", "initiated_by", "post_close"})
+        QVERIFY2(first.contains(QLatin1StringView(key)), key);
+    const QJsonObject second = rows[1].toObject();
+    QCOMPARE(second[u"id"_s].toInt(), 2);
+    QCOMPARE(second[u"state"_s].toString(), u"Closed"_s);
+    QCOMPARE(second[u"initiated_by"_s].toString(), u"client"_s);
+    QCOMPARE(second[u"how"_s].toString(), u"handshake"_s);
+    QCOMPARE(second[u"close_received"_s].toObject()[u"code"_s].toInt(), 1000);
+    QCOMPARE(second[u"close_sent"_s].toObject()[u"code"_s].toInt(), 1000);
+}
+
+void tst_Engine::setOptionsChangesEcho()
+{
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    QStringList got;
+    connect(&ws, &QWebSocket::textMessageReceived, this, [&](const QString &m) { got << m; });
+    ws.sendTextMessage(u"not echoed"_s);
+    QTRY_VERIFY(h.find(EventType::MessageIn) >= 0);
+    h.command([](Engine *e) { e->setOptions(1, -1, -1, "\"s\""); });
+    const auto r = h.result("\"s\"");
+    QVERIFY2(r.ok, qPrintable(r.message));
+    QCOMPARE(QJsonDocument::fromJson(r.resultData).object()[u"echo"_s].toBool(), true);
+    ws.sendTextMessage(u"echoed"_s);
+    QTRY_COMPARE(got, QStringList{u"echoed"_s});
+}
+
+void tst_Engine::pingsBothWays()
+{
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    const quint32 id = h.waitOpen();
+    QSignalSpy pong(&ws, &QWebSocket::pong);
+    ws.ping("from client");
+    QVERIFY(pong.wait(5000));
+    QCOMPARE(pong.at(0).at(1).toByteArray(), QByteArray("from client"));
+    QVERIFY(h.waitFor(EventType::PongOut, id));
+    QCOMPARE(h.first(EventType::PingIn, id).preview, QByteArray("from client"));
+
+    h.command([id](Engine *e) { e->ping(EngineHarness::one(id), "from server", "\"p\""); });
+    QVERIFY(h.result("\"p\"").ok);
+    QVERIFY(h.waitFor(EventType::PongIn, id)); // QWebSocket answers Pings itself
+    QCOMPARE(h.first(EventType::PongIn, id).preview, QByteArray("from server"));
+    QCOMPARE(h.first(EventType::PingOut, id).size, 11);
+}
+
+void tst_Engine::messageEventsCanBeOff()
+{
+    ServerConfig cfg = testConfig();
+    cfg.echo = true;
+    cfg.messageEvents = false;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    QSignalSpy echoed(&ws, &QWebSocket::textMessageReceived);
+    for (int i = 0; i < 10; ++i)
+        ws.sendTextMessage(u"m"_s);
+    QTRY_COMPARE(echoed.size(), 10);
+    ws.close();
+    QVERIFY(h.waitFor(EventType::Closed));
+    QCOMPARE(h.find(EventType::MessageIn), -1);
+    QCOMPARE(h.find(EventType::MessageOut), -1);
+    h.command([](Engine *e) { e->list("1"); });
+    const auto r = h.result("1");
+    QCOMPARE(QJsonDocument::fromJson(r.resultData).array()[0].toObject()[u"msgs_in"_s].toInt(),
+             10); // still counted
+}
+
+void tst_Engine::seqHasNoGapsAndEveryEventHasItsState()
+{
+    // [R16] A busy run: several clients, echo, pings, every close path.
+    ServerConfig cfg = testConfig();
+    cfg.echo = true;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket a, b, c;
+    QVERIFY(openClient(a, port));
+    QVERIFY(openClient(b, port));
+    QVERIFY(openClient(c, port));
+    QVERIFY(h.waitOpen(5000, 3));
+    for (int i = 0; i < 50; ++i) {
+        a.sendTextMessage(u"a"_s);
+        b.sendBinaryMessage("b");
+    }
+    c.ping();
+    QTRY_VERIFY(h.all(EventType::MessageOut).size() == 100);
+    h.command([](Engine *e) {
+        e->closeConnections(EngineHarness::one(1), 1000, {}, CloseMode::Close, -1, "1");
+        e->closeConnections(EngineHarness::one(2), 1001, {}, CloseMode::CloseOutput, -1, "2");
+        e->abortConnections(EngineHarness::one(3), "3");
+        e->list("4");
+        e->postError(u"note"_s);
+    });
+    QVERIFY(h.result("4").ok);
+    QTRY_VERIFY(h.all(EventType::Closed).size() == 3);
+    h.command([](Engine *e) { e->postResult("5", true, {}, {}); });
+    QVERIFY(h.result("5").ok);
+
+    QHash<quint32, State> current;
+    for (int i = 0; i < h.events.size(); ++i) {
+        const Event &e = h.events[i];
+        QCOMPARE(e.seq, quint64(i + 1)); // 1, 2, 3, ... no gaps
+        if (i > 0)
+            QVERIFY(e.tUs >= h.events[i - 1].tUs); // monotonic
+        QVERIFY(e.wallUs > 1'600'000'000'000'000);
+        const bool aboutConnection = e.type != EventType::Listening &&
+                                     e.type != EventType::Result &&
+                                     !(e.type == EventType::Error && e.conn == 0);
+        if (!aboutConnection)
+            continue;
+        QVERIFY2(e.conn > 0, qPrintable(server::eventTypeName(e.type)));
+        const State now = current.value(e.conn, State::Connecting);
+        if (e.type == EventType::StateChange) {
+            QCOMPARE(e.state, now); // stamped with the state it left
+            QCOMPARE(e.from, now);
+            current[e.conn] = e.to;
+        } else {
+            QCOMPARE(e.state, now);
+        }
+    }
+    QCOMPARE(current.value(1), State::Closed);
+    QCOMPARE(current.value(2), State::Closed);
+    QCOMPARE(current.value(3), State::Aborted);
+}
+
+void tst_Engine::shutdownClosesEveryConnection()
+{
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    QWebSocket a, b;
+    QVERIFY(openClient(a, port));
+    QVERIFY(openClient(b, port));
+    QVERIFY(h.waitOpen(5000, 2));
+    RawPeer silent; // never answers: aborted when the shutdown's wait ends
+    QVERIFY(silent.open(port));
+    QVERIFY(h.waitOpen(5000, 3));
+    h.command([](Engine *e) { e->shutdown(1001, u"maintenance"_s, 500, "\"q\""); });
+    QTRY_VERIFY_WITH_TIMEOUT(h.stopped, 5000);
+    QVERIFY(h.result("\"q\"").ok);
+    QVERIFY(waitDisconnected(a));
+    QCOMPARE(int(a.closeCode()), 1001);
+    QCOMPARE(a.closeReason(), u"maintenance"_s);
+    QCOMPARE(int(b.closeCode()), 1001);
+    QCOMPARE(h.all(EventType::Closed).size(), 3);
+    for (const Event &e : h.all(EventType::CloseSent))
+        QCOMPARE(e.mode, CloseMode::Shutdown);
+    const Event lastClosed = h.all(EventType::Closed).last();
+    QCOMPARE(lastClosed.conn, 3u);
+    QCOMPARE(lastClosed.how, HowEnded::Timeout);
+    QCOMPARE(silent.waitEnd(), RawPeer::End::Reset);
+    // The result is the last event, after every connection's end.
+    QCOMPARE(h.events.last().type, EventType::Result);
+    // Not listening any more.
+    QTcpSocket probe;
+    probe.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(!probe.waitForConnected(1000));
+}
+
+QTEST_MAIN(tst_Engine)
+#include "tst_engine.moc"

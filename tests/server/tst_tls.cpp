@@ -1,0 +1,165 @@
+// wss:// with a certificate made at test time by the openssl CLI, and a
+// plain ws:// client on the TLS port refused cleanly while the server keeps
+// serving.
+
+#include "engineharness.h"
+
+#include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
+#include <QtTest/QtTest>
+#include <QtWebSockets/QWebSocket>
+
+using namespace closecall;
+using namespace closecall::test;
+using namespace Qt::StringLiterals;
+using protocol::State;
+
+class tst_Tls : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void secureClientOpensAndCloses();
+    void plainClientIsRefusedCleanly();
+    void badCertificateFailsToStart_data();
+    void badCertificateFailsToStart();
+
+private:
+    ServerConfig tlsConfig() const;
+    bool openSecure(QWebSocket &ws, quint16 port);
+
+    QTemporaryDir m_dir;
+    QString m_cert;
+    QString m_key;
+};
+
+void tst_Tls::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    if (QStandardPaths::findExecutable(u"openssl"_s).isEmpty())
+        QSKIP("the openssl CLI is not installed");
+    m_cert = m_dir.filePath(u"cert.pem"_s);
+    m_key = m_dir.filePath(u"key.pem"_s);
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s,
+                   u"/CN=localhost"_s, u"-days"_s, u"1"_s, u"-addext"_s,
+                   u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, m_key, u"-out"_s, m_cert});
+    QVERIFY(openssl.waitForFinished(30000));
+    QVERIFY2(openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+}
+
+ServerConfig tst_Tls::tlsConfig() const
+{
+    ServerConfig cfg = testConfig();
+    cfg.tlsCertFile = m_cert;
+    cfg.tlsKeyFile = m_key;
+    return cfg;
+}
+
+bool tst_Tls::openSecure(QWebSocket &ws, quint16 port)
+{
+    // The generated certificate is the only CA trusted: a real verification.
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslCertificate::fromPath(m_cert));
+    ws.setSslConfiguration(ssl);
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    ws.open(QUrl(u"wss://127.0.0.1:%1/secure"_s.arg(port)));
+    return connected.wait(10000) || connected.size() > 0;
+}
+
+void tst_Tls::secureClientOpensAndCloses()
+{
+    ServerConfig cfg = tlsConfig();
+    cfg.echo = true;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QVERIFY(port);
+    QCOMPARE(h.first(EventType::Listening).tls, true);
+
+    QWebSocket ws;
+    QList<QSslError> sslErrors;
+    connect(&ws, &QWebSocket::sslErrors, this, [&](const QList<QSslError> &e) { sslErrors = e; });
+    QVERIFY(openSecure(ws, port));
+    QVERIFY(sslErrors.isEmpty());
+    const quint32 id = h.waitOpen();
+    QCOMPARE(h.first(EventType::Open, id).path, u"/secure"_s);
+
+    QSignalSpy echoed(&ws, &QWebSocket::textMessageReceived);
+    ws.sendTextMessage(u"over TLS"_s);
+    QVERIFY(echoed.wait(5000));
+    QCOMPARE(echoed.at(0).at(0).toString(), u"over TLS"_s);
+
+    h.command([id](Engine *e) {
+        e->closeConnections(EngineHarness::one(id), 1000, u"tls bye"_s, protocol::CloseMode::Close,
+                            -1, "1");
+    });
+    QVERIFY(h.waitFor(EventType::Closed, id));
+    QTRY_COMPARE(ws.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(int(ws.closeCode()), 1000);
+    const Event closed = h.first(EventType::Closed, id);
+    QCOMPARE(closed.state, State::Closed);
+    QCOMPARE(closed.how, protocol::HowEnded::Handshake);
+}
+
+void tst_Tls::plainClientIsRefusedCleanly()
+{
+    EngineHarness h(tlsConfig());
+    const quint16 port = h.waitListening();
+    QVERIFY(port);
+
+    QWebSocket plain;
+    QSignalSpy connected(&plain, &QWebSocket::connected);
+    plain.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(port)));
+    QVERIFY(h.waitFor(EventType::HandshakeFailed, 0, 10000));
+    const Event failed = h.first(EventType::HandshakeFailed);
+    QCOMPARE(failed.state, State::Connecting);
+    QVERIFY2(failed.reason.contains(u"TLS"_s), qPrintable(failed.reason));
+    QTRY_COMPARE_WITH_TIMEOUT(plain.state(), QAbstractSocket::UnconnectedState, 5000);
+    QCOMPARE(connected.size(), 0);
+
+    // The server keeps serving TLS clients.
+    QWebSocket secure;
+    QVERIFY(openSecure(secure, port));
+    QVERIFY(h.waitOpen());
+}
+
+void tst_Tls::badCertificateFailsToStart_data()
+{
+    QTest::addColumn<QString>("which");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("missing certificate file") << u"missing cert"_s << u"cannot read"_s;
+    QTest::newRow("key file that is no key") << u"bad key"_s << u"no PEM private key"_s;
+    QTest::newRow("certificate file that is no certificate")
+        << u"bad cert"_s << u"no PEM certificate"_s;
+}
+
+void tst_Tls::badCertificateFailsToStart()
+{
+    QFETCH(QString, which);
+    QFETCH(QString, expected);
+    const QString junk = m_dir.filePath(u"junk.pem"_s);
+    {
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a PEM file\n");
+    }
+    ServerConfig cfg = tlsConfig();
+    if (which == u"missing cert"_s)
+        cfg.tlsCertFile = m_dir.filePath(u"nope.pem"_s);
+    else if (which == u"bad key"_s)
+        cfg.tlsKeyFile = junk;
+    else
+        cfg.tlsCertFile = junk;
+    EngineHarness h(cfg);
+    QTRY_VERIFY_WITH_TIMEOUT(!h.startError.isEmpty(), 5000);
+    QVERIFY2(h.startError.contains(expected), qPrintable(h.startError));
+    QVERIFY(h.find(EventType::Error) >= 0);
+    QCOMPARE(h.find(EventType::Listening), -1);
+}
+
+QTEST_MAIN(tst_Tls)
+#include "tst_tls.moc"
