@@ -1,0 +1,211 @@
+#pragma once
+
+#include "server/event.h"
+
+#include <QtCore/QAbstractTableModel>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QHash>
+#include <QtCore/QString>
+
+#include <functional>
+#include <limits>
+#include <vector>
+
+// The connections table (issue 5 §1): one row per WebSocket connection the
+// engine opened, fed by the engine's event batches. Rows stay after the
+// connection ends (greyed) until clearEnded(), so the operator can read how
+// each one ended.
+namespace closecall::monitor {
+
+// Everything the model knows about one connection: the table's cells, the
+// details pane (handshake headers, origin, user agent) and the close panel
+// (state, whether our Close is out). Times are the engine's: `*TUs` are
+// microseconds since the server started (monotonic), `*WallUs` since the
+// Unix epoch (UTC).
+struct ConnectionRow
+{
+    quint32 id = 0;
+    protocol::State state = protocol::State::Open;
+
+    // From the `open` event.
+    QString remote; // "ip:port"
+    QString path;
+    QString query;
+    QString subprotocol;
+    QString origin;
+    QString userAgent;
+    protocol::HttpHeaders headers; // the upgrade request's, as sent
+    qint64 openedTUs = 0;
+    qint64 openedWallUs = 0;
+
+    qint64 lastActivityTUs = 0; // the latest event of this connection
+    qint64 lastActivityWallUs = 0;
+    quint64 msgsIn = 0;
+    quint64 msgsOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 pingsIn = 0;
+    quint64 pingsOut = 0;
+    quint64 errors = 0;
+    QString lastError; // the latest `error` event's message
+
+    // Our Close frame (close_sent).
+    bool closeSent = false;
+    protocol::CloseCode sentCode;
+    QString sentReason;
+    protocol::CloseMode sentMode = protocol::CloseMode::Close;
+    qint64 closeSentTUs = -1;
+
+    // The peer's Close frame (close_received).
+    bool closeReceived = false;
+    protocol::CloseCode receivedCode;
+    QString receivedReason;
+    qint64 closeReceivedTUs = -1;
+
+    // Data messages that arrived after our Close went out.
+    quint64 postCloseDelivered = 0;
+    quint64 postCloseDiscarded = 0;
+
+    // Who sent the first Close: known as soon as one Close frame is seen,
+    // confirmed by `closed`.
+    protocol::Initiator initiatedBy = protocol::Initiator::None;
+    // Our Close to theirs in microseconds, -1 until both are seen (or never).
+    qint64 closeHandshakeUs = -1;
+
+    // From `closed`.
+    bool ended = false;
+    qint64 endedTUs = -1;
+    protocol::HowEnded how = protocol::HowEnded::Handshake;
+    protocol::CloseCode finalCode; // as the engine reports it (1006 when no Close arrived)
+    QString finalReason;
+    bool tcpClosedByClient = false;
+
+    quint64 postCloseCount() const { return postCloseDelivered + postCloseDiscarded; }
+    // Closed or Aborted: the row is kept (greyed) until clearEnded().
+    bool isEnded() const { return ended; }
+};
+
+class ConnectionTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column : int {
+        Id,
+        Remote,
+        Path, // path and "?query"
+        Subprotocol,
+        State, // icon (DecorationRole) and the .NET state name
+        Opened,
+        Duration, // live for open rows: see tick()
+        MsgsIn,
+        MsgsOut,
+        BytesIn,
+        BytesOut,
+        LastActivity,
+        CloseSent,      // "1001 Going Away: deploy"
+        CloseReceived,  // the peer's code and reason
+        InitiatedBy,    // server / client
+        PostClose,      // "3 (2 delivered, 1 discarded)"
+        CloseHandshake, // ms from our Close to theirs
+        HowEnded,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    // Roles beyond Qt's. Every column answers SortRole with a raw value
+    // (numbers for numeric and time columns, text otherwise) so a
+    // QSortFilterProxyModel with setSortRole(SortRole) sorts numerically.
+    // The other roles answer the same value whatever the column.
+    enum Role : int {
+        ConnIdRole = Qt::UserRole + 1, // quint32
+        StateRole,                     // int of protocol::State
+        EndedRole,                     // bool: Closed or Aborted
+        CloseSentRole,                 // bool: our Close is out
+        CloseReceivedRole,             // bool: the peer's Close arrived
+        // bool: the peer's Close arrived and ours is not out (manual-ack
+        // mode): Close / Close Output will acknowledge it.
+        AwaitingAckRole,
+        PostCloseCountRole,     // qulonglong: delivered + discarded
+        PostCloseDeliveredRole, // qulonglong
+        PostCloseDiscardedRole, // qulonglong
+        InitiatedByRole,        // int of protocol::Initiator
+        RemoteRole,             // QString "ip:port"
+        SortRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ConnectionTableModel(QObject *parent = nullptr);
+    ~ConnectionTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // Applies one engine batch: `open` adds a row; every later event of that
+    // connection updates its counters and state; `closed` fills the final
+    // fields. Emits at most one dataChanged (the span of changed rows) and
+    // one rowsInserted (the new rows) per call, however many events. Events
+    // of connections the model has no row for (before their `open`, or
+    // after clearEnded() removed them) are ignored.
+    void applyBatch(const server::EventBatch &batch);
+
+    // Refreshes the live Duration cells: one dataChanged over the Duration
+    // column of the rows still open, at most about once a second however
+    // often it is called. The view calls it from a 1 s timer.
+    void tick();
+
+    // Removes the Closed and Aborted rows (one rowsRemoved per contiguous
+    // run of them).
+    void clearEnded();
+    // Removes every row (a model reset), e.g. when the server restarts.
+    void clear();
+
+    // The row for a connection, or nullptr. Valid until the next
+    // applyBatch(), clearEnded() or clear().
+    const ConnectionRow *row(quint32 connId) const;
+    // The row at a model row (0 <= row < rowCount()).
+    const ConnectionRow &rowAt(int row) const { return m_rows[size_t(row)]; }
+    // The model row of a connection, or -1.
+    int rowOf(quint32 connId) const;
+    QModelIndex indexOf(quint32 connId, int column = Id) const;
+
+    // For the status bar: rows not yet ended, and every connection ever
+    // opened since construction or clear().
+    int openCount() const { return m_openCount; }
+    quint64 totalCount() const { return m_totalCount; }
+
+    // "now" on the engine's t_us clock, for live durations. By default it
+    // is estimated from when events arrive (the latest event cannot be
+    // newer than now); tests set a fixed clock.
+    using Clock = std::function<qint64()>;
+    void setClock(Clock nowTUs);
+    qint64 nowTUs() const;
+
+Q_SIGNALS:
+    // After a batch or a removal changed openCount() or totalCount().
+    void countsChanged(int open, quint64 total);
+
+private:
+    QVariant displayText(const ConnectionRow &r, int column) const;
+    QVariant sortValue(const ConnectionRow &r, int column) const;
+    QString tooltip(const ConnectionRow &r, int column) const;
+    qint64 durationUs(const ConnectionRow &r) const;
+    void rebuildIndex();
+    void updateCounts(int oldOpen, quint64 oldTotal);
+
+    std::vector<ConnectionRow> m_rows;
+    QHash<quint32, int> m_index; // conn id -> row
+    int m_openCount = 0;
+    quint64 m_totalCount = 0;
+
+    Clock m_clock;
+    QElapsedTimer m_monotonic; // the GUI's clock
+    // Engine t_us minus the GUI clock's µs: a lower bound, raised as events arrive.
+    qint64 m_clockOffsetUs = std::numeric_limits<qint64>::min();
+    QElapsedTimer m_lastTick;
+};
+
+} // namespace closecall::monitor

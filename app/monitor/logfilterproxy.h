@@ -1,0 +1,99 @@
+#pragma once
+
+#include "server/event.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QSet>
+#include <QtCore/QSortFilterProxyModel>
+#include <QtCore/QString>
+
+#include <vector>
+
+// The log pane's filter (issue 5 §1): free text, selected connections only,
+// event kinds, post-close only. A million rows must filter in well under
+// 300 ms, so filterAcceptsRow() reads LogModel's compact entries directly
+// (no data(), no QVariant, no QString per row) and every criterion is
+// compiled once per change: the event kinds into a bit mask, the text into
+// an ASCII case-folded needle, and the matches that do not depend on the
+// row (event names, state names, close code names, remote addresses) into
+// small tables.
+namespace closecall::monitor {
+
+class LogModel;
+struct LogEntry;
+
+class LogFilterProxy final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    struct Criteria
+    {
+        // Case-insensitive substring of the Details text (preview, code
+        // name, reason, ...), the Event text (or its contract name,
+        // "message_in"), the State name or the connection's remote address.
+        QString text;
+        QSet<quint32> connections;          // empty = every connection
+        QSet<server::EventType> eventTypes; // empty = every kind
+        bool postCloseOnly = false;         // only post-close receives
+
+        bool isEmpty() const
+        {
+            return text.isEmpty() && connections.isEmpty() && eventTypes.isEmpty() &&
+                   !postCloseOnly;
+        }
+        bool operator==(const Criteria &) const = default;
+    };
+
+    explicit LogFilterProxy(QObject *parent = nullptr);
+    ~LogFilterProxy() override;
+
+    // Should be a LogModel; any other model is passed through unfiltered.
+    void setSourceModel(QAbstractItemModel *source) override;
+
+    Criteria criteria() const { return m_criteria; }
+    // Changes every criterion at once: one re-filter.
+    void setCriteria(const Criteria &criteria);
+
+    QString filterText() const { return m_criteria.text; }
+    void setFilterText(const QString &text);
+    QSet<quint32> connections() const { return m_criteria.connections; }
+    void setConnections(const QSet<quint32> &connections);
+    QSet<server::EventType> eventTypes() const { return m_criteria.eventTypes; }
+    void setEventTypes(const QSet<server::EventType> &types);
+    bool postCloseOnly() const { return m_criteria.postCloseOnly; }
+    void setPostCloseOnly(bool on);
+
+    bool isFiltering() const { return !m_criteria.isEmpty(); }
+
+    // Whether a source (LogModel) row passes the criteria: for "Export
+    // what the filter shows", LogModel::eventsForExport(accept).
+    bool acceptsSourceRow(int sourceRow) const;
+
+Q_SIGNALS:
+    void criteriaChanged();
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    void compile();
+    bool textMatches(const LogEntry &e, int sourceRow) const;
+    void refilter();
+
+    LogModel *m_log = nullptr;
+    Criteria m_criteria;
+
+    // Compiled from m_criteria by compile().
+    quint32 m_typeMask = 0;         // bit per EventType; 0 = all
+    QByteArray m_needle;            // UTF-8, ASCII-lowercased
+    bool m_needleAscii = true;      // else rows are matched through QString
+    quint32 m_eventTextMatches = 0; // bit per EventType: its Event text matches
+    quint8 m_stateMatches = 0;      // bit per protocol::State: its name matches
+    QSet<quint32> m_remoteMatches;  // connections whose remote matches
+    // Close codes whose "1001 Going Away" text matches; index = code, plus
+    // one slot for "no status code".
+    std::vector<bool> m_codeMatches;
+};
+
+} // namespace closecall::monitor
