@@ -394,14 +394,18 @@ QByteArray previewFrom(const QJsonObject &o, bool text)
 
 QLatin1StringView eventName(EventType type)
 {
+#ifdef CLOSECALL_HAVE_SERVER
+    return server::eventTypeName(type); // one spelling, the engine's
+#else
     const auto i = size_t(type);
     return i < std::size(EventNames) ? EventNames[i] : QLatin1StringView();
+#endif
 }
 
 std::optional<EventType> eventTypeFromName(QStringView name)
 {
     for (size_t i = 0; i < std::size(EventNames); ++i) {
-        if (name == EventNames[i])
+        if (name == eventName(EventType(i)))
             return EventType(i);
     }
     return std::nullopt;

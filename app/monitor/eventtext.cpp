@@ -203,6 +203,11 @@ public:
         }
         m_out += '"';
     }
+    void time(Column c, qint64 wallUs)
+    {
+        seek(c);
+        appendIsoTime(m_out, wallUs);
+    }
     void hex(Column c, QByteArrayView bytes)
     {
         seek(c);
@@ -398,9 +403,7 @@ void appendCsvRow(QByteArray &out, const Event &e)
 {
     CsvRow row(out);
     row.number(ColSeq, e.seq);
-    QByteArray time;
-    appendIsoTime(time, e.wallUs);
-    row.name(ColTime, QLatin1StringView(time));
+    row.time(ColTime, e.wallUs);
     row.number(ColTUs, e.tUs);
     row.name(ColEvent, eventName(e.type));
     if (e.conn != 0) {

@@ -10,6 +10,7 @@
 #include "monitor/logexport.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
@@ -117,6 +118,8 @@ private slots:
     void logFileWriter_data();
     void logFileWriter();
     void logFileWriterRefuses();
+    void logFileThroughput_data();
+    void logFileThroughput();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -587,6 +590,34 @@ void tst_LogExport::logFileWriterRefuses()
     QVERIFY2(writer.errorString().startsWith(u"cannot write "_s + QDir::toNativeSeparators(bad) +
                                              u": "_s),
              qPrintable(writer.errorString()));
+}
+
+void tst_LogExport::logFileThroughput_data()
+{
+    logFileWriter_data();
+}
+
+// Not a pass/fail timing: what --log-file costs per event on this machine
+// (an echo at 300 k messages/s logs 600 k events/s).
+void tst_LogExport::logFileThroughput()
+{
+    QFETCH(LogFormat, format);
+    EventBatch batch;
+    for (int i = 0; i < 500; ++i) {
+        batch.append(at(samples::message(i % 2 ? EventType::MessageOut : EventType::MessageIn, 7,
+                                         State::Open, QByteArray(64, 'x')),
+                        i));
+    }
+    monitor::LogFileWriter writer;
+    QVERIFY(writer.open(path(u"bench.log"_s), format));
+    constexpr int Batches = 200;
+    QElapsedTimer timer;
+    timer.start();
+    for (int b = 0; b < Batches; ++b)
+        QVERIFY(writer.write(batch));
+    const double ns = double(timer.nsecsElapsed()) / (Batches * batch.size());
+    qInfo("%s: %.0f ns/event (%.2f M events/s) incl. write(2)",
+          monitor::logFormatName(format).data(), ns, 1e3 / ns);
 }
 
 QTEST_GUILESS_MAIN(tst_LogExport)
