@@ -1,6 +1,8 @@
 #include "command.h"
 
+#include "monitor/eventjson.h"
 #include <QtCore/QCoreApplication>
+
 #include <QtCore/QFileInfo>
 
 #include <array>
@@ -24,13 +26,6 @@ constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 9> CommandNames{
     {CommandKind::Quit, "quit"_L1},
 }};
 
-constexpr std::array<std::pair<ExportFormat, QLatin1StringView>, 4> FormatNames{{
-    {ExportFormat::Jsonl, "jsonl"_L1},
-    {ExportFormat::Text, "text"_L1},
-    {ExportFormat::Csv, "csv"_L1},
-    {ExportFormat::Har, "har"_L1},
-}};
-
 } // namespace
 
 QLatin1StringView commandName(CommandKind kind)
@@ -51,34 +46,70 @@ std::optional<CommandKind> commandKindFromName(QStringView name)
     return std::nullopt;
 }
 
-QLatin1StringView exportFormatName(ExportFormat format)
+namespace {
+
+struct Text
 {
-    for (const auto &[f, name] : FormatNames) {
-        if (f == format)
-            return name;
-    }
-    return {};
+    Q_DECLARE_TR_FUNCTIONS(CommandParser)
+};
+
+} // namespace
+
+bool ExportFilter::matches(const server::Event &event) const
+{
+    return (conns.isEmpty() || conns.contains(event.conn)) &&
+           (events.isEmpty() || events.contains(event.type)) &&
+           (states.isEmpty() || (event.conn != 0 && states.contains(event.state)));
 }
 
-std::optional<ExportFormat> exportFormatFromName(QStringView name)
+std::optional<ExportFilter> parseExportFilter(const QString &text, QString *error)
 {
-    for (const auto &[format, n] : FormatNames) {
-        if (name == n)
-            return format;
+    ExportFilter filter;
+    const auto fail = [error](const QString &message) {
+        *error = message;
+        return std::nullopt;
+    };
+    const QString usage = Text::tr("write terms such as conn:3,4 event:message_in,closed "
+                                   "state:CloseSent (all must hold)");
+    for (const QString &term : text.split(u' ', Qt::SkipEmptyParts)) {
+        const qsizetype colon = term.indexOf(u':');
+        const QString key = term.left(colon);
+        const QStringList values = term.mid(colon + 1).split(u',');
+        if (colon <= 0 || values.contains(QString()))
+            return fail(Text::tr("filter term '%1' is not key:value; %2").arg(term, usage));
+        for (const QString &value : values) {
+            if (key == u"conn") {
+                bool ok = false;
+                const uint id = value.toUInt(&ok);
+                if (!ok || id == 0)
+                    return fail(Text::tr("filter: '%1' is not a connection id").arg(value));
+                filter.conns.append(id);
+            } else if (key == u"event") {
+                const auto type = monitor::eventTypeFromName(value);
+                if (!type)
+                    return fail(Text::tr("filter: '%1' is not an event name (e.g. open, "
+                                         "message_in, close_sent, closed)")
+                                    .arg(value));
+                filter.events.append(*type);
+            } else if (key == u"state") {
+                std::optional<protocol::State> state;
+                for (auto s : {protocol::State::Connecting, protocol::State::Open,
+                               protocol::State::CloseSent, protocol::State::CloseReceived,
+                               protocol::State::Closed, protocol::State::Aborted}) {
+                    if (value == protocol::stateName(s))
+                        state = s;
+                }
+                if (!state)
+                    return fail(Text::tr("filter: '%1' is not a state (Connecting, Open, "
+                                         "CloseSent, CloseReceived, Closed, Aborted)")
+                                    .arg(value));
+                filter.states.append(*state);
+            } else {
+                return fail(Text::tr("filter: unknown key '%1'; %2").arg(key, usage));
+            }
+        }
     }
-    return std::nullopt;
-}
-
-ExportFormat exportFormatForFile(const QString &path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"csv")
-        return ExportFormat::Csv;
-    if (suffix == u"har")
-        return ExportFormat::Har;
-    if (suffix == u"log" || suffix == u"txt")
-        return ExportFormat::Text;
-    return ExportFormat::Jsonl;
+    return filter;
 }
 
 QString defaultQuitReason()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "monitor/logexport.h"
 #include "protocol/closecodes.h"
 #include "protocol/types.h"
 #include "server/engine.h"
@@ -24,11 +25,20 @@ enum class CommandKind : quint8 { List, Close, CloseOutput, Abort, Send, Ping, S
 QLatin1StringView commandName(CommandKind kind);
 std::optional<CommandKind> commandKindFromName(QStringView name);
 
-enum class ExportFormat : quint8 { Jsonl, Text, Csv, Har };
-QLatin1StringView exportFormatName(ExportFormat format);
-std::optional<ExportFormat> exportFormatFromName(QStringView name);
-// From a file's suffix: .csv, .har, .log/.txt (text), else jsonl.
-ExportFormat exportFormatForFile(const QString &path);
+// An export's `filter`: space-separated terms that must all hold, each
+// `key:value[,value...]` with key conn (ids), event (contract names) or
+// state (the state names). Empty = every event.
+struct ExportFilter
+{
+    QList<quint32> conns;
+    QList<server::EventType> events;
+    QList<protocol::State> states;
+
+    bool isEmpty() const { return conns.isEmpty() && events.isEmpty() && states.isEmpty(); }
+    bool matches(const server::Event &event) const;
+};
+// Parses a filter; on failure returns nullopt and says why in `error`.
+std::optional<ExportFilter> parseExportFilter(const QString &text, QString *error);
 
 // The defaults a command gets when it leaves a field out.
 inline constexpr quint16 DefaultCloseCode = protocol::closecode::Normal;
@@ -56,8 +66,9 @@ struct Command
     int autoPong = -1;
 
     QString path; // export
-    ExportFormat format = ExportFormat::Jsonl;
-    QString filter;
+    monitor::LogFormat format = monitor::LogFormat::Jsonl;
+    QString filterText; // as given, for the result
+    ExportFilter filter;
 };
 
 } // namespace closecall::control

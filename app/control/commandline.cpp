@@ -95,29 +95,6 @@ QString dashed(const QString &name)
 
 } // namespace
 
-QLatin1StringView logFormatName(LogFormat format)
-{
-    switch (format) {
-    case LogFormat::Jsonl:
-        return "jsonl"_L1;
-    case LogFormat::Text:
-        return "text"_L1;
-    case LogFormat::Csv:
-        return "csv"_L1;
-    }
-    return "jsonl"_L1;
-}
-
-LogFormat logFormatForFile(const QString &fileName)
-{
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
-    if (suffix == u"csv")
-        return LogFormat::Csv;
-    if (suffix == u"log" || suffix == u"txt")
-        return LogFormat::Text;
-    return LogFormat::Jsonl;
-}
-
 QString parseListenAddress(const QString &text, QHostAddress *address, quint16 *port)
 {
     QString host;
@@ -356,21 +333,24 @@ CommandLine parseCommandLine(const QStringList &arguments)
         frontEnd.logFile = parser.value(logFile);
         if (frontEnd.logFile.isEmpty())
             return optionError(logFile, Text::tr("the file name is empty"));
-        frontEnd.logFormat = logFormatForFile(frontEnd.logFile);
+        // The suffix names the format when --log-format does not; a name
+        // that says nothing means the contract's own format, jsonl.
+        frontEnd.logFormat =
+            monitor::logFormatFromPath(frontEnd.logFile).value_or(monitor::LogFormat::Jsonl);
     }
     if (parser.isSet(logFormat)) {
         if (!parser.isSet(logFile))
             return optionError(logFormat, Text::tr("needs --log-file"));
         const QString name = parser.value(logFormat);
-        if (name == u"jsonl")
-            frontEnd.logFormat = LogFormat::Jsonl;
-        else if (name == u"text")
-            frontEnd.logFormat = LogFormat::Text;
-        else if (name == u"csv")
-            frontEnd.logFormat = LogFormat::Csv;
-        else
+        const auto format = monitor::logFormatFromName(name);
+        if (!format || *format == monitor::LogFormat::Har)
             return optionError(logFormat,
                                Text::tr("'%1' is not one of jsonl, text, csv").arg(name));
+        frontEnd.logFormat = *format;
+    } else if (frontEnd.logFormat == monitor::LogFormat::Har) {
+        return optionError(logFile, Text::tr("HAR is one JSON document and cannot be written as "
+                                             "events happen; use .jsonl, .log or .csv (or "
+                                             "--log-format), and the export command for HAR"));
     }
 
     frontEnd.stdoutMessageEvents = !parser.isSet(noMessageEvents);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "monitor/logexport.h"
 #include "server/serverconfig.h"
 
 #include <QtCore/QString>
@@ -11,15 +12,12 @@
 // the rules are testable; main() decides what to print and which status.
 namespace closecall::control {
 
-// The formats --log-file streams in (the export command adds har).
-enum class LogFormat : quint8 { Jsonl, Text, Csv };
-
 // What the front end needs beyond the engine's ServerConfig.
 struct FrontEndOptions
 {
     bool headless = false;
-    QString logFile; // empty = no streaming log
-    LogFormat logFormat = LogFormat::Jsonl;
+    QString logFile;                                          // empty = no streaming log
+    monitor::LogFormat logFormat = monitor::LogFormat::Jsonl; // never Har: it cannot stream
     // --no-message-events: stdout leaves out message_in/out and ping/pong
     // events; the --log-file still gets everything.
     bool stdoutMessageEvents = true;
@@ -41,10 +39,5 @@ CommandLine parseCommandLine(const QStringList &arguments);
 // "127.0.0.1:9001", "[::1]:9001", "localhost:0". Returns an error sentence
 // (without the option name) or an empty string.
 QString parseListenAddress(const QString &text, QHostAddress *address, quint16 *port);
-
-// The format a file name implies: .csv → csv, .log/.txt → text, else jsonl.
-LogFormat logFormatForFile(const QString &fileName);
-
-QLatin1StringView logFormatName(LogFormat format);
 
 } // namespace closecall::control

@@ -403,10 +403,11 @@ bool Parser::parseExport()
         return fail(path.isUndefined() ? Text::tr("export needs 'path' (the file to write)")
                                        : Text::tr("'path' must be a non-empty string"));
     m_command.path = path.toString();
-    m_command.format = exportFormatForFile(m_command.path);
+    m_command.format =
+        monitor::logFormatFromPath(m_command.path).value_or(monitor::LogFormat::Jsonl);
     if (const QJsonValue format = m_object.value("format"_L1); !format.isUndefined()) {
         const auto parsed =
-            format.isString() ? exportFormatFromName(format.toString()) : std::nullopt;
+            format.isString() ? monitor::logFormatFromName(format.toString()) : std::nullopt;
         if (!parsed)
             return fail(Text::tr("'format' must be one of jsonl, text, csv, har; got %1")
                             .arg(QString::fromUtf8(jsonText(format))));
@@ -415,7 +416,12 @@ bool Parser::parseExport()
     if (const QJsonValue filter = m_object.value("filter"_L1); !filter.isUndefined()) {
         if (!filter.isString())
             return fail(Text::tr("'filter' must be a string; got %1").arg(jsonTypeName(filter)));
-        m_command.filter = filter.toString();
+        QString error;
+        const auto parsed = parseExportFilter(filter.toString(), &error);
+        if (!parsed)
+            return fail(error);
+        m_command.filterText = filter.toString();
+        m_command.filter = *parsed;
     }
     return true;
 }

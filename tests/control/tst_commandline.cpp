@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+using namespace closecall;
 using namespace closecall::control;
 using namespace closecall::server;
 using namespace Qt::StringLiterals;
@@ -122,7 +123,7 @@ static QVariant field(const CommandLine &cl, const QString &name)
     if (name == u"closeOutputTimeout")
         return c.closeOutputTimeoutMs;
     if (name == u"log")
-        return u"%1 %2"_s.arg(QFileInfo(f.logFile).fileName(), logFormatName(f.logFormat));
+        return u"%1 %2"_s.arg(QFileInfo(f.logFile).fileName(), monitor::logFormatName(f.logFormat));
     if (name == u"events")
         return u"stdout=%1 engine=%2"_s.arg(f.stdoutMessageEvents).arg(c.messageEvents);
     return u"no field %1"_s.arg(name);
@@ -172,6 +173,11 @@ void tst_commandline::goodOption_data()
         u"run.csv jsonl"_s);
     row("--log-format text", {u"--log-file"_s, u"{dir}/x"_s, u"--log-format"_s, u"text"_s}, "log",
         u"x text"_s);
+    row("--log-format case-insensitive",
+        {u"--log-file"_s, u"{dir}/x"_s, u"--log-format"_s, u"CSV"_s}, "log", u"x csv"_s);
+    row("--log-format makes .har streamable",
+        {u"--log-file"_s, u"{dir}/x.har"_s, u"--log-format"_s, u"jsonl"_s}, "log",
+        u"x.har jsonl"_s);
     row("--no-message-events alone: engine skips them", {u"--no-message-events"_s}, "events",
         u"stdout=0 engine=0"_s);
     row("--no-message-events with --log-file: engine keeps them",
@@ -260,6 +266,10 @@ void tst_commandline::badOption_data()
         u"--log-format: needs --log-file"_s);
     row("--log-format har", {u"--log-file"_s, u"x.har"_s, u"--log-format"_s, u"har"_s},
         u"--log-format: 'har' is not one of jsonl, text, csv"_s);
+    row("--log-format HAR", {u"--log-file"_s, u"x.jsonl"_s, u"--log-format"_s, u"HAR"_s},
+        u"--log-format: 'HAR' is not one of jsonl, text, csv"_s);
+    row("--log-file .har cannot stream", {u"--log-file"_s, u"x.har"_s},
+        u"--log-file: HAR is one JSON document and cannot be written as events happen…"_s);
     row("--log-file empty", {u"--log-file="_s}, u"--log-file: the file name is empty"_s);
 }
 
@@ -359,14 +369,18 @@ void tst_commandline::logFormatFromSuffix_data()
     QTest::newRow(".CSV") << u"a.CSV"_s << u"csv"_s;
     QTest::newRow(".txt") << u"dir.d/a.txt"_s << u"text"_s;
     QTest::newRow(".log") << u"a.log"_s << u"text"_s;
+    QTest::newRow(".ndjson") << u"a.ndjson"_s << u"jsonl"_s;
     QTest::newRow("no suffix") << u"events"_s << u"jsonl"_s;
+    QTest::newRow("unknown suffix") << u"events.dat"_s << u"jsonl"_s;
 }
 
 void tst_commandline::logFormatFromSuffix()
 {
     QFETCH(QString, file);
     QFETCH(QString, format);
-    QCOMPARE(QString(logFormatName(logFormatForFile(file))), format);
+    const CommandLine cl = parse({u"--log-file"_s, file});
+    QVERIFY2(cl.status == Status::Run, qPrintable(cl.error));
+    QCOMPARE(QString(monitor::logFormatName(cl.frontEnd.logFormat)), format);
 }
 
 QTEST_GUILESS_MAIN(tst_commandline)

@@ -44,8 +44,8 @@ QString summary(const Command &c)
             .arg(c.manualAck)
             .arg(c.autoPong);
     case CommandKind::Export:
-        return u"%1 path=%2 format=%3 filter=%4"_s.arg(name, c.path, exportFormatName(c.format),
-                                                       c.filter);
+        return u"%1 path=%2 format=%3 filter=%4"_s.arg(
+            name, c.path, closecall::monitor::logFormatName(c.format), c.filterText);
     case CommandKind::Quit:
         return u"%1 code=%2 reason=%3 timeout=%4"_s.arg(name, code, c.reason).arg(c.timeoutMs);
     }
@@ -71,6 +71,7 @@ private slots:
     void blankLines_data();
     void blankLines();
     void everyCommandNameRoundTrips();
+    void filterMatches();
 };
 
 void tst_commandparser::accepted_data()
@@ -170,6 +171,14 @@ void tst_commandparser::accepted_data()
         u"export path=a.log format=text filter="_s);
     row("export format wins", R"({"cmd":"export","path":"a.log","format":"csv","filter":"conn:3"})",
         {}, u"export path=a.log format=csv filter=conn:3"_s);
+    row("export format case-insensitive", R"({"cmd":"export","path":"a","format":"HAR"})", {},
+        u"export path=a format=har filter="_s);
+    row("export unknown suffix = jsonl", R"({"cmd":"export","path":"a.dat"})", {},
+        u"export path=a.dat format=jsonl filter="_s);
+    row("export filter, all keys",
+        R"({"cmd":"export","path":"a","filter":"conn:1,2  event:message_in,closed state:CloseSent"})",
+        {},
+        u"export path=a format=jsonl filter=conn:1,2  event:message_in,closed state:CloseSent"_s);
 
     row("quit defaults to 1001", R"({"id":1,"cmd":"quit"})", "1",
         u"quit code=1001 reason=server shutting down timeout=-1"_s);
@@ -356,6 +365,20 @@ void tst_commandparser::refused_data()
         u"'path' must be a non-empty string"_s);
     row("export bad format", R"({"cmd":"export","path":"a","format":"xml"})", {},
         u"'format' must be one of jsonl, text, csv, har; got \"xml\""_s);
+    row("export filter bad key", R"({"cmd":"export","path":"a","filter":"type:text"})", {},
+        u"filter: unknown key 'type'; write terms such as conn:3,4 event:message_in,closed "
+        "state:CloseSent (all must hold)"_s);
+    row("export filter no colon", R"({"cmd":"export","path":"a","filter":"conn"})", {},
+        u"filter term 'conn' is not key:value; …"_s);
+    row("export filter empty value", R"({"cmd":"export","path":"a","filter":"conn:1,"})", {},
+        u"filter term 'conn:1,' is not key:value; …"_s);
+    row("export filter bad conn", R"({"cmd":"export","path":"a","filter":"conn:x"})", {},
+        u"filter: 'x' is not a connection id"_s);
+    row("export filter bad event", R"({"cmd":"export","path":"a","filter":"event:msg"})", {},
+        u"filter: 'msg' is not an event name (e.g. open, message_in, close_sent, closed)"_s);
+    row("export filter bad state", R"({"cmd":"export","path":"a","filter":"state:open"})", {},
+        u"filter: 'open' is not a state (Connecting, Open, CloseSent, CloseReceived, Closed, "
+        "Aborted)"_s);
     row("export filter number", R"({"cmd":"export","path":"a","filter":5})", {},
         u"'filter' must be a string; got a number"_s);
 }
@@ -401,6 +424,31 @@ void tst_commandparser::everyCommandNameRoundTrips()
         QCOMPARE(commandKindFromName(QString(commandName(kind))), kind);
     }
     QVERIFY(!commandKindFromName(u"Close"_s));
+}
+
+void tst_commandparser::filterMatches()
+{
+    using closecall::protocol::State;
+    using closecall::server::Event;
+    using closecall::server::EventType;
+    QString error;
+    const auto filter = parseExportFilter(u"conn:2,3 event:message_in state:CloseSent"_s, &error);
+    QVERIFY2(filter, qPrintable(error));
+    const auto event = [](quint32 conn, EventType type, State state) {
+        Event e;
+        e.conn = conn;
+        e.type = type;
+        e.state = state;
+        return e;
+    };
+    QVERIFY(filter->matches(event(2, EventType::MessageIn, State::CloseSent)));
+    QVERIFY(filter->matches(event(3, EventType::MessageIn, State::CloseSent)));
+    QVERIFY(!filter->matches(event(1, EventType::MessageIn, State::CloseSent)));
+    QVERIFY(!filter->matches(event(2, EventType::MessageOut, State::CloseSent)));
+    QVERIFY(!filter->matches(event(2, EventType::MessageIn, State::Open)));
+    const auto all = parseExportFilter(QString(), &error);
+    QVERIFY(all && all->isEmpty());
+    QVERIFY(all->matches(event(0, EventType::Listening, State::Connecting)));
 }
 
 QTEST_GUILESS_MAIN(tst_commandparser)

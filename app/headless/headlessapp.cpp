@@ -1,0 +1,189 @@
+#include "headlessapp.h"
+
+#include "stdinreader.h"
+#include "unixsignals.h"
+
+#include "control/commandparser.h"
+#include "control/controller.h"
+#include "monitor/eventjson.h"
+#include "server/enginethread.h"
+
+#include <QtCore/QCoreApplication>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace closecall::headless {
+
+using server::Event;
+using server::EventType;
+
+namespace {
+
+bool isMessageEvent(EventType type)
+{
+    switch (type) {
+    case EventType::MessageIn:
+    case EventType::MessageOut:
+    case EventType::PingIn:
+    case EventType::PongIn:
+    case EventType::PingOut:
+    case EventType::PongOut:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+void printError(const QString &message)
+{
+    const QByteArray line = "closecall: " + message.toLocal8Bit() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+HeadlessApp::HeadlessApp(server::ServerConfig config, control::FrontEndOptions options,
+                         QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_options(std::move(options))
+{}
+
+HeadlessApp::~HeadlessApp()
+{
+    // The controller talks to the engine: it goes first, then the engine
+    // thread is joined while the store and the log file still exist.
+    delete m_controller;
+    m_engineThread.reset();
+    m_logFile.close();
+}
+
+bool HeadlessApp::start(QString *error)
+{
+    if (!m_options.logFile.isEmpty() && !m_logFile.open(m_options.logFile, m_options.logFormat)) {
+        *error = u"--log-file: "_s + m_logFile.errorString();
+        return false;
+    }
+
+    // A reader that went away (`closecall --headless | head`) must not kill
+    // the server mid-close with SIGPIPE; the write fails with EPIPE instead.
+    ::signal(SIGPIPE, SIG_IGN);
+
+    m_engineThread = std::make_unique<server::EngineThread>(m_config);
+    server::Engine *engine = m_engineThread->engine();
+    connect(engine, &server::Engine::eventsReady, this, &HeadlessApp::onEvents);
+    connect(engine, &server::Engine::startFailed, this, &HeadlessApp::onStartFailed);
+    connect(engine, &server::Engine::stopped, this, &HeadlessApp::onStopped);
+    m_controller = new control::Controller(engine, &m_store);
+
+    m_signals = new UnixSignals({SIGINT, SIGTERM}, this);
+    connect(m_signals, &UnixSignals::received, this, &HeadlessApp::onSignal);
+
+    m_stdin = new StdinReader(STDIN_FILENO, this);
+    connect(m_stdin, &StdinReader::lineRead, this, &HeadlessApp::onLine);
+    connect(m_stdin, &StdinReader::lineTooLong, this, [this](qsizetype bytes) {
+        m_controller->refuse({}, tr("a command line of more than %1 bytes was dropped (%2 bytes)")
+                                     .arg(StdinReader::MaxLineBytes)
+                                     .arg(bytes));
+    });
+    // End of stdin does not stop the server (HEADLESS.md): a script may
+    // start it with `< /dev/null` and stop it with SIGTERM.
+
+    m_engineThread->start();
+    return true;
+}
+
+void HeadlessApp::onEvents(const server::EventBatch &batch)
+{
+    m_store.append(batch);
+
+    if (m_logFile.isOpen() && !m_logFile.write(batch) && !m_logErrorShown) {
+        m_logErrorShown = true;
+        printError(
+            tr("--log-file: %1 (later events are still tried)").arg(m_logFile.errorString()));
+    }
+
+    if (m_stdoutBroken)
+        return;
+    m_out.clear();
+    for (const Event &event : batch) {
+        if (!m_options.stdoutMessageEvents && isMessageEvent(event.type))
+            continue;
+        monitor::appendEventJson(m_out, event);
+    }
+    writeStdout(m_out);
+}
+
+void HeadlessApp::writeStdout(const QByteArray &bytes)
+{
+    // One write(2) per batch, straight to fd 1: nothing sits in a stdio
+    // buffer, so a reader sees each batch as soon as it is published.
+    const char *data = bytes.constData();
+    qsizetype left = bytes.size();
+    while (left > 0) {
+        const ssize_t n = ::write(STDOUT_FILENO, data, size_t(left));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            m_stdoutBroken = true;
+            printError(tr("cannot write events to stdout (%1); closing every connection and "
+                          "exiting")
+                           .arg(QString::fromLocal8Bit(std::strerror(errno))));
+            m_exitCode = 1;
+            m_controller->shutdown();
+            return;
+        }
+        data += n;
+        left -= n;
+    }
+}
+
+void HeadlessApp::onLine(const QByteArray &line)
+{
+    const control::ParsedCommand parsed = control::parseCommand(line);
+    if (parsed.blank)
+        return;
+    if (!parsed.ok()) {
+        m_controller->refuse(parsed.id, parsed.error);
+        return;
+    }
+    m_controller->execute(*parsed.command);
+}
+
+void HeadlessApp::onSignal(int signalNumber)
+{
+    if (++m_signalsSeen == 1) {
+        m_controller->shutdown();
+        return;
+    }
+    // A second Ctrl-C: the operator will not wait for slow peers.
+    printError(
+        tr("signal %1 again: exiting without waiting for the close handshakes").arg(signalNumber));
+    m_exitCode = 128 + signalNumber;
+    onStopped();
+}
+
+void HeadlessApp::onStartFailed(const QString &error)
+{
+    printError(error);
+    m_exitCode = 1;
+    onStopped();
+}
+
+void HeadlessApp::onStopped()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_logFile.close();
+    emit finished(m_exitCode);
+}
+
+} // namespace closecall::headless
