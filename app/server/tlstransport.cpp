@@ -54,7 +54,13 @@ TlsTransport::TlsTransport(int fd, const QSslConfiguration &config, const ReadBu
 
 TlsTransport::~TlsTransport()
 {
-    detach();
+    // Never inside one of the socket's signals (connections are deleted on
+    // a later turn, or with the engine when its thread has no event loop
+    // left to run a deleteLater): delete it now.
+    if (m_socket) {
+        m_socket->disconnect(); // no callbacks into a transport being destroyed
+        delete m_socket;
+    }
 }
 
 void TlsTransport::detach()
