@@ -3,11 +3,10 @@
 #include "server/event.h"
 
 #include <QtCore/QByteArray>
+#include <QtCore/QHash>
 #include <QtCore/QSet>
 #include <QtCore/QSortFilterProxyModel>
 #include <QtCore/QString>
-
-#include <vector>
 
 // The log pane's filter (issue 5 §1): free text, selected connections only,
 // event kinds, post-close only. A million rows must filter in well under
@@ -79,21 +78,20 @@ protected:
 private:
     void compile();
     bool textMatches(const LogEntry &e, int sourceRow) const;
+    bool remoteMatches(quint32 conn) const;
     void refilter();
 
     LogModel *m_log = nullptr;
     Criteria m_criteria;
 
     // Compiled from m_criteria by compile().
-    quint32 m_typeMask = 0;         // bit per EventType; 0 = all
-    QByteArray m_needle;            // UTF-8, ASCII-lowercased
-    bool m_needleAscii = true;      // else rows are matched through QString
-    quint32 m_eventTextMatches = 0; // bit per EventType: its Event text matches
-    quint8 m_stateMatches = 0;      // bit per protocol::State: its name matches
-    QSet<quint32> m_remoteMatches;  // connections whose remote matches
-    // Close codes whose "1001 Going Away" text matches; index = code, plus
-    // one slot for "no status code".
-    std::vector<bool> m_codeMatches;
+    quint32 m_typeMask = 0;            // bit per EventType; 0 = all
+    QByteArray m_needle;               // UTF-8, ASCII-lowercased
+    bool m_needleAscii = true;         // else rows are matched through QString
+    quint32 m_eventTextMatches = 0;    // bit per EventType: its Event text matches
+    quint8 m_stateMatches = 0;         // bit per protocol::State: its name matches
+    quint8 m_postCloseTextMatches = 0; // bit per PostClose: "post-close: delivered" matches
+    mutable QHash<quint32, bool> m_remoteMatches; // conn -> its remote matches (a cache)
 };
 
 } // namespace closecall::monitor

@@ -19,6 +19,8 @@ QIcon postCloseIcon(protocol::PostClose pc);
 // The background of a post-close row (light amber / light red, readable
 // with the palette's text colour); an invalid QBrush for None.
 QBrush postCloseBackground(protocol::PostClose pc);
+// A connection whose peer's Close waits for our answer (manual-ack mode).
+QBrush awaitingAckBackground();
 // The text of ended connection rows: the palette's disabled text colour.
 QBrush endedForeground();
 

@@ -1,0 +1,241 @@
+#include "logfilterproxy.h"
+
+#include "displaytext.h"
+#include "eventjson.h"
+#include "logmodel.h"
+
+#include <array>
+
+namespace closecall::monitor {
+
+using server::EventType;
+
+namespace {
+
+constexpr int EventTypeCount = int(EventType::Result) + 1;
+constexpr int StateCount = int(protocol::State::Aborted) + 1;
+
+// ASCII-only case folding: UTF-8's multi-byte sequences never contain
+// ASCII bytes, so folding bytes one by one is exact for an ASCII needle.
+constexpr std::array<uchar, 256> FoldTable = [] {
+    std::array<uchar, 256> t{};
+    for (int i = 0; i < 256; ++i)
+        t[size_t(i)] = uchar(i >= 'A' && i <= 'Z' ? i + ('a' - 'A') : i);
+    return t;
+}();
+
+// Whether `hay` contains `needle` (already folded), ignoring ASCII case.
+bool containsFolded(QByteArrayView hay, QByteArrayView needle)
+{
+    const qsizetype n = needle.size();
+    if (n == 0)
+        return true;
+    if (hay.size() < n)
+        return false;
+    const auto *h = reinterpret_cast<const uchar *>(hay.data());
+    const auto *p = reinterpret_cast<const uchar *>(needle.data());
+    const uchar first = p[0];
+    const qsizetype last = hay.size() - n;
+    for (qsizetype i = 0; i <= last; ++i) {
+        if (FoldTable[h[i]] != first)
+            continue;
+        qsizetype j = 1;
+        while (j < n && FoldTable[h[i + j]] == p[j])
+            ++j;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+QByteArray folded(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    for (char &c : utf8)
+        c = char(FoldTable[uchar(c)]);
+    return utf8;
+}
+
+bool isAscii(QByteArrayView s)
+{
+    for (const char c : s) {
+        if (uchar(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+LogFilterProxy::LogFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(LogModel::SortRole);
+    // The log only grows at its end and loses rows at its start; nothing
+    // to re-sort or re-filter on dataChanged.
+    setDynamicSortFilter(false);
+}
+
+LogFilterProxy::~LogFilterProxy() = default;
+
+void LogFilterProxy::setSourceModel(QAbstractItemModel *source)
+{
+    m_log = qobject_cast<LogModel *>(source);
+    compile();
+    QSortFilterProxyModel::setSourceModel(source);
+}
+
+void LogFilterProxy::setCriteria(const Criteria &criteria)
+{
+    if (criteria == m_criteria)
+        return;
+    m_criteria = criteria;
+    refilter();
+}
+
+void LogFilterProxy::setFilterText(const QString &text)
+{
+    if (text == m_criteria.text)
+        return;
+    m_criteria.text = text;
+    refilter();
+}
+
+void LogFilterProxy::setConnections(const QSet<quint32> &connections)
+{
+    if (connections == m_criteria.connections)
+        return;
+    m_criteria.connections = connections;
+    refilter();
+}
+
+void LogFilterProxy::setEventTypes(const QSet<server::EventType> &types)
+{
+    if (types == m_criteria.eventTypes)
+        return;
+    m_criteria.eventTypes = types;
+    refilter();
+}
+
+void LogFilterProxy::setPostCloseOnly(bool on)
+{
+    if (on == m_criteria.postCloseOnly)
+        return;
+    m_criteria.postCloseOnly = on;
+    refilter();
+}
+
+void LogFilterProxy::refilter()
+{
+    compile();
+    // invalidate(), not invalidateFilter(): the latter diffs the old and
+    // new row sets and emits one rowsRemoved/rowsInserted per run of
+    // changed rows, each erasing from a million-entry mapping, which is
+    // quadratic when a text filter keeps scattered rows. invalidate()
+    // drops the mapping (one layoutChanged) and rebuilds it with a single
+    // filterAcceptsRow() pass.
+    invalidate();
+    Q_EMIT criteriaChanged();
+}
+
+void LogFilterProxy::compile()
+{
+    m_typeMask = 0;
+    for (const EventType t : std::as_const(m_criteria.eventTypes))
+        m_typeMask |= 1u << unsigned(t);
+
+    m_needle.clear();
+    m_eventTextMatches = 0;
+    m_stateMatches = 0;
+    m_remoteMatches.clear();
+    m_postCloseTextMatches = 0;
+    m_needleAscii = true;
+    const QString &text = m_criteria.text;
+    if (text.isEmpty())
+        return;
+    m_needle = folded(text);
+    m_needleAscii = isAscii(m_needle);
+    const auto matches = [&](const QString &hay) {
+        return hay.contains(text, Qt::CaseInsensitive);
+    };
+    for (int t = 0; t < EventTypeCount; ++t) {
+        const auto type = EventType(t);
+        if (matches(DisplayText::eventLabel(type)) || matches(QString(eventName(type))))
+            m_eventTextMatches |= 1u << unsigned(t);
+    }
+    for (int s = 0; s < StateCount; ++s) {
+        if (matches(QString(protocol::stateName(protocol::State(s)))))
+            m_stateMatches |= quint8(1u << unsigned(s));
+    }
+    for (const auto pc : {protocol::PostClose::Delivered, protocol::PostClose::Discarded}) {
+        if (matches(tr("post-close: %1").arg(DisplayText::postClose(pc))))
+            m_postCloseTextMatches |= quint8(1u << unsigned(pc));
+    }
+}
+
+bool LogFilterProxy::remoteMatches(quint32 conn) const
+{
+    // Filled as rows are filtered: a connection's remote is known from its
+    // open event on, which the log records before any row that follows it
+    // reaches this proxy.
+    if (const auto it = m_remoteMatches.constFind(conn); it != m_remoteMatches.cend())
+        return *it;
+    const QString remote = m_log->remoteOf(conn);
+    if (remote.isEmpty())
+        return false;
+    const bool match = remote.contains(m_criteria.text, Qt::CaseInsensitive);
+    m_remoteMatches.insert(conn, match);
+    return match;
+}
+
+bool LogFilterProxy::textMatches(const LogEntry &e, int sourceRow) const
+{
+    if (m_eventTextMatches & (1u << unsigned(e.type)))
+        return true;
+    if (e.conn != 0) {
+        if (m_stateMatches & (1u << unsigned(e.state)))
+            return true;
+        if (remoteMatches(e.conn))
+            return true;
+    }
+    if (!e.isPayloadEvent()) {
+        // Opens, closes, errors: few in a big log, and their Details text
+        // has several parts; match exactly what the row shows.
+        return m_log->detailsText(sourceRow).contains(m_criteria.text, Qt::CaseInsensitive);
+    }
+    if (m_postCloseTextMatches & (1u << unsigned(e.postClose())))
+        return true;
+    const QByteArrayView stored = m_log->buffer().text(e);
+    if (m_needleAscii && e.has(LogEntry::Plain))
+        return containsFolded(stored, m_needle); // the preview is shown as stored
+    // Match the escaped form the Details column shows ("\n", hex bytes).
+    thread_local QByteArray shown;
+    shown.clear();
+    DisplayText::appendEscapedUtf8(shown, stored, e.has(LogEntry::BinaryPreview));
+    if (m_needleAscii)
+        return containsFolded(shown, m_needle);
+    return QString::fromUtf8(shown).contains(m_criteria.text, Qt::CaseInsensitive);
+}
+
+bool LogFilterProxy::acceptsSourceRow(int sourceRow) const
+{
+    if (!m_log)
+        return true;
+    const LogEntry &e = m_log->entry(sourceRow);
+    if (m_typeMask != 0 && !(m_typeMask & (1u << unsigned(e.type))))
+        return false;
+    if (m_criteria.postCloseOnly && !e.isPostClose())
+        return false;
+    if (!m_criteria.connections.isEmpty() && !m_criteria.connections.contains(e.conn))
+        return false;
+    return m_needle.isEmpty() || textMatches(e, sourceRow);
+}
+
+bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid())
+        return false;
+    return acceptsSourceRow(sourceRow);
+}
+
+} // namespace closecall::monitor
