@@ -35,11 +35,17 @@ void Controller::refuse(const QByteArray &id, const QString &error)
         Qt::QueuedConnection);
 }
 
+void Controller::setLogFilePath(const QString &path)
+{
+    m_logFilePath = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
+}
+
 void Controller::shutdown()
 {
     if (m_shuttingDown || !m_engine)
         return;
     m_shuttingDown = true;
+    emit shutdownStarted(-1);
     QMetaObject::invokeMethod(
         m_engine,
         [engine = m_engine] {
@@ -91,6 +97,11 @@ void Controller::execute(const Command &c)
         queue([engine, c] { engine->setOptions(c.echo, c.manualAck, c.autoPong, c.id); });
         break;
     case CommandKind::Export: {
+        if (!m_logFilePath.isEmpty() && QFileInfo(c.path).absoluteFilePath() == m_logFilePath) {
+            refuse(c.id, tr("%1 is the --log-file being written; export to another file")
+                             .arg(m_logFilePath));
+            break;
+        }
         // "The log so far" includes every event published before this
         // command: ask the engine to flush, and write when its flushed()
         // arrives, behind the batches it flushed.
@@ -101,6 +112,7 @@ void Controller::execute(const Command &c)
     }
     case CommandKind::Quit:
         m_shuttingDown = true;
+        emit shutdownStarted(c.timeoutMs);
         queue([engine, c] { engine->shutdown(c.code, c.reason, c.timeoutMs, c.id); });
         break;
     }

@@ -40,6 +40,15 @@ public:
 
     bool isShuttingDown() const { return m_shuttingDown; }
 
+    // The file --log-file streams into: an export there would replace it
+    // under the open writer (QSaveFile renames), so it is refused.
+    void setLogFilePath(const QString &path);
+
+signals:
+    // A quit or a signal started the shutdown; the engine will close every
+    // connection within `timeoutMs` (-1: the configured close timeout).
+    void shutdownStarted(int timeoutMs);
+
 private:
     void onFlushed(quint64 token);
     void runExport(const Command &command);
@@ -49,6 +58,7 @@ private:
     quint64 m_nextToken = 1;
     QHash<quint64, Command> m_pendingExports;
     bool m_shuttingDown = false;
+    QString m_logFilePath; // absolute, empty = none
 };
 
 } // namespace closecall::control

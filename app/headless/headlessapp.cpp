@@ -9,6 +9,7 @@
 #include "server/enginethread.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QTimer>
 
 #include <cerrno>
 #include <csignal>
@@ -24,6 +25,9 @@ using server::Event;
 using server::EventType;
 
 namespace {
+
+// How long past the close timeout a shutdown may take before we give up.
+constexpr int WatchdogGraceMs = 10000;
 
 bool isMessageEvent(EventType type)
 {
@@ -82,6 +86,9 @@ bool HeadlessApp::start(QString *error)
     connect(engine, &server::Engine::startFailed, this, &HeadlessApp::onStartFailed);
     connect(engine, &server::Engine::stopped, this, &HeadlessApp::onStopped);
     m_controller = new control::Controller(engine, &m_store);
+    m_controller->setLogFilePath(m_options.logFile);
+    connect(m_controller, &control::Controller::shutdownStarted, this,
+            &HeadlessApp::armShutdownWatchdog);
 
     m_signals = new UnixSignals({SIGINT, SIGTERM}, this);
     connect(m_signals, &UnixSignals::received, this, &HeadlessApp::onSignal);
@@ -168,6 +175,21 @@ void HeadlessApp::onSignal(int signalNumber)
         tr("signal %1 again: exiting without waiting for the close handshakes").arg(signalNumber));
     m_exitCode = 128 + signalNumber;
     onStopped();
+}
+
+void HeadlessApp::armShutdownWatchdog(int timeoutMs)
+{
+    // The engine aborts whoever has not closed by the timeout, so stopped()
+    // follows soon after it. Should it not, a script waiting for the exit
+    // would hang: give up with a message instead.
+    const int waitMs = (timeoutMs < 0 ? m_config.closeTimeoutMs : timeoutMs) + WatchdogGraceMs;
+    QTimer::singleShot(waitMs, this, [this, waitMs] {
+        if (m_finished)
+            return;
+        printError(tr("the server did not stop within %1 ms; exiting anyway").arg(waitMs));
+        m_exitCode = 1;
+        onStopped();
+    });
 }
 
 void HeadlessApp::onStartFailed(const QString &error)

@@ -50,6 +50,7 @@ private:
     void onLine(const QByteArray &line);
     void onSignal(int signalNumber);
     void onStartFailed(const QString &error);
+    void armShutdownWatchdog(int timeoutMs);
     void onStopped();
     void writeStdout(const QByteArray &bytes);
 

@@ -15,6 +15,11 @@ namespace {
 
 // Written once before the handlers are installed, read only by them.
 volatile sig_atomic_t s_writeFd = -1;
+volatile sig_atomic_t s_count = 0;
+// The event loop handles the first signals (graceful, then immediate exit).
+// If it is stuck (e.g. blocked writing to a stdout nobody reads), this many
+// signals end the process the default way.
+constexpr sig_atomic_t HardExitAfter = 3;
 
 extern "C" void onUnixSignal(int signalNumber)
 {
@@ -24,6 +29,11 @@ extern "C" void onUnixSignal(int signalNumber)
     const unsigned char byte = static_cast<unsigned char>(signalNumber);
     if (s_writeFd >= 0)
         (void)!::write(s_writeFd, &byte, 1);
+    s_count = s_count + 1; // not ++: C++20 deprecates it on volatile
+    if (s_count >= HardExitAfter) {
+        ::signal(signalNumber, SIG_DFL); // both async-signal-safe
+        ::raise(signalNumber);
+    }
     errno = savedErrno;
 }
 

@@ -113,6 +113,7 @@ private slots:
     void signalsCloseWith1001();
     void quitCommand();
     void endOfStdinKeepsRunning();
+    void commandsFromAFile();
     void badOption_data();
     void badOption();
     void portInUse();
@@ -489,6 +490,11 @@ void tst_headless::logFileMatchesStdout()
     peer.send({{"send"_L1, u"one"_s}});
     peer.send({{"close"_L1, 1000}});
     QVERIFY(peer.end());
+    // Exporting over the file being streamed would replace it under the writer.
+    const QJsonObject over = server.command({{"cmd"_L1, u"export"_s}, {"path"_L1, path}});
+    QCOMPARE(over.value("ok"_L1).toBool(), false);
+    QVERIFY2(over.value("error"_L1).toString().contains(u"--log-file"_s),
+             qPrintable(over.value("error"_L1).toString()));
     server.command({{"cmd"_L1, u"quit"_s}});
     QVERIFY(server.waitForExit());
     QFile log(path);
@@ -582,6 +588,26 @@ void tst_headless::endOfStdinKeepsRunning()
     server.process().terminate();
     QVERIFY(server.waitForExit());
     QCOMPARE(server.process().exitCode(), 0);
+}
+
+// stdin may be a regular file: its commands run, its end changes nothing.
+void tst_headless::commandsFromAFile()
+{
+    const QString path = m_dir.filePath(u"commands.jsonl"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"id\":1,\"cmd\":\"list\"}\n\n{\"id\":2,\"cmd\":\"set\",\"echo\":true}\n"
+               "{\"id\":3,\"cmd\":\"quit\"}"); // the last line has no newline
+    file.close();
+    m_server = std::make_unique<Server>();
+    m_server->process().setStandardInputFile(path);
+    QVERIFY(m_server->start({}));
+    QVERIFY(m_server->waitForExit());
+    QCOMPARE(m_server->process().exitCode(), 0);
+    for (int id : {1, 2, 3}) {
+        const auto result = m_server->waitFor(resultFor(id), 0);
+        QVERIFY2(result && result->value("ok"_L1).toBool(), qPrintable(QString::number(id)));
+    }
 }
 
 void tst_headless::badOption_data()
