@@ -328,7 +328,7 @@ void LogBuffer::setCapacity(qsizetype capacity)
 
 void LogBuffer::clear()
 {
-    m_entries = {};
+    std::vector<LogEntry>().swap(m_entries); // frees the slots, not only empties them
     m_head = 0;
     m_count = 0;
     m_chunks.clear();
