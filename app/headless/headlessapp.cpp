@@ -26,6 +26,11 @@ using server::EventType;
 
 namespace {
 
+// The log `export` writes. A headless server may run for days: a quarter of
+// the GUI's million events (~100 MB) bounds its memory; --log-file keeps
+// everything, and an export says how many of the oldest were dropped.
+constexpr qsizetype StoreCapacity = 250'000;
+
 // How long past the close timeout a shutdown may take before we give up.
 constexpr int WatchdogGraceMs = 10000;
 
@@ -58,6 +63,7 @@ HeadlessApp::HeadlessApp(server::ServerConfig config, control::FrontEndOptions o
     : QObject(parent)
     , m_config(std::move(config))
     , m_options(std::move(options))
+    , m_store(StoreCapacity)
 {}
 
 HeadlessApp::~HeadlessApp()
