@@ -13,12 +13,12 @@ namespace {
 constexpr qint64 LingerMs = 2000;
 } // namespace
 
-Connection::Connection(EngineImpl &engine, quint32 id, QString remote)
+Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote)
     : m_engine(engine)
     , m_deadline(engine.deadlines().none())
 {
     m_info.id = id;
-    m_info.remote = std::move(remote);
+    m_info.remote = remote;
 }
 
 Connection::~Connection()
@@ -207,7 +207,7 @@ void Connection::onTransportEof(bool reset)
     switch (m_phase) {
     case Phase::Handshake: {
         Event ev = makeEvent(EventType::HandshakeFailed, State::Connecting);
-        ev.remote = m_info.remote;
+        ev.remote = m_info.remote.toString();
         ev.reason = reset ? tr("the client reset the connection before completing the upgrade")
                           : tr("the client closed the connection before completing the upgrade");
         publish(std::move(ev));
@@ -233,7 +233,7 @@ void Connection::onTransportError(const QString &message)
 {
     if (m_phase == Phase::Handshake) {
         Event ev = makeEvent(EventType::HandshakeFailed, State::Connecting);
-        ev.remote = m_info.remote;
+        ev.remote = m_info.remote.toString();
         ev.reason = message;
         publish(std::move(ev));
     } else if (m_phase == Phase::Upgraded) {
@@ -350,7 +350,7 @@ void Connection::completeUpgrade()
 
     Event ev = makeEvent(EventType::Open, State::Open);
     m_info.openedWallUs = m_engine.publisher().wallUs(m_engine.publisher().nowUs());
-    ev.remote = m_info.remote;
+    ev.remote = m_info.remote.toString();
     ev.path = req.path;
     ev.query = req.query;
     ev.subprotocol = m_info.subprotocol;
@@ -372,7 +372,7 @@ void Connection::failHandshake(int status, const QString &reason, QByteArray res
     cancelTimer();
     m_handshake.reset();
     Event ev = makeEvent(EventType::HandshakeFailed, State::Connecting);
-    ev.remote = m_info.remote;
+    ev.remote = m_info.remote.toString();
     ev.httpStatus = status;
     ev.reason = reason;
     publish(std::move(ev));

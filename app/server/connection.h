@@ -27,7 +27,7 @@ class Connection final : public protocol::SessionSink, public TransportOwner
     Q_DECLARE_TR_FUNCTIONS(Connection)
 
 public:
-    Connection(EngineImpl &engine, quint32 id, QString remote);
+    Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote);
     ~Connection() override;
     Q_DISABLE_COPY_MOVE(Connection)
 

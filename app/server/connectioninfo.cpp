@@ -36,7 +36,7 @@ QJsonObject toJson(const ConnectionInfo &c)
     using namespace protocol;
     QJsonObject o;
     o[u"id"_s] = qint64(c.id);
-    o[u"remote"_s] = c.remote;
+    o[u"remote"_s] = c.remote.toString();
     o[u"path"_s] = c.path;
     o[u"query"_s] = c.query;
     o[u"subprotocol"_s] = c.subprotocol;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sockets.h"
+
 #include "protocol/closecodes.h"
 #include "protocol/types.h"
 
@@ -15,7 +17,7 @@ struct ConnectionInfo
 {
     quint32 id = 0;
     protocol::State state = protocol::State::Connecting;
-    QString remote;
+    sockets::PeerAddress remote;
     QString path;
     QString query;
     QString subprotocol;

@@ -185,7 +185,7 @@ void EngineImpl::accept(qintptr descriptor)
         return;
     }
     const quint32 id = m_nextId++;
-    auto *conn = new Connection(*this, id, sockets::peerName(fd));
+    auto *conn = new Connection(*this, id, sockets::peerAddress(fd));
     std::unique_ptr<Transport> transport;
     bool valid = false;
     if (m_tls) {

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace closecall::server {
@@ -47,8 +48,12 @@ void PlainTransport::closeDescriptor()
     m_poller.remove(m_fd);
     ::close(m_fd);
     m_fd = -1;
-    m_pending = QByteArray();
-    m_pendingOffset = 0;
+    dropQueue();
+}
+
+void PlainTransport::dropQueue()
+{
+    m_out.reset();
 }
 
 void PlainTransport::onEvents(quint32 events)
@@ -124,8 +129,7 @@ void PlainTransport::write(QByteArray &data)
         return;
     }
     if (pendingBytes() > 0) {
-        m_pending.append(data);
-        data.resize(0);
+        enqueue(data, 0); // behind what is already waiting
     } else {
         const qsizetype n = sendSome(data.constData(), data.size());
         if (n < 0) {
@@ -136,30 +140,74 @@ void PlainTransport::write(QByteArray &data)
         } else if (n == data.size()) {
             data.resize(0); // keeps the capacity for the next batch
         } else {
-            m_pending.swap(data);
-            m_pendingOffset = n;
-            data.resize(0);
+            enqueue(data, n);
         }
     }
     updateInterest();
 }
 
+void PlainTransport::enqueue(QByteArray &data, qsizetype alreadySent)
+{
+    if (!m_out)
+        m_out = std::make_unique<OutQueue>();
+    OutQueue &q = *m_out;
+    // Small output behind a big queue is copied onto the last buffer; a
+    // big one is handed over whole, and `data` takes the spare's capacity.
+    if (alreadySent == 0 && !q.chunks.isEmpty() && data.size() <= 16 * 1024) {
+        q.chunks.last().append(data);
+        q.bytes += data.size();
+        data.resize(0);
+        return;
+    }
+    if (q.chunks.isEmpty())
+        q.headOffset = alreadySent;
+    q.bytes += data.size() - alreadySent;
+    q.chunks.append(QByteArray());
+    q.chunks.last().swap(data);
+    data.swap(q.spare);
+}
+
 void PlainTransport::flushPending()
 {
-    if (pendingBytes() > 0 && !m_writeFailed) {
-        const qsizetype n = sendSome(m_pending.constData() + m_pendingOffset, pendingBytes());
-        if (n < 0)
-            m_writeFailed = true;
-        else
-            m_pendingOffset += n;
+    while (pendingBytes() > 0 && !m_writeFailed) {
+        OutQueue &q = *m_out;
+        iovec iov[16];
+        int count = 0;
+        for (qsizetype i = 0; i < q.chunks.size() && count < 16; ++i, ++count) {
+            const qsizetype skip = i == 0 ? q.headOffset : 0;
+            iov[count].iov_base = const_cast<char *>(q.chunks.at(i).constData() + skip);
+            iov[count].iov_len = size_t(q.chunks.at(i).size() - skip);
+        }
+        msghdr msg{};
+        msg.msg_iov = iov;
+        msg.msg_iovlen = size_t(count);
+        const ssize_t n = ::sendmsg(m_fd, &msg, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno != EAGAIN && errno != EWOULDBLOCK)
+                m_writeFailed = true;
+            break;
+        }
+        qsizetype sent = n;
+        q.bytes -= sent;
+        while (sent > 0) {
+            const qsizetype left = q.chunks.first().size() - q.headOffset;
+            if (sent < left) {
+                q.headOffset += sent;
+                break;
+            }
+            sent -= left;
+            q.headOffset = 0;
+            QByteArray done = q.chunks.takeFirst();
+            if (done.capacity() > q.spare.capacity()) {
+                done.resize(0);
+                q.spare.swap(done);
+            }
+        }
     }
-    if (m_writeFailed || pendingBytes() == 0) {
-        m_pending = QByteArray();
-        m_pendingOffset = 0;
-    } else if (m_pendingOffset > m_pending.size() / 2) {
-        m_pending.remove(0, m_pendingOffset);
-        m_pendingOffset = 0;
-    }
+    if (m_writeFailed)
+        dropQueue();
     if (m_phase == Phase::Flushing && pendingBytes() == 0)
         sendFin();
     updateInterest();
@@ -225,8 +273,7 @@ void PlainTransport::reset()
     m_poller.remove(m_fd);
     sockets::resetAndClose(m_fd);
     m_fd = -1;
-    m_pending = QByteArray();
-    m_pendingOffset = 0;
+    dropQueue();
 }
 
 bool PlainTransport::peerHasClosed() const
@@ -236,10 +283,8 @@ bool PlainTransport::peerHasClosed() const
 
 void PlainTransport::releaseMemory()
 {
-    if (pendingBytes() == 0) {
-        m_pending = QByteArray();
-        m_pendingOffset = 0;
-    }
+    if (m_out && m_out->bytes == 0)
+        m_out.reset();
 }
 
 } // namespace closecall::server

@@ -2,6 +2,10 @@
 
 #include "transport.h"
 
+#include <QtCore/QList>
+
+#include <memory>
+
 namespace closecall::server {
 
 class Poller;
@@ -31,7 +35,7 @@ public:
     void onEvents(quint32 events);
 
     void write(QByteArray &data) override;
-    qsizetype pendingBytes() const override { return m_pending.size() - m_pendingOffset; }
+    qsizetype pendingBytes() const override { return m_out ? m_out->bytes : 0; }
     void closeAfterFlush() override;
     void closeNow() override;
     void reset() override;
@@ -48,6 +52,9 @@ private:
 
     void readAvailable();
     void flushPending();
+    // Queues `data` (emptied; it gets the spare buffer's capacity back).
+    void enqueue(QByteArray &data, qsizetype alreadySent);
+    void dropQueue();
     void sendFin();
     void finishLinger();
     void updateInterest();
@@ -60,8 +67,19 @@ private:
     Poller &m_poller;
     const ReadBuffer &m_buffer;
     TransportOwner &m_owner;
-    QByteArray m_pending; // output the kernel did not take yet
-    qsizetype m_pendingOffset = 0;
+    // Output the kernel did not take yet, as the session's buffers were
+    // handed over (no copying, no compaction); written with one sendmsg.
+    // Allocated only while output backs up: idle connections stay small.
+    struct OutQueue
+    {
+        QList<QByteArray> chunks;
+        qsizetype headOffset = 0; // bytes of chunks.first() already sent
+        qsizetype bytes = 0;
+        // A drained buffer kept for the next hand-over, so a 16 MiB echo
+        // does not fault in fresh pages each time; the idle sweep frees it.
+        QByteArray spare;
+    };
+    std::unique_ptr<OutQueue> m_out;
     quint32 m_interest = 0;
     Phase m_phase = Phase::Open;
     bool m_writeFailed = false;

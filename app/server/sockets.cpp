@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -50,26 +51,41 @@ bool peerHasClosed(int fd)
     return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
 }
 
-QString peerName(int fd)
+PeerAddress peerAddress(int fd)
 {
+    PeerAddress p;
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
     if (::getpeername(fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0)
-        return QStringLiteral("?");
-    char buf[INET6_ADDRSTRLEN] = {};
+        return p;
     if (ss.ss_family == AF_INET) {
         const auto *a = reinterpret_cast<const sockaddr_in *>(&ss);
-        ::inet_ntop(AF_INET, &a->sin_addr, buf, sizeof buf);
-        return QString::fromLatin1(buf) + u':' + QString::number(ntohs(a->sin_port));
-    }
-    if (ss.ss_family == AF_INET6) {
+        p.family = 4;
+        p.port = ntohs(a->sin_port);
+        std::memcpy(p.bytes, &a->sin_addr, 4);
+    } else if (ss.ss_family == AF_INET6) {
         const auto *a = reinterpret_cast<const sockaddr_in6 *>(&ss);
-        const quint16 port = ntohs(a->sin6_port);
+        p.port = ntohs(a->sin6_port);
         if (IN6_IS_ADDR_V4MAPPED(&a->sin6_addr)) {
-            ::inet_ntop(AF_INET, a->sin6_addr.s6_addr + 12, buf, sizeof buf);
-            return QString::fromLatin1(buf) + u':' + QString::number(port);
+            p.family = 4;
+            std::memcpy(p.bytes, a->sin6_addr.s6_addr + 12, 4);
+        } else {
+            p.family = 6;
+            std::memcpy(p.bytes, &a->sin6_addr, 16);
         }
-        ::inet_ntop(AF_INET6, &a->sin6_addr, buf, sizeof buf);
+    }
+    return p;
+}
+
+QString PeerAddress::toString() const
+{
+    char buf[INET6_ADDRSTRLEN] = {};
+    if (family == 4) {
+        ::inet_ntop(AF_INET, bytes, buf, sizeof buf);
+        return QString::fromLatin1(buf) + u':' + QString::number(port);
+    }
+    if (family == 6) {
+        ::inet_ntop(AF_INET6, bytes, buf, sizeof buf);
         return u'[' + QString::fromLatin1(buf) + u"]:" + QString::number(port);
     }
     return QStringLiteral("?");

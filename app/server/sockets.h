@@ -21,7 +21,18 @@ void resetAndClose(int fd);
 // the peer closed TCP before us. Never blocks, consumes nothing.
 bool peerHasClosed(int fd);
 
-// "127.0.0.1:53211", "[::1]:53211" (IPv4-mapped addresses shown as IPv4).
-QString peerName(int fd);
+// The peer's address, kept compact (an idle connection holds one) and
+// formatted only when an event or `list` shows it.
+struct PeerAddress
+{
+    quint8 bytes[16] = {};
+    quint16 port = 0;
+    quint8 family = 0; // 4, 6, or 0 = unknown
+
+    // "127.0.0.1:53211", "[::1]:53211" (IPv4-mapped addresses shown as IPv4).
+    QString toString() const;
+};
+
+PeerAddress peerAddress(int fd);
 
 } // namespace closecall::server::sockets
