@@ -1,0 +1,93 @@
+#include "emptystatetableview.h"
+
+#include <QtCore/QSettings>
+#include <QtGui/QPainter>
+#include <QtWidgets/QHeaderView>
+
+namespace closecall::ui {
+
+EmptyStateTableView::EmptyStateTableView(QWidget *parent)
+    : QTableView(parent)
+{
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setAlternatingRowColors(true);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    setCornerButtonEnabled(false);
+
+    // Uniform rows: a fixed height, never measured per row.
+    QHeaderView *rows = verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 6);
+    rows->setMinimumSectionSize(fontMetrics().height() + 2);
+    rows->hide();
+
+    QHeaderView *columns = horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    columns->setHighlightSections(false);
+    columns->setSectionsMovable(true);
+    columns->setStretchLastSection(true);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+}
+
+void EmptyStateTableView::setEmptyText(const QString &title, const QString &hint)
+{
+    if (title == m_title && hint == m_hint)
+        return;
+    m_title = title;
+    m_hint = hint;
+    viewport()->update();
+}
+
+void EmptyStateTableView::restoreHeaderState(const QSettings &settings, const QString &key)
+{
+    const QByteArray state = settings.value(key).toByteArray();
+    if (state.isEmpty() || !horizontalHeader()->restoreState(state))
+        return;
+    // restoreState() sets the indicator without sorting: sort as it says.
+    if (isSortingEnabled())
+        sortByColumn(horizontalHeader()->sortIndicatorSection(),
+                     horizontalHeader()->sortIndicatorOrder());
+}
+
+void EmptyStateTableView::saveHeaderState(QSettings &settings, const QString &key) const
+{
+    settings.setValue(key, horizontalHeader()->saveState());
+}
+
+void EmptyStateTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (!model() || model()->rowCount(rootIndex()) > 0 || m_title.isEmpty())
+        return;
+
+    QPainter painter(viewport());
+    const QRect area = viewport()->rect().adjusted(24, 16, -24, -16);
+    QColor colour = palette().color(QPalette::PlaceholderText);
+
+    QFont titleFont = font();
+    titleFont.setPointSizeF(font().pointSizeF() * 1.25);
+    const QFontMetrics titleMetrics(titleFont);
+    const int titleHeight = titleMetrics.height() * 2;
+    const QFontMetrics hintMetrics(font());
+    const QRect hintBounds =
+        hintMetrics.boundingRect(area, Qt::AlignHCenter | Qt::TextWordWrap, m_hint);
+    const int total = titleHeight + (m_hint.isEmpty() ? 0 : hintBounds.height() + 4);
+    QRect titleRect(area.left(), area.center().y() - total / 2, area.width(), titleHeight);
+
+    painter.setPen(colour);
+    painter.setFont(titleFont);
+    painter.drawText(titleRect, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, m_title);
+    if (!m_hint.isEmpty()) {
+        painter.setFont(font());
+        colour.setAlphaF(0.8f);
+        painter.setPen(colour);
+        const QRect hintRect(area.left(), titleRect.bottom() + 4, area.width(),
+                             hintBounds.height());
+        painter.drawText(hintRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_hint);
+    }
+}
+
+} // namespace closecall::ui

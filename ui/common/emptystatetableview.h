@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QtWidgets/QTableView>
+
+class QSettings;
+
+// A table view for big, live models: uniform row heights (no per-row
+// measuring, STYLE.md §2), no word wrap, a message drawn over the viewport
+// while the model has no rows ("No connections yet: ..."), and its
+// header's widths and sort order saved in the settings.
+namespace closecall::ui {
+
+class EmptyStateTableView : public QTableView
+{
+    Q_OBJECT
+
+public:
+    explicit EmptyStateTableView(QWidget *parent = nullptr);
+
+    // The message: a first line drawn larger, the rest as a hint.
+    void setEmptyText(const QString &title, const QString &hint = {});
+    QString emptyTitle() const { return m_title; }
+
+    // Header widths, order, hidden columns and the sort indicator.
+    void restoreHeaderState(const QSettings &settings, const QString &key);
+    void saveHeaderState(QSettings &settings, const QString &key) const;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QString m_title;
+    QString m_hint;
+};
+
+} // namespace closecall::ui

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "connectionactions.h"
+
+#include <QtWidgets/QWidget>
+
+class QCheckBox;
+class QLineEdit;
+class QSettings;
+class QTimer;
+class QToolButton;
+
+namespace closecall::monitor {
+class ConnectionFilterProxy;
+class ConnectionTableModel;
+} // namespace closecall::monitor
+
+// The connections table (issue 5 §2): a filter line and "Hide ended" above
+// a sortable view of ConnectionTableModel. Rows whose peer closed first and
+// wait for the operator's answer (manual acknowledge) are highlighted.
+namespace closecall::ui {
+
+class EmptyStateTableView;
+
+class ConnectionsPane final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConnectionsPane(monitor::ConnectionTableModel *model, QAction *clearEnded,
+                    QWidget *parent = nullptr);
+
+    EmptyStateTableView *view() const { return m_view; }
+    monitor::ConnectionFilterProxy *proxy() const { return m_proxy; }
+
+    // The selected rows' connections, in view order.
+    QList<SelectedConnection> selection() const;
+    QList<quint32> selectedIds() const;
+    // The one connection the details pane shows: the current row's.
+    quint32 currentId() const;
+
+    // Selects exactly these connections (the others are deselected).
+    void selectConnections(const QList<quint32> &ids);
+
+    // The selected rows as tab-separated text with a header line (Copy).
+    QString selectionAsText() const;
+
+    // The message while there are no rows at all (the server's URL in it).
+    void setEmptyState(const QString &title, const QString &hint);
+
+    void focusFilter();
+    bool hideEnded() const;
+    void setHideEnded(bool hide);
+
+    void restoreState(const QSettings &settings);
+    void saveState(QSettings &settings) const;
+
+Q_SIGNALS:
+    // The selection changed, or a selected connection changed state.
+    void selectionChanged();
+    void currentChanged(quint32 connId);
+    void contextMenuRequested(const QPoint &globalPos);
+    void activated(quint32 connId); // double click / Enter on a row
+
+private:
+    void updateEmptyText();
+
+    monitor::ConnectionTableModel *m_model;
+    monitor::ConnectionFilterProxy *m_proxy;
+    EmptyStateTableView *m_view;
+    QLineEdit *m_filter;
+    QCheckBox *m_hideEnded;
+    QTimer *m_selectionTimer;
+    QString m_emptyTitle;
+    QString m_emptyHint;
+};
+
+} // namespace closecall::ui

@@ -1,0 +1,174 @@
+#include "detailspanel.h"
+
+#include "monitor/connectiontablemodel.h"
+#include "protocol/closecodes.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QLocale>
+#include <QtCore/QTimer>
+#include <QtWidgets/QScrollBar>
+#include <QtWidgets/QTextBrowser>
+#include <QtWidgets/QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace closecall::ui {
+
+using monitor::ConnectionRow;
+
+namespace {
+
+constexpr int RefreshMs = 250;
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString row(const QString &name, const QString &valueHtml)
+{
+    return u"<tr><td style='padding-right:12px; color:palette(mid)'><b>"_s + esc(name) +
+           u"</b></td><td>"_s + valueHtml + u"</td></tr>"_s;
+}
+
+QString wallTime(qint64 wallUs)
+{
+    if (wallUs <= 0)
+        return {};
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(wallUs / 1000).toLocalTime();
+    return t.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
+}
+
+} // namespace
+
+DetailsPanel::DetailsPanel(monitor::ConnectionTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_text(new QTextBrowser(this))
+    , m_refresh(new QTimer(this))
+{
+    m_text->setObjectName(u"detailsBrowser"_s);
+    m_text->setOpenLinks(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_text);
+
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(RefreshMs);
+    connect(m_refresh, &QTimer::timeout, this, &DetailsPanel::refresh);
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_conn != 0 && !m_refresh->isActive())
+            m_refresh->start();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, &DetailsPanel::refresh);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &DetailsPanel::refresh);
+    refresh();
+}
+
+void DetailsPanel::showConnection(quint32 connId)
+{
+    if (connId == m_conn)
+        return;
+    m_conn = connId;
+    refresh();
+}
+
+QString DetailsPanel::html() const
+{
+    return m_text->toHtml();
+}
+
+void DetailsPanel::refresh()
+{
+    m_refresh->stop();
+    const ConnectionRow *r = m_conn ? m_model->row(m_conn) : nullptr;
+    if (!r) {
+        m_text->setHtml(u"<p style='color:gray'>"_s +
+                        esc(tr("Select a connection to see its upgrade request, subprotocol "
+                               "and how it closed.")) +
+                        u"</p>"_s);
+        return;
+    }
+    const int scroll = m_text->verticalScrollBar()->value();
+    m_text->setHtml(render(*r));
+    m_text->verticalScrollBar()->setValue(scroll);
+}
+
+QString DetailsPanel::render(const ConnectionRow &r) const
+{
+    const QLocale locale;
+    const auto none = [] {
+        return u"<span style='color:gray'>—</span>"_s;
+    };
+    const auto code = [&](const protocol::CloseCode &c, const QString &reason) {
+        QString text = esc(protocol::describeCloseCode(c));
+        if (!reason.isEmpty())
+            text += u": “"_s + esc(reason) + u"”"_s;
+        return text;
+    };
+
+    QString html =
+        u"<h3 style='margin-bottom:4px'>"_s +
+        esc(tr("Connection %1 — %2").arg(r.id).arg(QString(protocol::stateName(r.state)))) +
+        u"</h3><table cellspacing='2'>"_s;
+    html += row(tr("Remote"), esc(r.remote));
+    QString target = r.path;
+    if (!r.query.isEmpty())
+        target += u'?' + r.query;
+    html += row(tr("Request"), u"<code>GET "_s + esc(target) + u"</code>"_s);
+    html += row(tr("Subprotocol"), r.subprotocol.isEmpty() ? tr("none") : esc(r.subprotocol));
+    html += row(tr("Origin"), r.origin.isEmpty() ? none() : esc(r.origin));
+    html += row(tr("User agent"), r.userAgent.isEmpty() ? none() : esc(r.userAgent));
+    html += row(tr("Opened"), esc(wallTime(r.openedWallUs)));
+    html += row(tr("Messages"), esc(tr("%L1 in (%2), %L3 out (%4)")
+                                        .arg(r.msgsIn)
+                                        .arg(locale.formattedDataSize(qint64(r.bytesIn)))
+                                        .arg(r.msgsOut)
+                                        .arg(locale.formattedDataSize(qint64(r.bytesOut)))));
+    if (r.pingsIn || r.pingsOut)
+        html += row(tr("Pings"), esc(tr("%L1 in, %L2 out").arg(r.pingsIn).arg(r.pingsOut)));
+    if (r.errors)
+        html += row(tr("Errors"), esc(tr("%L1; latest: %2").arg(r.errors).arg(r.lastError)));
+    html += u"</table>"_s;
+
+    html +=
+        u"<h4 style='margin-bottom:4px'>"_s + esc(tr("Close")) + u"</h4><table cellspacing='2'>"_s;
+    html += row(tr("Close sent"), r.closeSent ? code(r.sentCode, r.sentReason) + u" <i>("_s +
+                                                    QString(protocol::closeModeName(r.sentMode)) +
+                                                    u")</i>"_s
+                                              : none());
+    html += row(tr("Close received"),
+                r.closeReceived ? code(r.receivedCode, r.receivedReason) : none());
+    html += row(tr("Initiated by"), r.initiatedBy == protocol::Initiator::None
+                                        ? none()
+                                        : esc(QString(protocol::initiatorName(r.initiatedBy))));
+    if (r.postCloseCount() > 0) {
+        html += row(tr("Post-close data"), u"<b>"_s +
+                                               esc(tr("%L1 delivered, %L2 discarded")
+                                                       .arg(r.postCloseDelivered)
+                                                       .arg(r.postCloseDiscarded)) +
+                                               u"</b>"_s);
+    }
+    if (r.closeHandshakeUs >= 0)
+        html += row(tr("Close handshake"),
+                    esc(tr("%1 ms").arg(locale.toString(r.closeHandshakeUs / 1000.0, 'f', 1))));
+    if (r.isEnded()) {
+        html += row(tr("Ended"), esc(tr("%1, how: %2")
+                                         .arg(QString(protocol::stateName(r.state)))
+                                         .arg(QString(protocol::howEndedName(r.how)))));
+        html += row(tr("Final code"), code(r.finalCode, r.finalReason));
+        html += row(tr("TCP closed by"), r.tcpClosedByClient ? tr("client") : tr("server"));
+    }
+    html += u"</table>"_s;
+
+    html += u"<h4 style='margin-bottom:4px'>"_s + esc(tr("Request headers")) +
+            u"</h4><table cellspacing='2' style='font-family:monospace'>"_s;
+    for (const auto &header : r.headers)
+        html += u"<tr><td style='padding-right:12px'><b>"_s +
+                esc(QString::fromLatin1(header.first)) + u"</b></td><td>"_s +
+                esc(QString::fromUtf8(header.second)) + u"</td></tr>"_s;
+    html += u"</table>"_s;
+    return html;
+}
+
+} // namespace closecall::ui

@@ -1,0 +1,187 @@
+#pragma once
+
+#include "control/command.h"
+#include "control/commandline.h"
+#include "monitor/logexport.h"
+#include "server/serverconfig.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QSet>
+#include <QtWidgets/QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QMenu;
+class QSettings;
+class QSplitter;
+class QTimer;
+
+namespace closecall::monitor {
+class ConnectionTableModel;
+class EventFeed;
+class LogModel;
+} // namespace closecall::monitor
+
+// CloseCall's main window (issue 5 §2): the server toolbar, the
+// connections table above the log in a splitter, the Close, Send and
+// Details docks, the menus and the status bar. Every action on a
+// connection goes through ServerSession to the Controller.
+namespace closecall::ui {
+
+class ClosePanel;
+class ConnectionActions;
+class ConnectionsPane;
+class DetailsPanel;
+class LogPane;
+class SendPanel;
+class ServerSession;
+class ServerToolBar;
+class StatusLine;
+
+struct StartupOptions
+{
+    server::ServerConfig config;       // from the command line
+    control::FrontEndOptions frontEnd; // --log-file
+    // The options the command line named ("--listen", "--tls-cert", ...):
+    // those win over the saved settings.
+    QSet<QString> explicitOptions;
+    QString settingsFile; // empty = the user's default settings
+    bool autoStart = true;
+};
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(StartupOptions options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ServerSession *session() const { return m_session; }
+    monitor::ConnectionTableModel *connectionModel() const { return m_connections; }
+    monitor::LogModel *logModel() const { return m_log; }
+    monitor::EventFeed *feed() const { return m_feed; }
+    ConnectionsPane *connectionsPane() const { return m_connectionsPane; }
+    LogPane *logPane() const { return m_logPane; }
+    ClosePanel *closePanel() const { return m_closePanel; }
+    SendPanel *sendPanel() const { return m_sendPanel; }
+    DetailsPanel *detailsPanel() const { return m_detailsPanel; }
+    ServerToolBar *serverToolBar() const { return m_toolBar; }
+    StatusLine *statusLine() const { return m_statusLine; }
+    ConnectionActions *connectionActions() const { return m_connActions; }
+
+    // Starts the server with the toolbar's address and the TLS files.
+    void startServer();
+    void stopServer();
+
+    // Writes the log (all of it, or the rows the filter shows) without
+    // asking anything: the file dialogs' work is done. Applies the events
+    // still waiting in the feed first.
+    monitor::ExportResult exportLogTo(const QString &path, monitor::LogFormat format,
+                                      bool filteredOnly);
+    // The connections table as CSV (every row and column). Empty = written,
+    // else why not.
+    QString exportConnectionsTo(const QString &path);
+    // "Log to file" without the dialog.
+    bool startLogToFile(const QString &path, monitor::LogFormat format, QString *error);
+
+    void saveSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    // mainwindow.cpp: building the window.
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void restoreSettings();
+    QDockWidget *addDock(QWidget *content, const QString &title, const QString &objectName,
+                         Qt::DockWidgetArea area);
+    void resetLayout();
+    void updateServerActions();
+    void updateStatus();
+    void updateEmptyState();
+    void updateConnectionActions();
+    void showContextMenu(const QPoint &globalPos);
+    void showShortcuts();
+    void showAbout();
+    void chooseTls();
+    void chooseLogCapacity();
+
+    // mainwindow_commands.cpp: the operator's commands and their results.
+    void closeSelected(control::CommandKind kind);
+    void abortSelected();
+    void sendToSelected();
+    void pingSelected();
+    void copySelection();
+    void applyOptions();
+    void onCommandFinished(const QByteArray &id, control::CommandKind kind, bool ok,
+                           const QString &error);
+    void onListening(const QString &url);
+    void onStartFailed(const QString &error);
+    void onStopped();
+
+    // mainwindow_files.cpp: export and the log file, with their dialogs.
+    void exportLogInteractive(bool filteredOnly);
+    void exportConnectionsInteractive();
+    void toggleLogToFile(bool on);
+    QString askSavePath(const QString &title, const QString &baseName, const QStringList &filters,
+                        int *filterIndex);
+
+    StartupOptions m_options;
+    std::unique_ptr<QSettings> m_settings;
+
+    monitor::ConnectionTableModel *m_connections;
+    monitor::LogModel *m_log;
+    monitor::EventFeed *m_feed;
+    ServerSession *m_session;
+    ConnectionActions *m_connActions;
+
+    ServerToolBar *m_toolBar = nullptr;
+    QSplitter *m_splitter = nullptr;
+    ConnectionsPane *m_connectionsPane = nullptr;
+    LogPane *m_logPane = nullptr;
+    ClosePanel *m_closePanel = nullptr;
+    SendPanel *m_sendPanel = nullptr;
+    DetailsPanel *m_detailsPanel = nullptr;
+    QDockWidget *m_closeDock = nullptr;
+    QDockWidget *m_sendDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    StatusLine *m_statusLine = nullptr;
+    QTimer *m_tick = nullptr;
+    QByteArray m_defaultState;
+
+    QAction *m_start = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_tls = nullptr;
+    QAction *m_echo = nullptr;
+    QAction *m_autoAck = nullptr;
+    QAction *m_autoPong = nullptr;
+    QAction *m_exportLog = nullptr;
+    QAction *m_exportFiltered = nullptr;
+    QAction *m_exportConnections = nullptr;
+    QAction *m_logToFile = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_copy = nullptr;
+    QAction *m_sendFocus = nullptr;
+    QAction *m_clearEnded = nullptr;
+    QAction *m_clearLog = nullptr;
+    QAction *m_findLog = nullptr;
+    QAction *m_findConnections = nullptr;
+    QAction *m_selectAll = nullptr;
+    QAction *m_editReason = nullptr;
+    QAction *m_logCapacity = nullptr;
+    QAction *m_resetLayout = nullptr;
+    QMenu *m_contextMenu = nullptr;
+
+    QString m_tlsCert;
+    QString m_tlsKey;
+    // What each pending command did, for the message when its result comes.
+    QHash<QByteArray, QString> m_commandText;
+    bool m_closeRequested = false;
+};
+
+} // namespace closecall::ui

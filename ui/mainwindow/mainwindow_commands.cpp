@@ -1,0 +1,231 @@
+// The operator's commands (Close, Close Output, Abort, Send, Ping, the
+// running options, Start/Stop) and what the window does with their results.
+#include "mainwindow.h"
+
+#include "closepanel/closepanel.h"
+#include "connections/connectionactions.h"
+#include "connections/connectionspane.h"
+#include "log/logpane.h"
+#include "monitor/connectiontablemodel.h"
+#include "protocol/closecodes.h"
+#include "sendpanel/sendpanel.h"
+#include "serversession.h"
+#include "servertoolbar.h"
+#include "statusline.h"
+
+#include <QtGui/QAction>
+#include <QtGui/QClipboard>
+#include <QtGui/QGuiApplication>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+namespace closecall::ui {
+
+using control::Command;
+using control::CommandKind;
+
+namespace {
+
+constexpr int MessageMs = 8000;
+
+server::ConnSelector selectorOf(const QList<quint32> &ids)
+{
+    server::ConnSelector selector;
+    selector.ids = ids;
+    return selector;
+}
+
+QString connectionsText(const QList<quint32> &ids)
+{
+    return ids.size() == 1 ? MainWindow::tr("connection %1").arg(ids.first())
+                           : MainWindow::tr("connections %1").arg(ConnectionActions::idList(ids));
+}
+
+} // namespace
+
+void MainWindow::startServer()
+{
+    if (m_session->isRunning())
+        return;
+    QHostAddress address;
+    quint16 port = 0;
+    QString error;
+    if (!m_toolBar->listenAddress(&address, &port, &error)) {
+        QMessageBox::warning(this, tr("Cannot start"),
+                             tr("The listen address is not valid: %1").arg(error));
+        m_toolBar->focusAddress();
+        return;
+    }
+    server::ServerConfig config = m_options.config;
+    config.address = address;
+    config.port = port;
+    config.tlsCertFile = m_tlsCert;
+    config.tlsKeyFile = m_tlsKey;
+    config.echo = m_echo->isChecked();
+    config.manualAck = !m_autoAck->isChecked();
+    config.autoPong = m_autoPong->isChecked();
+    config.closeTimeoutMs = m_closePanel->closeTimeoutMs();
+    config.closeOutputTimeoutMs = m_closePanel->closeOutputTimeoutMs();
+    // Connection ids start at 1 again with every run: the old rows would
+    // collide with the new ones. The log keeps them (its `listening` row
+    // marks where a run begins).
+    m_connections->clear();
+    m_session->start(config);
+}
+
+void MainWindow::stopServer()
+{
+    m_session->stop();
+}
+
+void MainWindow::onListening(const QString &url)
+{
+    updateServerActions();
+    statusBar()->showMessage(tr("Listening on %1").arg(url), MessageMs);
+}
+
+void MainWindow::onStartFailed(const QString &error)
+{
+    m_statusLine->setListening(tr("Not listening: %1").arg(error), false);
+    // At start-up the window may not be shown yet: say it once it is.
+    QMetaObject::invokeMethod(
+        this,
+        [this, error] {
+            QMessageBox::warning(this, tr("The server did not start"),
+                                 tr("%1\n\nChange the address or port in the toolbar and press "
+                                    "Start.")
+                                     .arg(error));
+            m_toolBar->focusAddress();
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::onStopped()
+{
+    updateServerActions();
+    m_statusLine->setListening(tr("Stopped"), true);
+    updateConnectionActions();
+    if (m_closeRequested)
+        close();
+}
+
+void MainWindow::applyOptions()
+{
+    m_session->setOptions(m_echo->isChecked(), !m_autoAck->isChecked(), m_autoPong->isChecked());
+}
+
+void MainWindow::closeSelected(CommandKind kind)
+{
+    const auto actionKind =
+        kind == CommandKind::Close ? ConnectionActions::Close : ConnectionActions::CloseOutput;
+    updateConnectionActions();
+    if (!m_connActions->action(actionKind)->isEnabled())
+        return;
+    const QList<quint32> ids = m_connActions->targets(actionKind);
+    Command command;
+    command.kind = kind;
+    command.conns = selectorOf(ids);
+    command.code = m_closePanel->code();
+    command.reason = m_closePanel->reason();
+    command.timeoutMs = kind == CommandKind::Close ? m_closePanel->closeTimeoutMs()
+                                                   : m_closePanel->closeOutputTimeoutMs();
+    const QByteArray id = m_session->execute(command);
+    if (id.isEmpty())
+        return;
+    QString what = protocol::describeCloseCode(command.code);
+    if (!command.reason.isEmpty())
+        what += u": “"_s + command.reason + u"”"_s;
+    m_commandText.insert(id, (kind == CommandKind::Close ? tr("Close %1 sent to %2")
+                                                         : tr("Close Output %1 sent to %2"))
+                                 .arg(what, connectionsText(ids)));
+    m_closePanel->rememberLastUsed();
+}
+
+void MainWindow::abortSelected()
+{
+    updateConnectionActions();
+    if (!m_connActions->action(ConnectionActions::Abort)->isEnabled())
+        return;
+    const QList<quint32> ids = m_connActions->targets(ConnectionActions::Abort);
+    Command command;
+    command.kind = CommandKind::Abort;
+    command.conns = selectorOf(ids);
+    const QByteArray id = m_session->execute(command);
+    if (!id.isEmpty())
+        m_commandText.insert(id, tr("Aborted %1 (TCP reset)").arg(connectionsText(ids)));
+}
+
+void MainWindow::sendToSelected()
+{
+    updateConnectionActions();
+    if (!m_connActions->action(ConnectionActions::Send)->isEnabled())
+        return;
+    const QList<quint32> ids = m_connActions->targets(ConnectionActions::Send);
+    Command command;
+    command.kind = CommandKind::Send;
+    command.conns = selectorOf(ids);
+    command.messageType = m_sendPanel->messageType();
+    command.payload = m_sendPanel->payload();
+    const QByteArray id = m_session->execute(command);
+    if (!id.isEmpty())
+        m_commandText.insert(id, tr("Sent %n byte(s) to %1", nullptr, int(command.payload.size()))
+                                     .arg(connectionsText(ids)));
+}
+
+void MainWindow::pingSelected()
+{
+    updateConnectionActions();
+    if (!m_connActions->action(ConnectionActions::Ping)->isEnabled())
+        return;
+    const QList<quint32> ids = m_connActions->targets(ConnectionActions::Ping);
+    Command command;
+    command.kind = CommandKind::Ping;
+    command.conns = selectorOf(ids);
+    command.payload = m_sendPanel->pingPayload();
+    const QByteArray id = m_session->execute(command);
+    if (!id.isEmpty())
+        m_commandText.insert(id, tr("Ping sent to %1").arg(connectionsText(ids)));
+}
+
+void MainWindow::onCommandFinished(const QByteArray &id, CommandKind kind, bool ok,
+                                   const QString &error)
+{
+    const QString done = m_commandText.take(id);
+    const QString text = ok ? done : tr("Refused: %1").arg(error);
+    switch (kind) {
+    case CommandKind::Close:
+    case CommandKind::CloseOutput:
+    case CommandKind::Abort:
+        m_closePanel->showResult(ok, text);
+        break;
+    case CommandKind::Send:
+    case CommandKind::Ping:
+        m_sendPanel->showResult(ok, text);
+        break;
+    case CommandKind::Set:
+        if (ok)
+            return; // the toggles already show it
+        break;
+    default:
+        break;
+    }
+    if (!text.isEmpty())
+        statusBar()->showMessage(text, MessageMs);
+}
+
+void MainWindow::copySelection()
+{
+    QString text;
+    if (m_logPane->isAncestorOf(QApplication::focusWidget()))
+        text = m_logPane->selectionAsText();
+    else
+        text = m_connectionsPane->selectionAsText();
+    QGuiApplication::clipboard()->setText(text);
+    const int rows = int(text.count(u'\n')) - 1;
+    statusBar()->showMessage(tr("Copied %n row(s)", nullptr, qMax(0, rows)), 3000);
+}
+
+} // namespace closecall::ui
