@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ctest's fuzz smoke run for one target (tests/fuzz/CMakeLists.txt):
-#   run-fuzz-smoke.sh <fuzzer> <seed corpus dir> <regressions dir> <artifact dir>
+#   run-fuzz-smoke.sh <fuzzer> <seed corpus dir> <regressions dir> <artifact dir> [dictionary]
 # 1. replays every regression input once (a fixed bug must stay fixed);
 # 2. fuzzes for ${CLOSECALL_FUZZ_SECONDS:-20} s on a scratch copy of the seed
 #    corpus, so the committed corpus never grows behind anyone's back.
@@ -8,7 +8,7 @@
 # caused it is left in <artifact dir>.
 set -euo pipefail
 
-fuzzer="$1" seeds="$2" regressions="$3" artifacts="$4"
+fuzzer="$1" seeds="$2" regressions="$3" artifacts="$4" dict="${5:-}"
 seconds="${CLOSECALL_FUZZ_SECONDS:-20}"
 
 mkdir -p "$artifacts"
@@ -36,5 +36,10 @@ mkdir -p "$work/corpus"
 if [ -d "$seeds" ]; then
     cp -R "$seeds"/. "$work/corpus/"
 fi
+dictarg=()
+if [ -n "$dict" ]; then
+    dictarg=("-dict=$dict")
+fi
 echo "== fuzzing $(basename "$fuzzer") for ${seconds} s ($(ls -A "$work/corpus" | wc -l) seed file(s))"
-"$fuzzer" "${common[@]}" -max_total_time="$seconds" -print_final_stats=1 "$work/corpus"
+"$fuzzer" "${common[@]}" "${dictarg[@]}" -max_total_time="$seconds" -print_final_stats=1 \
+    "$work/corpus"
