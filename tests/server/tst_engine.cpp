@@ -91,7 +91,8 @@ private slots:
     void maxConnectionsAnswers503();
     void originNotAllowedAnswers403();
     void silentClientTimesOut();
-    void wrongVersionAnswers426();
+    void upgradeRefused_data();
+    void upgradeRefused();
     void messageTooBigCloses1009();
     void commandRefusals_data();
     void commandRefusals();
@@ -100,6 +101,7 @@ private slots:
     void pingsBothWays();
     void messageEventsCanBeOff();
     void seqHasNoGapsAndEveryEventHasItsState();
+    void eventsAreBatched();
     void shutdownClosesEveryConnection();
 };
 
@@ -430,15 +432,40 @@ void tst_Engine::silentClientTimesOut()
     QVERIFY(silent.readAll().startsWith("HTTP/1.1 408"));
 }
 
-void tst_Engine::wrongVersionAnswers426()
+void tst_Engine::upgradeRefused_data()
 {
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    const QByteArray key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+    const QByteArray upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n";
+    QTest::newRow("wrong version: 426") << upgradeRequest(0, "8") << 426;
+    QTest::newRow("header block too large: 431")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(20000, 'a') + "\r\n")
+        << 431;
+    QTest::newRow("not GET: 405") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\n" + upgrade + key +
+                                                "Sec-WebSocket-Version: 13\r\n\r\n")
+                                  << 405;
+    QTest::newRow("no key: 400") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n" + upgrade +
+                                               "Sec-WebSocket-Version: 13\r\n\r\n")
+                                 << 400;
+}
+
+void tst_Engine::upgradeRefused()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
     EngineHarness h;
     const quint16 port = h.waitListening();
-    const QByteArray response = rawRequest(port, upgradeRequest(port, "8"));
-    QVERIFY2(response.startsWith("HTTP/1.1 426"), response.constData());
-    QVERIFY(response.contains("Sec-WebSocket-Version: 13"));
+    const QByteArray response = rawRequest(port, request);
+    const QByteArray statusLine = "HTTP/1.1 " + QByteArray::number(status);
+    QVERIFY2(response.startsWith(statusLine), response.constData());
+    if (status == 426)
+        QVERIFY(response.contains("Sec-WebSocket-Version: 13"));
     QVERIFY(h.waitFor(EventType::HandshakeFailed));
-    QCOMPARE(h.first(EventType::HandshakeFailed).httpStatus, 426);
+    const Event failed = h.first(EventType::HandshakeFailed);
+    QCOMPARE(failed.httpStatus, status);
+    QVERIFY(!failed.reason.isEmpty());
+    QCOMPARE(h.find(EventType::Open), -1);
 }
 
 void tst_Engine::messageTooBigCloses1009()
@@ -693,6 +720,42 @@ void tst_Engine::seqHasNoGapsAndEveryEventHasItsState()
     QCOMPARE(current.value(1), State::Closed);
     QCOMPARE(current.value(2), State::Closed);
     QCOMPARE(current.value(3), State::Aborted);
+}
+
+void tst_Engine::eventsAreBatched()
+{
+    // A flood of frames is a few batches a second (~20 at most), and an
+    // event on an idle engine arrives at once.
+    ServerConfig cfg = testConfig();
+    cfg.echo = true;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QWebSocket ws;
+    QVERIFY(openClient(ws, port));
+    const quint32 id = h.waitOpen();
+    QTest::qWait(100);
+
+    int batches = 0;
+    connect(h.engine(), &Engine::eventsReady, this, [&] { ++batches; });
+    QElapsedTimer idle;
+    idle.start();
+    ws.sendTextMessage(u"ping"_s);
+    QVERIFY(h.waitFor(EventType::MessageIn, id));
+    QVERIFY2(idle.elapsed() < 1000, qPrintable(QString::number(idle.elapsed())));
+
+    QSignalSpy echoed(&ws, &QWebSocket::textMessageReceived);
+    QElapsedTimer flood;
+    flood.start();
+    batches = 0;
+    const int n = 5000;
+    for (int i = 0; i < n; ++i)
+        ws.sendTextMessage(u"m"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(echoed.size() >= n, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(h.all(EventType::MessageOut, id).size(), n + 1, 5000);
+    const double seconds = flood.elapsed() / 1000.0;
+    QVERIFY2(batches <= int(seconds * 20) + 3,
+             qPrintable(u"%1 batches in %2 s"_s.arg(batches).arg(seconds)));
+    QVERIFY(h.all(EventType::MessageIn, id).size() == n + 1);
 }
 
 void tst_Engine::shutdownClosesEveryConnection()
