@@ -96,7 +96,30 @@ Direction directionOf(EventType type)
 
 LogBuffer::LogBuffer(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(capacity, 1))
-{}
+{
+    resetBlocks();
+}
+
+void LogBuffer::resetBlocks()
+{
+    m_blocks.clear();
+    m_blocks.resize((size_t(m_capacity) + BlockEntries - 1) >> BlockShift);
+    m_allocatedEntries = 0;
+    m_head = 0;
+}
+
+LogEntry &LogBuffer::slot(size_t slot)
+{
+    auto &block = m_blocks[slot >> BlockShift];
+    if (!block) {
+        // The last block is only as long as the capacity needs.
+        const size_t first = slot & ~(BlockEntries - 1);
+        const size_t entries = std::min(BlockEntries, size_t(m_capacity) - first);
+        block = std::make_unique<LogEntry[]>(entries);
+        m_allocatedEntries += entries;
+    }
+    return block[slot & (BlockEntries - 1)];
+}
 
 LogBuffer::~LogBuffer() = default;
 
@@ -162,26 +185,9 @@ void LogBuffer::releaseTextBefore(quint64 pos)
     }
 }
 
-void LogBuffer::grow()
-{
-    const auto size = qsizetype(m_entries.size());
-    const qsizetype newSize = std::min(m_capacity, std::max<qsizetype>(1024, size * 2));
-    Q_ASSERT(newSize > m_count);
-    // Linearise into the new slots: the ring's modulus changes.
-    std::vector<LogEntry> grown;
-    grown.reserve(size_t(newSize));
-    for (qsizetype i = 0; i < m_count; ++i)
-        grown.push_back(at(i));
-    grown.resize(size_t(newSize));
-    m_entries = std::move(grown);
-    m_head = 0;
-}
-
 void LogBuffer::append(const Event &ev)
 {
     Q_ASSERT(m_count < m_capacity);
-    if (m_count == qsizetype(m_entries.size()))
-        grow();
 
     LogEntry e;
     e.seq = ev.seq;
@@ -291,10 +297,7 @@ void LogBuffer::append(const Event &ev)
         e.textPos = m_textEnd;
     }
 
-    size_t slot = m_head + size_t(m_count);
-    if (slot >= m_entries.size())
-        slot -= m_entries.size();
-    m_entries[slot] = e;
+    slot(slotOf(m_count)) = e;
     ++m_count;
 }
 
@@ -303,9 +306,7 @@ void LogBuffer::removeOldest(qsizetype n)
     n = std::min(n, m_count);
     if (n <= 0)
         return;
-    m_head += size_t(n);
-    if (m_head >= m_entries.size())
-        m_head -= m_entries.size();
+    m_head = slotOf(n);
     m_count -= n;
     releaseTextBefore(m_count > 0 ? at(0).textPos : m_textEnd);
 }
@@ -314,22 +315,23 @@ void LogBuffer::setCapacity(qsizetype capacity)
 {
     capacity = std::max<qsizetype>(capacity, 1);
     Q_ASSERT(m_count <= capacity);
-    if (qsizetype(m_entries.size()) > capacity) {
-        // Linearise into exactly what is held; appends grow it again.
-        std::vector<LogEntry> kept;
-        kept.reserve(size_t(m_count));
-        for (qsizetype i = 0; i < m_count; ++i)
-            kept.push_back(at(i));
-        m_entries = std::move(kept);
-        m_head = 0;
-    }
+    if (capacity == m_capacity)
+        return;
+    // The ring's modulus changes: copy the entries, oldest at slot 0. A
+    // settings change, not a hot path.
+    std::vector<LogEntry> kept;
+    kept.reserve(size_t(m_count));
+    for (qsizetype i = 0; i < m_count; ++i)
+        kept.push_back(at(i));
     m_capacity = capacity;
+    resetBlocks();
+    for (size_t i = 0; i < kept.size(); ++i)
+        slot(i) = kept[i];
 }
 
 void LogBuffer::clear()
 {
-    std::vector<LogEntry>().swap(m_entries); // frees the slots, not only empties them
-    m_head = 0;
+    resetBlocks();
     m_count = 0;
     m_chunks.clear();
     m_spareChunk.reset();
@@ -422,7 +424,7 @@ Event LogBuffer::toEvent(const LogEntry &e) const
 qsizetype LogBuffer::memoryBytes() const
 {
     const size_t chunks = m_chunks.size() + (m_spareChunk ? 1 : 0);
-    return qsizetype(m_entries.capacity() * sizeof(LogEntry) + chunks * ChunkSize);
+    return qsizetype(m_allocatedEntries * sizeof(LogEntry) + chunks * ChunkSize);
 }
 
 } // namespace closecall::monitor

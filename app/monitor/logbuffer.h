@@ -121,10 +121,8 @@ public:
     const LogEntry &at(qsizetype i) const
     {
         Q_ASSERT(i >= 0 && i < m_count);
-        size_t index = m_head + size_t(i);
-        if (index >= m_entries.size())
-            index -= m_entries.size();
-        return m_entries[index];
+        const size_t slot = slotOf(i);
+        return m_blocks[slot >> BlockShift][slot & (BlockEntries - 1)];
     }
 
     // The entry's whole stored text (for multi-field events, the fields
@@ -158,16 +156,31 @@ public:
     qsizetype memoryBytes() const;
 
 private:
+    // The ring's slots come in blocks allocated as the log first fills, so
+    // growing never copies (a million-entry vector doubling would stall the
+    // GUI for tens of ms) and a small log costs little.
+    static constexpr int BlockShift = 14; // 16,384 entries (896 KiB) a block
+    static constexpr size_t BlockEntries = size_t(1) << BlockShift;
     static constexpr int ChunkShift = 20; // 1 MiB arena chunks
     static constexpr quint64 ChunkSize = quint64(1) << ChunkShift;
 
     // Reserves `len` contiguous bytes in the arena; returns where.
     quint64 reserveText(qsizetype len, char **out);
     void releaseTextBefore(quint64 pos);
-    void grow();
+    size_t slotOf(qsizetype i) const
+    {
+        size_t slot = m_head + size_t(i);
+        if (slot >= size_t(m_capacity))
+            slot -= size_t(m_capacity);
+        return slot;
+    }
+    LogEntry &slot(size_t slot); // allocates its block on first use
+    void resetBlocks();
 
-    std::vector<LogEntry> m_entries; // a ring once it has reached m_capacity
-    size_t m_head = 0;               // oldest entry's slot
+    // A ring of m_capacity slots; block b holds slots b * BlockEntries...
+    std::vector<std::unique_ptr<LogEntry[]>> m_blocks;
+    size_t m_allocatedEntries = 0;
+    size_t m_head = 0; // the oldest entry's slot
     qsizetype m_count = 0;
     qsizetype m_capacity;
     qsizetype m_previewBytes = DefaultPreviewBytes;

@@ -56,6 +56,30 @@ QByteArray folded(const QString &text)
     return utf8;
 }
 
+// The Details column's hex form of a binary preview ("00 7f ff").
+qsizetype writeHex(char *out, QByteArrayView bytes)
+{
+    static constexpr char Digits[] = "0123456789abcdef";
+    char *d = out;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        if (i > 0)
+            *d++ = ' ';
+        const auto b = uchar(bytes[i]);
+        *d++ = Digits[b >> 4];
+        *d++ = Digits[b & 0xf];
+    }
+    return d - out;
+}
+
+bool isHexText(QByteArrayView folded)
+{
+    for (const char c : folded) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == ' '))
+            return false;
+    }
+    return true;
+}
+
 bool isAscii(QByteArrayView s)
 {
     for (const char c : s) {
@@ -150,11 +174,13 @@ void LogFilterProxy::compile()
     m_remoteMatches.clear();
     m_postCloseTextMatches = 0;
     m_needleAscii = true;
+    m_needleHex = false;
     const QString &text = m_criteria.text;
     if (text.isEmpty())
         return;
     m_needle = folded(text);
     m_needleAscii = isAscii(m_needle);
+    m_needleHex = isHexText(m_needle);
     const auto matches = [&](const QString &hay) {
         return hay.contains(text, Qt::CaseInsensitive);
     };
@@ -178,13 +204,20 @@ bool LogFilterProxy::remoteMatches(quint32 conn) const
     // Filled as rows are filtered: a connection's remote is known from its
     // open event on, which the log records before any row that follows it
     // reaches this proxy.
-    if (const auto it = m_remoteMatches.constFind(conn); it != m_remoteMatches.cend())
-        return *it;
+    // Ids count up from 1, so a byte per id is the cheapest cache; a
+    // run with more than 16M connections falls back to asking each time.
+    constexpr quint32 MaxCached = 1u << 24;
+    if (conn < m_remoteMatches.size() && m_remoteMatches[conn] >= 0)
+        return m_remoteMatches[conn] != 0;
     const QString remote = m_log->remoteOf(conn);
     if (remote.isEmpty())
         return false;
     const bool match = remote.contains(m_criteria.text, Qt::CaseInsensitive);
-    m_remoteMatches.insert(conn, match);
+    if (conn < MaxCached) {
+        if (conn >= m_remoteMatches.size())
+            m_remoteMatches.resize(std::max<size_t>(conn + 1, m_remoteMatches.size() * 2), -1);
+        m_remoteMatches[conn] = match ? 1 : 0;
+    }
     return match;
 }
 
@@ -206,12 +239,23 @@ bool LogFilterProxy::textMatches(const LogEntry &e, int sourceRow) const
     if (m_postCloseTextMatches & (1u << unsigned(e.postClose())))
         return true;
     const QByteArrayView stored = m_log->buffer().text(e);
-    if (m_needleAscii && e.has(LogEntry::Plain))
-        return containsFolded(stored, m_needle); // the preview is shown as stored
-    // Match the escaped form the Details column shows ("\n", hex bytes).
+    if (e.has(LogEntry::BinaryPreview)) {
+        // Shown as hex ("ca fe 01"): only hex digits and spaces can match.
+        if (!m_needleHex)
+            return false;
+        char hex[3 * server::MaxPreviewBytes];
+        const qsizetype n = writeHex(hex, stored);
+        return containsFolded(QByteArrayView(hex, n), m_needle);
+    }
+    // Printable ASCII is shown as stored; a needle with other characters
+    // cannot be in it (exotic case folds such as the Kelvin sign aside).
+    if (e.has(LogEntry::Plain))
+        return m_needleAscii && containsFolded(stored, m_needle);
+    // Control characters, '\\' or non-ASCII text: match the escaped form
+    // the Details column shows ("\\n").
     thread_local QByteArray shown;
     shown.clear();
-    DisplayText::appendEscapedUtf8(shown, stored, e.has(LogEntry::BinaryPreview));
+    DisplayText::appendEscapedUtf8(shown, stored, false);
     if (m_needleAscii)
         return containsFolded(shown, m_needle);
     return QString::fromUtf8(shown).contains(m_criteria.text, Qt::CaseInsensitive);

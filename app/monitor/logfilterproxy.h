@@ -3,10 +3,11 @@
 #include "server/event.h"
 
 #include <QtCore/QByteArray>
-#include <QtCore/QHash>
 #include <QtCore/QSet>
 #include <QtCore/QSortFilterProxyModel>
 #include <QtCore/QString>
+
+#include <vector>
 
 // The log pane's filter (issue 5 §1): free text, selected connections only,
 // event kinds, post-close only. A million rows must filter in well under
@@ -88,10 +89,12 @@ private:
     quint32 m_typeMask = 0;            // bit per EventType; 0 = all
     QByteArray m_needle;               // UTF-8, ASCII-lowercased
     bool m_needleAscii = true;         // else rows are matched through QString
+    bool m_needleHex = false;          // only hex digits and spaces: may match a binary preview
     quint32 m_eventTextMatches = 0;    // bit per EventType: its Event text matches
     quint8 m_stateMatches = 0;         // bit per protocol::State: its name matches
     quint8 m_postCloseTextMatches = 0; // bit per PostClose: "post-close: delivered" matches
-    mutable QHash<quint32, bool> m_remoteMatches; // conn -> its remote matches (a cache)
+    // By connection id: 1 its remote matches, 0 not, -1 not known yet.
+    mutable std::vector<qint8> m_remoteMatches;
 };
 
 } // namespace closecall::monitor
