@@ -167,6 +167,17 @@ void EngineImpl::start()
         failStart(message);
         return;
     }
+    // Qt pauses accepting on a hard accept error (e.g. EMFILE: out of file
+    // descriptors); a server must not go deaf, so it says so and retries.
+    QObject::connect(m_listener, &QTcpServer::acceptError, &q,
+                     [this](QAbstractSocket::SocketError) {
+                         postError(tr("cannot accept connections: %1; retrying in 1 s")
+                                       .arg(m_listener->errorString()));
+                         QTimer::singleShot(1000, m_listener, [this] {
+                             if (m_listener && !m_stopping)
+                                 m_listener->resumeAccepting();
+                         });
+                     });
     Event ev = EventPublisher::make(EventType::Listening);
     ev.address = m_config.address.toString();
     ev.port = m_listener->serverPort();

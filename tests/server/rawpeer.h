@@ -55,9 +55,18 @@ public:
 
     int fd() const { return m_fd; }
 
+    // The socket alone (connectTo() makes it when needed).
+    bool createSocket()
+    {
+        if (m_fd < 0)
+            m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        return m_fd >= 0;
+    }
+
     bool connectTo(quint16 port)
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (!createSocket())
+            return false;
         sockaddr_in a{};
         a.sin_family = AF_INET;
         a.sin_port = htons(port);

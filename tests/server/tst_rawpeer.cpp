@@ -7,6 +7,9 @@
 
 #include <QtTest/QtTest>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+
 using namespace closecall;
 using namespace closecall::test;
 using namespace Qt::StringLiterals;
@@ -70,6 +73,7 @@ private slots:
     void framesAfterPeerCloseAreDropped();
     void unmaskedFrameIsProtocolError();
     void framesRightBehindTheUpgrade();
+    void acceptResumesAfterRunningOutOfDescriptors();
 };
 
 void tst_RawPeer::dataAfterOurClose_data()
@@ -363,6 +367,38 @@ void tst_RawPeer::framesRightBehindTheUpgrade()
     QVERIFY(h.waitFor(EventType::MessageIn));
     QCOMPARE(h.first(EventType::MessageIn).preview, QByteArray("early"));
     QCOMPARE(h.first(EventType::MessageIn).state, State::Open);
+}
+
+void tst_RawPeer::acceptResumesAfterRunningOutOfDescriptors()
+{
+    // EMFILE on accept makes Qt pause accepting; the engine says so and
+    // resumes, so a server that ran out of descriptors once is not deaf.
+    EngineHarness h;
+    const quint16 port = h.waitListening();
+    RawPeer first, second;
+    QVERIFY(first.createSocket() && second.createSocket());
+    // Not one descriptor left: fill every free slot, then cap the limit.
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    rlimit tight = saved;
+    tight.rlim_cur = rlim_t(qMax(first.fd(), second.fd()) + 64);
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &tight), 0);
+    QList<int> fillers;
+    for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;)
+        fillers.append(fd);
+    const bool connected = first.connectTo(port) && second.connectTo(port);
+    const bool sawError = h.waitFor(EventType::Error, 0, 5000);
+    for (int fd : std::as_const(fillers))
+        ::close(fd);
+    ::setrlimit(RLIMIT_NOFILE, &saved);
+    QVERIFY(connected);
+    QVERIFY(sawError);
+    QVERIFY2(h.first(EventType::Error).message.contains(u"cannot accept"_s),
+             qPrintable(h.first(EventType::Error).message));
+    // Accepting resumes: a new client is served.
+    RawPeer third;
+    QVERIFY(third.open(port));
+    QVERIFY(h.waitOpen(5000));
 }
 
 QTEST_MAIN(tst_RawPeer)
