@@ -276,8 +276,13 @@ void LogModel::applyBatch(const server::EventBatch &batch)
     const qsizetype keep = batch.size() - skip;
 
     // qBittorrent's order: make room first, then insert, so a view never
-    // sees rows beyond the buffer.
-    removeOldestRows(m_buffer.size() + keep - capacity);
+    // sees rows beyond the buffer. Room for 1% more than needed: a proxy
+    // pays O(rows) to renumber its mapping on every removal, whatever its
+    // size, so a full million-row log evicts 10,000 rows every tenth batch
+    // instead of 1,000 every batch.
+    const qsizetype overflow = m_buffer.size() + keep - capacity;
+    if (overflow > 0)
+        removeOldestRows(std::max(overflow, std::min(m_buffer.size(), capacity / 100)));
 
     const int first = int(m_buffer.size());
     beginInsertRows({}, first, first + int(keep) - 1);

@@ -65,8 +65,10 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     // Appends a batch: at most one rowsRemoved (the oldest, when full) and
-    // then one rowsInserted per call. A batch larger than capacity() keeps
-    // only its newest capacity() events; the rest count as dropped.
+    // then one rowsInserted per call. A full log makes room for 1% of its
+    // capacity at a time (fewer, larger removals are cheaper for proxies),
+    // so it holds between 99% and 100% of capacity() once full. A batch larger than capacity()
+    // keeps only its newest capacity() events; the rest count as dropped.
     void applyBatch(const server::EventBatch &batch);
 
     qsizetype capacity() const { return m_buffer.capacity(); }

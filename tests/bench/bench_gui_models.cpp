@@ -240,10 +240,10 @@ int main(int argc, char **argv)
             cpu.push_back(c);
         }
         const Stats w = stats(wall), c = stats(cpu);
-        std::printf("full log, each batch evicts %d rows%s: mean %.2f ms, p99 %.2f ms, max %.2f ms "
-                    "(CPU mean %.2f, p99 %.2f)\n",
-                    batchSize, filtered ? " (text filter on)" : "", w.mean, w.p99, w.max, c.mean,
-                    c.p99);
+        std::printf(
+            "full log, %d-event batches (evicting)%s: mean %.2f ms, p99 %.2f ms, max %.2f ms "
+            "(CPU mean %.2f, p99 %.2f)\n",
+            batchSize, filtered ? " (text filter on)" : "", w.mean, w.p99, w.max, c.mean, c.p99);
     }
     std::printf("dropped %llu, rows %d\n", qulonglong(log.dropped()), log.rowCount());
 

@@ -71,6 +71,7 @@ private slots:
     void eviction();
     void removesBeforeInserting();
     void setCapacity();
+    void evictsOnePercentAtATime();
     void oneInsertionPerBatch();
     void postCloseRows_data();
     void postCloseRows();
@@ -367,6 +368,26 @@ void tst_LogModel::setCapacity()
     model.applyBatch(numbered(51, 70));
     QCOMPARE(model.dropped(), quint64(30));
     verifyRows(model, 31, 120);
+}
+
+void tst_LogModel::evictsOnePercentAtATime()
+{
+    LogModel model;
+    const auto tester = attachTester(&model);
+    model.setCapacity(1000);
+    model.applyBatch(numbered(1, 1000));
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.applyBatch(numbered(1001, 5)); // 5 over: 10 (1%) go
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.last().at(2).toInt(), 9);
+    QCOMPARE(model.rowCount(), 995);
+    model.applyBatch(numbered(1006, 5)); // fits
+    QCOMPARE(removed.size(), 1);
+    model.applyBatch(numbered(1011, 30)); // 30 over: 30 go
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(removed.last().at(2).toInt(), 29);
+    QCOMPARE(model.dropped(), quint64(40));
+    verifyRows(model, 41, 1040);
 }
 
 void tst_LogModel::oneInsertionPerBatch()
