@@ -6,6 +6,7 @@
 
 #include "monitor/logexport.h"
 #include "monitor/logmodel.h"
+#include "monitor/logmodelexport.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QBrush>
@@ -79,6 +80,8 @@ private slots:
     void previews();
     void exportRoundTrip();
     void exportFiltered();
+    void exportStreamed_data();
+    void exportStreamed();
     void clear();
     void compactEntries();
 };
@@ -524,6 +527,51 @@ void tst_LogModel::exportFiltered()
         QCOMPARE(e.conn, 8u);
     QCOMPARE(conn8.first().type, EventType::Open);
     QCOMPARE(conn8.last().type, EventType::Closed);
+}
+
+void tst_LogModel::exportStreamed_data()
+{
+    QTest::addColumn<monitor::LogFormat>("format");
+    QTest::addColumn<bool>("onlyConn7");
+    for (const auto format : {monitor::LogFormat::Jsonl, monitor::LogFormat::Text,
+                              monitor::LogFormat::Csv, monitor::LogFormat::Har}) {
+        const QByteArray name(monitor::logFormatName(format).data(),
+                              monitor::logFormatName(format).size());
+        QTest::newRow(QByteArray(name + ", all").constData()) << format << false;
+        QTest::newRow(QByteArray(name + ", connection 7").constData()) << format << true;
+    }
+}
+
+void tst_LogModel::exportStreamed()
+{
+    // exportLogModel() writes what exportLog(eventsForExport()) writes.
+    QFETCH(monitor::LogFormat, format);
+    QFETCH(bool, onlyConn7);
+    LogModel model;
+    model.applyBatch(samples::run());
+    std::function<bool(int)> accept;
+    if (onlyConn7)
+        accept = [&](int row) {
+            return model.entry(row).conn == 7;
+        };
+
+    QTemporaryDir dir;
+    const QString streamed = dir.filePath(u"streamed"_s);
+    const QString built = dir.filePath(u"built"_s);
+    const monitor::ExportResult a = monitor::exportLogModel(model, streamed, format, accept);
+    const monitor::ExportResult b =
+        monitor::exportLog(model.eventsForExport(accept), built, format);
+    QVERIFY2(a.ok(), qPrintable(a.error));
+    QCOMPARE(a.events, b.events);
+    QCOMPARE(a.events, onlyConn7 ? qsizetype(13) : qsizetype(24));
+    QFile fa(streamed), fb(built);
+    QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
+    QCOMPARE(fa.readAll(), fb.readAll());
+
+    const monitor::ExportResult failed =
+        monitor::exportLogModel(model, dir.filePath(u"no/such/dir/x"_s), format);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error.startsWith(u"cannot write "_s), qPrintable(failed.error));
 }
 
 void tst_LogModel::clear()
