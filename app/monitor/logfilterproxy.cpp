@@ -282,4 +282,38 @@ bool LogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     return acceptsSourceRow(sourceRow);
 }
 
+bool LogFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_log)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const LogEntry &a = m_log->entry(left.row());
+    const LogEntry &b = m_log->entry(right.row());
+    // Ties fall back to the order the events happened in.
+    const auto by = [&](auto x, auto y) {
+        return x != y ? x < y : a.seq < b.seq;
+    };
+    switch (left.column()) {
+    case LogModel::Time:
+        return a.seq < b.seq;
+    case LogModel::Conn:
+        return by(a.conn, b.conn);
+    case LogModel::Dir:
+        return by(int(directionOf(a.type)), int(directionOf(b.type)));
+    case LogModel::Event:
+        return by(int(a.type), int(b.type));
+    case LogModel::Type:
+        return by(a.isPayloadEvent() ? int(a.messageType()) : -1,
+                  b.isPayloadEvent() ? int(b.messageType()) : -1);
+    case LogModel::Size:
+        return by(a.isPayloadEvent() ? a.number : -1, b.isPayloadEvent() ? b.number : -1);
+    case LogModel::State:
+        return by(a.conn ? int(a.state) : -1, b.conn ? int(b.state) : -1);
+    default: {
+        const int c = m_log->detailsText(left.row())
+                          .compare(m_log->detailsText(right.row()), Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a.seq < b.seq;
+    }
+    }
+}
+
 } // namespace closecall::monitor

@@ -14,9 +14,10 @@
 // 300 ms, so filterAcceptsRow() reads LogModel's compact entries directly
 // (no data(), no QVariant, no QString per row) and every criterion is
 // compiled once per change: the event kinds into a bit mask, the text into
-// an ASCII case-folded needle, and the matches that do not depend on the
-// row (event names, state names, close code names, remote addresses) into
-// small tables.
+// an ASCII case-folded needle, and what does not depend on the row (event
+// names, state names, the post-close words) into bit sets. Payload rows
+// (the bulk of a big log) are matched on their stored preview bytes;
+// other rows (opens, closes, errors: few) on their Details text as shown.
 namespace closecall::monitor {
 
 class LogModel;
@@ -75,6 +76,12 @@ Q_SIGNALS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    // Compares entries directly (a million-row sort through data() and
+    // QVariant takes seconds): Time by seq, Conn, Size and the enum columns
+    // by value; Details by its text. New rows are not sorted in as they
+    // arrive (dynamicSortFilter is off: the log is read in time order); a
+    // sort is redone when the view asks again.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     void compile();

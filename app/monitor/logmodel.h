@@ -107,7 +107,9 @@ public:
     // as stored, i.e. cut to previewBytes() (the engine's events carry up
     // to 1024), and other texts are capped at LogBuffer::MaxTextBytes. For
     // full previews use "Log to file" (LogFileWriter), which writes the
-    // engine's events as they come.
+    // engine's events as they come. Each Event weighs ~500 bytes: to write
+    // a file from a big log use exportLogModel() (logmodelexport.h), which
+    // streams.
     server::EventBatch eventsForExport(const std::function<bool(int row)> &accept = {}) const;
 
     // Bytes held by the log's storage (LogBuffer::memoryBytes()).

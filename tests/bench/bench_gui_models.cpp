@@ -15,9 +15,11 @@
 #include "monitor/eventfeed.h"
 #include "monitor/logfilterproxy.h"
 #include "monitor/logmodel.h"
+#include "monitor/logmodelexport.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
 #include <QtGui/QGuiApplication>
 
 #include <algorithm>
@@ -225,6 +227,13 @@ int main(int argc, char **argv)
     filter("kind message_out", {{}, {}, {EventType::MessageOut}, false});
     filter("post-close only", {{}, {}, {}, true});
     filter("no filter", {});
+    for (const int column : {int(monitor::LogModel::Size), int(monitor::LogModel::Conn)}) {
+        double cpu = 0;
+        const double ms = timeMs([&] { logProxy.sort(column, Qt::DescendingOrder); }, &cpu);
+        std::printf("  sort by %-32s %7.1f ms (CPU %7.1f ms)\n",
+                    qPrintable(log.headerData(column, Qt::Horizontal).toString()), ms, cpu);
+    }
+    logProxy.sort(-1);
     const double rssEnd = rssMiB();
 
     // The steady state of a long run: the log is full, every batch pushes
@@ -246,6 +255,18 @@ int main(int argc, char **argv)
             batchSize, filtered ? " (text filter on)" : "", w.mean, w.p99, w.max, c.mean, c.p99);
     }
     std::printf("dropped %llu, rows %d\n", qulonglong(log.dropped()), log.rowCount());
+
+    // "Export log…" of the whole log, streamed (exportLogModel).
+    QTemporaryDir dir;
+    for (const auto format : {monitor::LogFormat::Jsonl, monitor::LogFormat::Csv}) {
+        monitor::ExportResult result;
+        const QString path = dir.filePath(u"log."_s + monitor::logFormatName(format));
+        const double ms = timeMs([&] { result = monitor::exportLogModel(log, path, format); });
+        std::printf("export %lld events as %s: %.0f ms, %.1f MiB file, RSS after %.1f MiB%s\n",
+                    qlonglong(result.events), monitor::logFormatName(format).data(), ms,
+                    double(QFile(path).size()) / 1048576.0, rssMiB(),
+                    result.ok() ? "" : " (FAILED)");
+    }
 
     std::printf("RSS: %.1f MiB at start, %.1f MiB with %d entries, %.1f MiB after filtering\n",
                 rssStart, rssFilled, log.rowCount(), rssEnd);

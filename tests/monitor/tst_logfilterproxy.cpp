@@ -231,6 +231,8 @@ void tst_LogFilterProxy::sortByNumericColumn()
     EventBatch batch;
     for (const int size : {9, 100, 10, 1000, 2})
         batch.append(samples::message(EventType::MessageIn, 1, State::Open, QByteArray(size, 'a')));
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        batch[i].seq = quint64(i + 1);
     f.log.applyBatch(batch);
     f.proxy.sort(LogModel::Size, Qt::AscendingOrder);
     QList<qlonglong> sizes;
@@ -239,6 +241,20 @@ void tst_LogFilterProxy::sortByNumericColumn()
     QCOMPARE(sizes, (QList<qlonglong>{2, 9, 10, 100, 1000}));
     f.proxy.sort(LogModel::Size, Qt::DescendingOrder);
     QCOMPARE(f.proxy.index(0, LogModel::Size).data(LogModel::SizeRole).toLongLong(), 1000);
+
+    // Connection ids: 10 after 9 (numbers, not text); ties in time order.
+    EventBatch more{samples::message(EventType::MessageIn, 10, State::Open, "a"),
+                    samples::message(EventType::MessageIn, 9, State::Open, "b")};
+    more[0].seq = 6;
+    more[1].seq = 7;
+    f.log.applyBatch(more);
+    f.proxy.sort(LogModel::Conn, Qt::AscendingOrder);
+    QList<uint> conns;
+    for (int row = 0; row < f.proxy.rowCount(); ++row)
+        conns << f.proxy.index(row, 0).data(LogModel::ConnIdRole).toUInt();
+    QCOMPARE(conns, (QList<uint>{1, 1, 1, 1, 1, 9, 10}));
+    f.proxy.sort(LogModel::Time, Qt::DescendingOrder);
+    QCOMPARE(f.proxy.index(0, LogModel::Details).data().toString(), u"b"_s);
 }
 
 void tst_LogFilterProxy::exportWhatTheFilterShows()
