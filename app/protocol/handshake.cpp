@@ -543,7 +543,9 @@ HandshakeStatus ClientHandshake::feed(QByteArrayView data)
     const qsizetype sp = statusLine.indexOf(' ');
     bool ok = false;
     const int status = sp < 0 ? 0 : statusLine.mid(sp + 1, 3).toInt(&ok);
-    const bool codeEnds = sp >= 0 && (statusLine.size() == sp + 4 || statusLine[sp + 4] == ' ');
+    // Exactly three digits, then the end of the line or a space.
+    const bool codeEnds = sp >= 0 && statusLine.size() >= sp + 4 &&
+                          (statusLine.size() == sp + 4 || statusLine[sp + 4] == ' ');
     if (!statusLine.startsWith("HTTP/1.") || !ok || !codeEnds || status < 100 || status > 999) {
         fail(QCoreApplication::translate(
                  "Handshake", "the response does not start with an HTTP status line: %1.")

@@ -65,20 +65,34 @@ public:
     explicit ParserAdapter(Session &s)
         : m_session(s)
     {}
+    // Once the session has ended, nothing more in the same read is looked
+    // at: the parser is told to stop at the frame that ended it.
     void onMessage(MessageType type, QByteArrayView payload, int) override
     {
-        m_session.onMessage(type, payload);
+        if (!m_session.isEnded())
+            m_session.onMessage(type, payload);
+        stopIfEnded();
     }
     void onControl(Opcode opcode, QByteArrayView payload) override
     {
-        m_session.onControl(opcode, payload);
+        if (!m_session.isEnded())
+            m_session.onControl(opcode, payload);
+        stopIfEnded();
     }
     void onProtocolError(quint16 code, const QString &why) override
     {
-        m_session.onProtocolError(code, why);
+        if (!m_session.isEnded())
+            m_session.onProtocolError(code, why);
+        stopIfEnded();
     }
 
 private:
+    void stopIfEnded()
+    {
+        if (m_session.isEnded())
+            m_session.m_parser.stop();
+    }
+
     Session &m_session;
 };
 
@@ -319,8 +333,6 @@ QString Session::close(CloseCode code, QStringView reason, CloseMode mode)
     if (QString why = validateOutgoingClose(code, reason); !why.isEmpty())
         return why;
 
-    if (m_initiator == Initiator::None)
-        m_initiator = m_role == Role::Server ? Initiator::Server : Initiator::Client;
     writeClose(code, reason, mode);
     if (m_state == State::CloseReceived) {
         // Acknowledging the peer's Close (manual mode, R6): done.
@@ -344,6 +356,9 @@ QString Session::abort(HowEnded how)
 
 void Session::writeClose(CloseCode code, QStringView reason, CloseMode mode)
 {
+    // Whoever sends the first Close initiates, including a protocol-error Close.
+    if (m_initiator == Initiator::None)
+        m_initiator = m_role == Role::Server ? Initiator::Server : Initiator::Client;
     const QByteArray payload = buildClosePayload(code, reason);
     framewriter::appendFrame(m_output, m_role, Opcode::Close, payload);
     m_closeSent = true;

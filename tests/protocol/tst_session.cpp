@@ -78,6 +78,8 @@ private slots:
     void pingTooLargeRefused();
     void anySplitSameEvents();
     void everyEventCarriesItsState();
+    void nothingReadAfterEndInSameRead_data();
+    void nothingReadAfterEndInSameRead();
     void connectingRefusesOperations();
     void clientRole();
 };
@@ -529,6 +531,30 @@ void tst_Session::everyEventCarriesItsState()
     }
     QCOMPARE(f.recorder.events[3].to, State::CloseSent);
     QCOMPARE(f.recorder.events[6].to, State::Closed);
+}
+
+void tst_Session::nothingReadAfterEndInSameRead_data()
+{
+    QTest::addColumn<QByteArray>("after");
+    QByteArray unmasked;
+    framewriter::appendFrame(unmasked, Role::Server, Opcode::Text, "bad");
+    QTest::newRow("ping after the peer's Close, same read") << clientFrame(Opcode::Ping, "p");
+    QTest::newRow("text after the peer's Close, same read") << clientText(u"late"_qs);
+    QTest::newRow("bad frame after the peer's Close, same read") << unmasked;
+}
+
+void tst_Session::nothingReadAfterEndInSameRead()
+{
+    // Found by fuzz_session: the automatic ack ends the session while the
+    // parser is still inside the read; the frames after it must not be seen.
+    QFETCH(QByteArray, after);
+    Fixture f;
+    f.feed(clientClose(1000) + after);
+    QCOMPARE(f.session.state(), State::Closed);
+    QCOMPARE(f.recorder.events.last().kind, Kind::Ended);
+    QCOMPARE(f.recorder.count(Kind::Ended), 1);
+    QCOMPARE(f.recorder.count(Kind::ProtocolError), 0);
+    QCOMPARE(f.recorder.count(Kind::PingIn), 0);
 }
 
 void tst_Session::connectingRefusesOperations()
