@@ -75,7 +75,7 @@ int runGui(QApplication &app, const control::CommandLine &commandLine)
 
     MainWindow window(options);
     if (!qEnvironmentVariableIsEmpty("CLOSECALL_SCREENSHOT"))
-        window.resize(1440, 900);
+        window.resize(1600, 960);
     window.show();
     ScreenshotDirector::fromEnvironment(&window);
     return app.exec();

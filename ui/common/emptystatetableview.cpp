@@ -3,6 +3,7 @@
 #include <QtCore/QSettings>
 #include <QtGui/QPainter>
 #include <QtWidgets/QHeaderView>
+#include <QtWidgets/QMenu>
 
 namespace closecall::ui {
 
@@ -30,6 +31,47 @@ EmptyStateTableView::EmptyStateTableView(QWidget *parent)
     columns->setSectionsMovable(true);
     columns->setStretchLastSection(true);
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(columns, &QWidget::customContextMenuRequested, this,
+            &EmptyStateTableView::showHeaderMenu);
+}
+
+void EmptyStateTableView::setDefaultHiddenColumns(const QList<int> &columns)
+{
+    for (int column : columns)
+        horizontalHeader()->setSectionHidden(column, true);
+}
+
+void EmptyStateTableView::showHeaderMenu(const QPoint &pos)
+{
+    if (!model())
+        return;
+    QHeaderView *header = horizontalHeader();
+    QMenu menu(this);
+    menu.addSection(tr("Columns"));
+    int visible = 0;
+    for (int column = 0; column < header->count(); ++column)
+        visible += header->isSectionHidden(column) ? 0 : 1;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        QAction *action = menu.addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The last visible column stays: a table without columns is a trap.
+        action->setEnabled(header->isSectionHidden(column) || visible > 1);
+        connect(action, &QAction::toggled, this,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    if (isSortingEnabled()) {
+        menu.addSeparator();
+        QAction *unsorted = menu.addAction(tr("Original order"));
+        unsorted->setEnabled(header->sortIndicatorSection() >= 0);
+        connect(unsorted, &QAction::triggered, this, [this, header] {
+            header->setSortIndicator(-1, Qt::AscendingOrder);
+            sortByColumn(-1, Qt::AscendingOrder);
+        });
+    }
+    menu.exec(header->mapToGlobal(pos));
 }
 
 void EmptyStateTableView::setEmptyText(const QString &title, const QString &hint)

@@ -21,6 +21,10 @@ public:
     void setEmptyText(const QString &title, const QString &hint = {});
     QString emptyTitle() const { return m_title; }
 
+    // The header's context menu shows and hides columns; these start hidden
+    // (until saved settings say otherwise).
+    void setDefaultHiddenColumns(const QList<int> &columns);
+
     // Header widths, order, hidden columns and the sort indicator.
     void restoreHeaderState(const QSettings &settings, const QString &key);
     void saveHeaderState(QSettings &settings, const QString &key) const;
@@ -29,6 +33,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    void showHeaderMenu(const QPoint &pos);
+
     QString m_title;
     QString m_hint;
 };

@@ -66,17 +66,31 @@ ConnectionsPane::ConnectionsPane(ConnectionTableModel *model, QAction *clearEnde
         const char *sample;
     } widths[] = {
         {ConnectionTableModel::Id, "00000"},
-        {ConnectionTableModel::Remote, "127.000.000.001:00000"},
-        {ConnectionTableModel::Path, "/chat?room=00"},
+        {ConnectionTableModel::Remote, "127.0.0.1:00000"},
+        {ConnectionTableModel::Path, "/chat?room=0"},
         {ConnectionTableModel::State, "MM CloseReceived"},
         {ConnectionTableModel::Opened, "00:00:00.000"},
-        {ConnectionTableModel::Duration, "00:00:00.0"},
-        {ConnectionTableModel::CloseSent, "1001 Going Away: deploy in"},
-        {ConnectionTableModel::CloseReceived, "1001 Going Away: deploy in"},
-        {ConnectionTableModel::PostClose, "0 (0 delivered, 0 discarded)"},
+        {ConnectionTableModel::Duration, "00:00:00"},
+        {ConnectionTableModel::Subprotocol, "Subprotocol"},
+        {ConnectionTableModel::CloseSent, "1001 Going Away: deploy in progr"},
+        {ConnectionTableModel::CloseReceived, "1000 Normal Closure: bye"},
+        {ConnectionTableModel::PostClose, "MM 0 (delivered)"},
     };
     for (const auto &w : widths)
         m_view->setColumnWidth(w.column, fm.horizontalAdvance(QLatin1StringView(w.sample)) + 16);
+    for (int column : {ConnectionTableModel::MsgsIn, ConnectionTableModel::MsgsOut}) {
+        const QString title = model->headerData(column, Qt::Horizontal).toString();
+        m_view->setColumnWidth(column, fm.horizontalAdvance(title) + 20);
+    }
+    // The close columns matter most, in the order things happen: our Close,
+    // the data that came after it, the peer's Close. The traffic details
+    // start hidden (the header's context menu shows them).
+    QHeaderView *header = m_view->horizontalHeader();
+    header->moveSection(header->visualIndex(ConnectionTableModel::PostClose),
+                        header->visualIndex(ConnectionTableModel::CloseReceived));
+    m_view->setDefaultHiddenColumns({ConnectionTableModel::Opened, ConnectionTableModel::BytesIn,
+                                     ConnectionTableModel::BytesOut,
+                                     ConnectionTableModel::LastActivity});
 
     m_filter->setObjectName(u"connectionsFilter"_s);
     m_filter->setPlaceholderText(tr("Filter connections: id, address, path, subprotocol, state…"));

@@ -81,10 +81,10 @@ void MainWindow::stopServer()
     m_session->stop();
 }
 
-void MainWindow::onListening(const QString &url)
+void MainWindow::onListening(const QString &)
 {
+    // The status line's permanent label says where; nothing to add.
     updateServerActions();
-    statusBar()->showMessage(tr("Listening on %1").arg(url), MessageMs);
 }
 
 void MainWindow::onStartFailed(const QString &error)

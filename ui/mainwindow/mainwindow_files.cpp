@@ -9,6 +9,7 @@
 #include "monitor/eventfeed.h"
 #include "monitor/logfilterproxy.h"
 #include "monitor/logmodel.h"
+#include "monitor/logmodelexport.h"
 #include "serversession.h"
 #include "statusline.h"
 
@@ -111,8 +112,8 @@ monitor::ExportResult MainWindow::exportLogTo(const QString &path, LogFormat for
             return proxy->acceptsSourceRow(row);
         };
     }
-    const server::EventBatch events = m_log->eventsForExport(accept);
-    return monitor::exportLog(events, path, format);
+    // Streamed one event at a time: a full log never exists twice in memory.
+    return monitor::exportLogModel(*m_log, path, format, accept);
 }
 
 void MainWindow::exportLogInteractive(bool filteredOnly)
