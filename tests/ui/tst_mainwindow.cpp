@@ -37,6 +37,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QSpinBox>
 #include <QtWidgets/QToolButton>
 
@@ -95,6 +96,9 @@ private slots:
     void sendAndAbortWithQWebSocket();
     void exportToAnUnwritablePlaceSaysWhy();
     void settingsPersist();
+    void logFollowsTheTailOnlyAtTheBottom();
+    void stopAndStartAgain();
+    void closingTheWindowClosesConnectionsWith1001();
 
 private:
     // Opens a raw peer and waits for its row; returns the connection id.
@@ -522,6 +526,85 @@ void TestMainWindow::settingsPersist()
     QCOMPARE(restored->horizontalHeader()->sortIndicatorSection(),
              int(ConnectionTableModel::Remote));
     QCOMPARE(restored->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+}
+
+// STYLE.md §2: new rows scroll into view only while the view is at the bottom.
+void TestMainWindow::logFollowsTheTailOnlyAtTheBottom()
+{
+    ui::LogView *view = m_window->logPane()->view();
+    LogModel *log = m_window->logModel();
+    const auto addRows = [log](int n) {
+        static quint64 seq = 1000;
+        server::EventBatch batch;
+        for (int i = 0; i < n; ++i) {
+            server::Event event;
+            event.seq = ++seq;
+            event.type = server::EventType::Error;
+            event.message = u"row %1"_s.arg(seq);
+            batch.append(event);
+        }
+        log->applyBatch(batch);
+    };
+    QScrollBar *bar = view->verticalScrollBar();
+    addRows(300);
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(view->isFollowingTail());
+
+    // Scrolled up to read: new rows do not move the view.
+    bar->setValue(bar->maximum() / 2);
+    QVERIFY(!view->isFollowingTail());
+    const int reading = bar->value();
+    addRows(50);
+    QTRY_VERIFY(bar->maximum() > reading * 2);
+    QCOMPARE(bar->value(), reading);
+    QVERIFY(!m_window->findChild<QToolButton *>(u"followTailButton"_s)->isChecked());
+
+    // Back at the bottom: following resumes.
+    bar->setValue(bar->maximum());
+    QVERIFY(view->isFollowingTail());
+    addRows(50);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_window->findChild<QToolButton *>(u"followTailButton"_s)->isChecked());
+}
+
+void TestMainWindow::stopAndStartAgain()
+{
+    RawPeer peer;
+    QVERIFY(openPeer(peer) != 0);
+    QAction *stop = m_window->findChild<QAction *>(u"actionStop"_s);
+    QAction *start = m_window->findChild<QAction *>(u"actionStart"_s);
+    QVERIFY(stop->isEnabled() && !start->isEnabled());
+    stop->trigger();
+    // Stop closes every connection with 1001 Going Away.
+    const std::optional<test::PeerFrame> frame = peer.nextFrame(Timeout);
+    QVERIFY(frame);
+    QCOMPARE(frame->closeCode(), std::optional<quint16>(1001));
+    peer.sendClose(protocol::closecode::GoingAway);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->status(), ui::ServerSession::Status::Stopped,
+                              Timeout);
+    QVERIFY(start->isEnabled() && !stop->isEnabled());
+    QCOMPARE(m_window->connectionsPane()->view()->emptyTitle(), u"The server is stopped"_s);
+    QVERIFY(m_window->connectionModel()->rowAt(0).isEnded());
+
+    start->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->status(), ui::ServerSession::Status::Listening,
+                              Timeout);
+    QCOMPARE(m_window->connectionModel()->rowCount(), 0); // ids start again at 1
+    QVERIFY(m_window->logModel()->rowCount() > 0);        // the log keeps the first run
+}
+
+void TestMainWindow::closingTheWindowClosesConnectionsWith1001()
+{
+    RawPeer peer;
+    QVERIFY(openPeer(peer) != 0);
+    QVERIFY(!m_window->close()); // not yet: the connections are closing first
+    const std::optional<test::PeerFrame> frame = peer.nextFrame(Timeout);
+    QVERIFY(frame);
+    QCOMPARE(frame->closeCode(), std::optional<quint16>(1001));
+    peer.sendClose(protocol::closecode::GoingAway);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), Timeout);
+    QCOMPARE(m_window->session()->status(), ui::ServerSession::Status::Stopped);
 }
 
 QTEST_MAIN(TestMainWindow)
