@@ -152,8 +152,10 @@ void EngineImpl::start()
         }
     }
 
-    m_listener = new Listener([this](qintptr fd) { accept(fd); }, &q);
-    if (!m_listener->listen(m_config.address, m_config.port)) {
+    m_listener =
+        new Listener([this](int fd, const sockets::PeerAddress &peer) { accept(fd, peer); },
+                     [this](const QString &message) { postError(message); }, *m_poller, &q);
+    if (!m_listener->start(m_config.address, m_config.port)) {
         const QString address = m_config.address.toString();
         const QString message =
             m_listener->serverError() == QAbstractSocket::AddressInUseError
@@ -167,17 +169,6 @@ void EngineImpl::start()
         failStart(message);
         return;
     }
-    // Qt pauses accepting on a hard accept error (e.g. EMFILE: out of file
-    // descriptors); a server must not go deaf, so it says so and retries.
-    QObject::connect(m_listener, &QTcpServer::acceptError, &q,
-                     [this](QAbstractSocket::SocketError) {
-                         postError(tr("cannot accept connections: %1; retrying in 1 s")
-                                       .arg(m_listener->errorString()));
-                         QTimer::singleShot(1000, m_listener, [this] {
-                             if (m_listener && !m_stopping)
-                                 m_listener->resumeAccepting();
-                         });
-                     });
     Event ev = EventPublisher::make(EventType::Listening);
     ev.address = m_config.address.toString();
     ev.port = m_listener->serverPort();
@@ -188,15 +179,15 @@ void EngineImpl::start()
 
 // ---- connections ---------------------------------------------------------------
 
-void EngineImpl::accept(qintptr descriptor)
+void EngineImpl::accept(int fd, const sockets::PeerAddress &peer)
 {
-    const int fd = int(descriptor);
-    if (m_stopping || !sockets::prepareAccepted(fd)) {
+    if (m_stopping) {
         ::close(fd);
         return;
     }
+    sockets::setNoDelay(fd);
     const quint32 id = m_nextId++;
-    auto *conn = new Connection(*this, id, sockets::peerAddress(fd));
+    auto *conn = new Connection(*this, id, peer);
     std::unique_ptr<Transport> transport;
     bool valid = false;
     if (m_tls) {
@@ -219,6 +210,11 @@ void EngineImpl::accept(qintptr descriptor)
 
 void EngineImpl::onPollEvent(quint64 key, quint32 events)
 {
+    if (key == Listener::PollKey) {
+        if (m_listener)
+            m_listener->onReadable();
+        return;
+    }
     if (Connection *conn = m_conns.value(quint32(key)))
         conn->onPollEvents(events);
 }
@@ -284,7 +280,7 @@ void EngineImpl::shutdown(CloseCode code, const QString &reason, int timeoutMs,
     m_shutdownResultId = resultId;
     // No new connections while the old ones close.
     if (m_listener)
-        m_listener->close();
+        m_listener->stop();
 
     QList<quint32> ids = m_conns.keys();
     std::sort(ids.begin(), ids.end());

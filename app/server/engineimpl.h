@@ -69,7 +69,7 @@ public:
     void connectionGone(Connection *conn);
 
 private:
-    void accept(qintptr fd);
+    void accept(int fd, const sockets::PeerAddress &peer);
     void onPollEvent(quint64 key, quint32 events);
     void onDeadline(quint32 conn);
     void reap();

@@ -45,7 +45,7 @@ void PlainTransport::closeDescriptor()
 {
     if (m_fd < 0)
         return;
-    m_poller.remove(m_fd);
+    // close() takes it out of the epoll set (never dup()ed): no EPOLL_CTL_DEL.
     ::close(m_fd);
     m_fd = -1;
     dropQueue();
@@ -270,7 +270,6 @@ void PlainTransport::reset()
 {
     if (m_fd < 0)
         return;
-    m_poller.remove(m_fd);
     sockets::resetAndClose(m_fd);
     m_fd = -1;
     dropQueue();

@@ -3,7 +3,6 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -11,15 +10,10 @@
 
 namespace closecall::server::sockets {
 
-bool prepareAccepted(int fd)
+void setNoDelay(int fd)
 {
-    const int flags = ::fcntl(fd, F_GETFL);
-    if (flags < 0 || ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
-        return false;
-    ::fcntl(fd, F_SETFD, FD_CLOEXEC);
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    return true;
 }
 
 void setAbortiveClose(int fd)
@@ -51,13 +45,18 @@ bool peerHasClosed(int fd)
     return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
 }
 
-PeerAddress peerAddress(int fd)
+sockaddr_storage peerOf(int fd)
 {
-    PeerAddress p;
     sockaddr_storage ss{};
     socklen_t len = sizeof ss;
     if (::getpeername(fd, reinterpret_cast<sockaddr *>(&ss), &len) != 0)
-        return p;
+        ss.ss_family = AF_UNSPEC;
+    return ss;
+}
+
+PeerAddress peerAddress(const sockaddr_storage &ss)
+{
+    PeerAddress p;
     if (ss.ss_family == AF_INET) {
         const auto *a = reinterpret_cast<const sockaddr_in *>(&ss);
         p.family = 4;

@@ -3,13 +3,15 @@
 #include <QtCore/QString>
 #include <QtCore/QtGlobal>
 
+#include <sys/socket.h>
+
 // Thin POSIX helpers for what QAbstractSocket cannot do: an abortive close
 // (RST), a peek for a pending FIN, and naming the peer without a QObject.
 namespace closecall::server::sockets {
 
-// Non-blocking, close-on-exec, TCP_NODELAY (frames are batched by us, so
-// Nagle would only add latency to the last frame of a batch).
-bool prepareAccepted(int fd);
+// TCP_NODELAY: frames are batched by us, so Nagle would only add latency
+// to the last frame of a batch.
+void setNoDelay(int fd);
 
 // RFC 793 §3.5 "abort": SO_LINGER {on, 0} makes close() send an RST and
 // drop unsent data, instead of a FIN. QAbstractSocket::setSocketOption has
@@ -33,6 +35,7 @@ struct PeerAddress
     QString toString() const;
 };
 
-PeerAddress peerAddress(int fd);
+PeerAddress peerAddress(const sockaddr_storage &address);
+sockaddr_storage peerOf(int fd); // getpeername()
 
 } // namespace closecall::server::sockets
