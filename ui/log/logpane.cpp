@@ -154,6 +154,9 @@ LogPane::LogPane(LogModel *model, QAction *clearLog, QWidget *parent)
     connect(m_selectedOnly, &QCheckBox::toggled, this, &LogPane::applyFilter);
     connect(m_postCloseOnly, &QCheckBox::toggled, this, &LogPane::applyFilter);
 
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &LogPane::showContextMenu);
+
     connect(m_followButton, &QToolButton::clicked, this, [this](bool on) {
         if (on)
             m_view->followTail();
@@ -166,6 +169,46 @@ LogPane::LogPane(LogModel *model, QAction *clearLog, QWidget *parent)
         connect(m_proxy, signal, this, &LogPane::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &LogPane::updateCountLabel);
     updateCountLabel();
+}
+
+void LogPane::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    const quint32 conn = index.isValid() ? index.data(LogModel::ConnIdRole).toUInt() : 0;
+    QMenu menu(this);
+    for (QAction *action : m_view->actions())
+        menu.addAction(action);
+    if (conn != 0) {
+        menu.addSeparator();
+        QAction *select = menu.addAction(tr("Select Connection %1 in the Table").arg(conn));
+        connect(select, &QAction::triggered, this,
+                [this, conn] { emit selectConnectionRequested(conn); });
+        QAction *only = menu.addAction(tr("Show Only Connection %1").arg(conn));
+        connect(only, &QAction::triggered, this, [this, conn] {
+            emit selectConnectionRequested(conn);
+            m_selectedOnly->setChecked(true);
+        });
+    }
+    if (m_proxy->isFiltering()) {
+        menu.addSeparator();
+        QAction *clear = menu.addAction(tr("Clear the Filter"));
+        connect(clear, &QAction::triggered, this, &LogPane::clearFilter);
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void LogPane::clearFilter()
+{
+    const QSignalBlocker blockSelected(m_selectedOnly);
+    const QSignalBlocker blockPostClose(m_postCloseOnly);
+    m_selectedOnly->setChecked(false);
+    m_postCloseOnly->setChecked(false);
+    for (QAction *action : std::as_const(m_eventActions)) {
+        const QSignalBlocker block(action);
+        action->setChecked(false);
+    }
+    m_filter->clear();
+    applyFilter();
 }
 
 void LogPane::buildEventMenu()
@@ -260,7 +303,7 @@ void LogPane::updateCountLabel()
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
     m_count->setText(m_proxy->isFiltering() ? tr("%L1 of %L2").arg(shown).arg(total)
-                                            : tr("%L1 events").arg(total));
+                                            : tr("%Ln event(s)", nullptr, total));
 }
 
 QString LogPane::selectionAsText() const

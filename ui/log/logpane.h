@@ -50,18 +50,23 @@ public:
     void focusFilter();
     void setPostCloseOnly(bool on);
     void setFilterText(const QString &text);
+    // Every criterion off: the whole log.
+    void clearFilter();
 
     void restoreState(const QSettings &settings);
     void saveState(QSettings &settings) const;
 
 Q_SIGNALS:
     void filterChanged();
+    // "Select Connection N in the Table" from the log's context menu.
+    void selectConnectionRequested(quint32 connId);
 
 private:
     void scheduleFilter();
     void applyFilter();
     void updateCountLabel();
     void buildEventMenu();
+    void showContextMenu(const QPoint &pos);
 
     monitor::LogModel *m_model;
     monitor::LogFilterProxy *m_proxy;

@@ -104,6 +104,10 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
         m_detailsDock->raise();
     });
     connect(m_closePanel, &ClosePanel::inputChanged, this, &MainWindow::updateConnectionActions);
+    connect(m_logPane, &LogPane::selectConnectionRequested, this,
+            [this](quint32 id) { m_connectionsPane->selectConnections({id}); });
+    // The log's own context menu offers Copy (it acts on the focused view).
+    m_logPane->view()->addAction(m_copy);
     connect(m_sendPanel, &SendPanel::inputChanged, this, &MainWindow::updateConnectionActions);
     connect(m_feed, &monitor::EventFeed::applied, this, &MainWindow::updateStatus);
     connect(m_connections, &monitor::ConnectionTableModel::countsChanged, this,

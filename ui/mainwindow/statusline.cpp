@@ -55,7 +55,7 @@ void StatusLine::setRates(double in, double out)
 
 void StatusLine::setLog(qsizetype rows, quint64 dropped, qsizetype capacity)
 {
-    QString text = tr("Log: %L1 events").arg(rows);
+    QString text = tr("Log: %Ln event(s)", nullptr, int(rows));
     if (dropped > 0)
         text += u", "_s + tr("%L1 dropped").arg(dropped);
     m_log->setText(text);
