@@ -188,8 +188,8 @@ void fuzzClient(Reader &in)
                                       });
         FUZZ_CHECK(st == hs.status(), "");
         if (st == HandshakeStatus::Complete) {
-            FUZZ_CHECK(input.startsWith("HTTP/1.1 101"),
-                       "client accepted a response that is not a 101");
+            FUZZ_CHECK(input.startsWith("HTTP/1.1 101 ") || input.startsWith("HTTP/1.1 101\r\n"),
+                       "client accepted a status line other than HTTP/1.1 101");
             FUZZ_CHECK(input.contains(kRfcAccept), "client accepted a wrong Sec-WebSocket-Accept");
             FUZZ_CHECK(hs.httpStatus() == 101, "");
             FUZZ_CHECK(hs.subprotocol().isEmpty() ||
