@@ -18,6 +18,7 @@
 #include "log/logview.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/serversession.h"
+#include "mainwindow/servertoolbar.h"
 #include "monitor/connectionfilterproxy.h"
 #include "monitor/connectiontablemodel.h"
 #include "monitor/logfilterproxy.h"
@@ -29,6 +30,7 @@
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QAction>
+#include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
 #include <QtWebSockets/QWebSocket>
 #include <QtWidgets/QCheckBox>
@@ -98,6 +100,7 @@ private slots:
     void settingsPersist();
     void logFollowsTheTailOnlyAtTheBottom();
     void stopAndStartAgain();
+    void aPortInUseIsSaidWithoutADialog();
     void closingTheWindowClosesConnectionsWith1001();
 
 private:
@@ -592,6 +595,29 @@ void TestMainWindow::stopAndStartAgain()
                               Timeout);
     QCOMPARE(m_window->connectionModel()->rowCount(), 0); // ids start again at 1
     QVERIFY(m_window->logModel()->rowCount() > 0);        // the log keeps the first run
+}
+
+void TestMainWindow::aPortInUseIsSaidWithoutADialog()
+{
+    QTcpServer taken;
+    QVERIFY(taken.listen(QHostAddress::LocalHost));
+    m_window->findChild<QAction *>(u"actionStop"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->status(), ui::ServerSession::Status::Stopped,
+                              Timeout);
+    m_window->serverToolBar()->setPort(taken.serverPort());
+    m_window->findChild<QAction *>(u"actionStart"_s)->trigger();
+    auto *status = m_window->findChild<QLabel *>(u"statusListening"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"Not listening"_s), Timeout);
+    QVERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(m_window->session()->status(), ui::ServerSession::Status::Stopped);
+    QVERIFY2(m_window->connectionsPane()->view()->emptyTitle().startsWith(u"Not listening"_s),
+             qPrintable(m_window->connectionsPane()->view()->emptyTitle()));
+    QVERIFY(m_window->findChild<QAction *>(u"actionStart"_s)->isEnabled());
+
+    // A bad address is said the same way.
+    m_window->serverToolBar()->setHost(u"not an address!"_s);
+    m_window->findChild<QAction *>(u"actionStart"_s)->trigger();
+    QVERIFY2(status->text().contains(u"not valid"_s), qPrintable(status->text()));
 }
 
 void TestMainWindow::closingTheWindowClosesConnectionsWith1001()

@@ -485,7 +485,8 @@ void MainWindow::updateServerActions()
     m_toolBar->setEditable(status == Status::Stopped);
     switch (status) {
     case Status::Stopped:
-        m_statusLine->setListening(tr("Stopped"), true);
+        if (m_startError.isEmpty())
+            m_statusLine->setListening(tr("Stopped"), true);
         setWindowTitle(tr("CloseCall"));
         break;
     case Status::Starting:
@@ -516,6 +517,12 @@ void MainWindow::updateEmptyState()
         break;
     case Status::Stopping:
     case Status::Stopped:
+        if (!m_startError.isEmpty()) {
+            m_connectionsPane->setEmptyState(
+                tr("Not listening: %1").arg(m_startError),
+                tr("Change the address or port in the toolbar and press Start (Ctrl+R)"));
+            break;
+        }
         m_connectionsPane->setEmptyState(
             tr("The server is stopped"),
             tr("Press Start (Ctrl+R) to listen on %1").arg(m_toolBar->listenText()));

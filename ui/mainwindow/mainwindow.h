@@ -179,6 +179,8 @@ private:
 
     QString m_tlsCert;
     QString m_tlsKey;
+    QString m_startError; // why the last Start failed; cleared by the next
+
     // What each pending command did, for the message when its result comes.
     QHash<QByteArray, QString> m_commandText;
     bool m_closeRequested = false;

@@ -17,7 +17,6 @@
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
 #include <QtWidgets/QApplication>
-#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -54,9 +53,7 @@ void MainWindow::startServer()
     quint16 port = 0;
     QString error;
     if (!m_toolBar->listenAddress(&address, &port, &error)) {
-        QMessageBox::warning(this, tr("Cannot start"),
-                             tr("The listen address is not valid: %1").arg(error));
-        m_toolBar->focusAddress();
+        onStartFailed(tr("the listen address is not valid: %1").arg(error));
         return;
     }
     server::ServerConfig config = m_options.config;
@@ -73,6 +70,7 @@ void MainWindow::startServer()
     // collide with the new ones. The log keeps them (its `listening` row
     // marks where a run begins).
     m_connections->clear();
+    m_startError.clear();
     m_session->start(config);
 }
 
@@ -89,24 +87,19 @@ void MainWindow::onListening(const QString &)
 
 void MainWindow::onStartFailed(const QString &error)
 {
+    // Said where the operator looks, without a modal dialog in the way: the
+    // status line and the empty table.
+    m_startError = error;
     m_statusLine->setListening(tr("Not listening: %1").arg(error), false);
-    // At start-up the window may not be shown yet: say it once it is.
-    QMetaObject::invokeMethod(
-        this,
-        [this, error] {
-            QMessageBox::warning(this, tr("The server did not start"),
-                                 tr("%1\n\nChange the address or port in the toolbar and press "
-                                    "Start.")
-                                     .arg(error));
-            m_toolBar->focusAddress();
-        },
-        Qt::QueuedConnection);
+    updateEmptyState();
+    m_toolBar->focusAddress();
 }
 
 void MainWindow::onStopped()
 {
     updateServerActions();
-    m_statusLine->setListening(tr("Stopped"), true);
+    if (!m_startError.isEmpty())
+        m_statusLine->setListening(tr("Not listening: %1").arg(m_startError), false);
     updateConnectionActions();
     if (m_closeRequested)
         close();
