@@ -4,6 +4,7 @@
 
 #include "engineharness.h"
 #include "rawpeer.h"
+#include "wsclient.h"
 
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
@@ -22,56 +23,6 @@ using protocol::State;
 
 Q_DECLARE_METATYPE(closecall::protocol::CloseMode)
 
-namespace {
-
-QUrl wsUrl(quint16 port, const QString &pathAndQuery = u"/"_s)
-{
-    return QUrl(u"ws://127.0.0.1:%1%2"_s.arg(port).arg(pathAndQuery));
-}
-
-// Opens `ws` and waits until it is connected.
-bool openClient(QWebSocket &ws, quint16 port, const QString &pathAndQuery = u"/"_s)
-{
-    QSignalSpy connected(&ws, &QWebSocket::connected);
-    ws.open(wsUrl(port, pathAndQuery));
-    return connected.wait(5000) || connected.size() > 0;
-}
-
-bool waitDisconnected(QWebSocket &ws, int timeoutMs = 5000)
-{
-    return QTest::qWaitFor([&] { return ws.state() == QAbstractSocket::UnconnectedState; },
-                           timeoutMs);
-}
-
-// Sends a raw upgrade request and returns the whole response (the server
-// closes after an error response).
-QByteArray rawRequest(quint16 port, const QByteArray &request)
-{
-    QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, port);
-    if (!s.waitForConnected(5000))
-        return {};
-    s.write(request);
-    QByteArray response;
-    QDeadlineTimer deadline(5000);
-    while (s.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
-        if (s.waitForReadyRead(int(deadline.remainingTime())))
-            response += s.readAll();
-    }
-    response += s.readAll();
-    return response;
-}
-
-QByteArray upgradeRequest(quint16 port, const QByteArray &version = "13")
-{
-    return "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
-           "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: " +
-           version + "\r\n\r\n";
-}
-
-} // namespace
-
 class tst_Engine : public QObject
 {
     Q_OBJECT
@@ -88,12 +39,6 @@ private slots:
     void manualAcknowledge();
     void manualAcknowledgeWithQWebSocket();
     void abortEndsAtOnce();
-    void maxConnectionsAnswers503();
-    void originNotAllowedAnswers403();
-    void silentClientTimesOut();
-    void upgradeRefused_data();
-    void upgradeRefused();
-    void messageTooBigCloses1009();
     void commandRefusals_data();
     void commandRefusals();
     void listReportsConnections();
@@ -368,127 +313,6 @@ void tst_Engine::abortEndsAtOnce()
     QCOMPARE(closed.code, protocol::CloseCode(1006));
     QCOMPARE(closed.tcpClosedByClient, false);
     QCOMPARE(h.find(EventType::CloseSent, id), -1);
-}
-
-void tst_Engine::maxConnectionsAnswers503()
-{
-    ServerConfig cfg = testConfig();
-    cfg.maxConnections = 1;
-    EngineHarness h(cfg);
-    const quint16 port = h.waitListening();
-    QWebSocket first;
-    QVERIFY(openClient(first, port));
-    const QByteArray response = rawRequest(port, upgradeRequest(port));
-    QVERIFY2(response.startsWith("HTTP/1.1 503"), response.constData());
-    QVERIFY(h.waitFor(EventType::HandshakeFailed));
-    const Event failed = h.first(EventType::HandshakeFailed);
-    QCOMPARE(failed.httpStatus, 503);
-    QCOMPARE(failed.state, State::Connecting);
-    QVERIFY(failed.conn > 1);
-    QVERIFY(failed.remote.startsWith(u"127.0.0.1:"_s));
-    QVERIFY(failed.reason.contains(u"limit"_s));
-
-    // Once the first one is gone, there is room again.
-    first.close();
-    QVERIFY(h.waitFor(EventType::Closed, 1));
-    QWebSocket second;
-    QVERIFY(openClient(second, port));
-}
-
-void tst_Engine::originNotAllowedAnswers403()
-{
-    ServerConfig cfg = testConfig();
-    cfg.allowedOrigins = {u"https://good.example"_s};
-    EngineHarness h(cfg);
-    const quint16 port = h.waitListening();
-    QWebSocket bad(u"https://evil.example"_s);
-    QSignalSpy errors(&bad, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
-    bad.open(wsUrl(port));
-    QVERIFY(h.waitFor(EventType::HandshakeFailed));
-    QCOMPARE(h.first(EventType::HandshakeFailed).httpStatus, 403);
-    QTRY_VERIFY(errors.size() > 0);
-
-    QWebSocket good(u"https://good.example"_s);
-    QVERIFY(openClient(good, port));
-}
-
-void tst_Engine::silentClientTimesOut()
-{
-    ServerConfig cfg = testConfig();
-    cfg.handshakeTimeoutMs = 300;
-    EngineHarness h(cfg);
-    const quint16 port = h.waitListening();
-    QTcpSocket silent;
-    silent.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(silent.waitForConnected(5000));
-    QElapsedTimer t;
-    t.start();
-    QVERIFY(h.waitFor(EventType::HandshakeFailed, 0, 5000));
-    QVERIFY(t.elapsed() >= 250);
-    const Event failed = h.first(EventType::HandshakeFailed);
-    QCOMPARE(failed.httpStatus, 408);
-    QVERIFY(failed.reason.contains(u"300 ms"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
-    QVERIFY(silent.readAll().startsWith("HTTP/1.1 408"));
-}
-
-void tst_Engine::upgradeRefused_data()
-{
-    QTest::addColumn<QByteArray>("request");
-    QTest::addColumn<int>("status");
-    const QByteArray key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
-    const QByteArray upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n";
-    QTest::newRow("wrong version: 426") << upgradeRequest(0, "8") << 426;
-    QTest::newRow("header block too large: 431")
-        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(20000, 'a') + "\r\n")
-        << 431;
-    QTest::newRow("not GET: 405") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\n" + upgrade + key +
-                                                "Sec-WebSocket-Version: 13\r\n\r\n")
-                                  << 405;
-    QTest::newRow("no key: 400") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n" + upgrade +
-                                               "Sec-WebSocket-Version: 13\r\n\r\n")
-                                 << 400;
-}
-
-void tst_Engine::upgradeRefused()
-{
-    QFETCH(QByteArray, request);
-    QFETCH(int, status);
-    EngineHarness h;
-    const quint16 port = h.waitListening();
-    const QByteArray response = rawRequest(port, request);
-    const QByteArray statusLine = "HTTP/1.1 " + QByteArray::number(status);
-    QVERIFY2(response.startsWith(statusLine), response.constData());
-    if (status == 426)
-        QVERIFY(response.contains("Sec-WebSocket-Version: 13"));
-    QVERIFY(h.waitFor(EventType::HandshakeFailed));
-    const Event failed = h.first(EventType::HandshakeFailed);
-    QCOMPARE(failed.httpStatus, status);
-    QVERIFY(!failed.reason.isEmpty());
-    QCOMPARE(h.find(EventType::Open), -1);
-}
-
-void tst_Engine::messageTooBigCloses1009()
-{
-    ServerConfig cfg = testConfig();
-    cfg.maxMessageSize = 1000;
-    EngineHarness h(cfg);
-    const quint16 port = h.waitListening();
-    QWebSocket ws;
-    QVERIFY(openClient(ws, port));
-    const quint32 id = h.waitOpen();
-    ws.sendBinaryMessage(QByteArray(2000, 'x'));
-    QVERIFY(waitDisconnected(ws));
-    QCOMPARE(int(ws.closeCode()), 1009);
-    QVERIFY(h.waitFor(EventType::Closed, id));
-    const Event sent = h.first(EventType::CloseSent, id);
-    QCOMPARE(sent.code, protocol::CloseCode(1009));
-    QCOMPARE(sent.mode, CloseMode::ProtocolError);
-    QVERIFY(h.find(EventType::Error, id) >= 0);
-    const Event closed = h.first(EventType::Closed, id);
-    QCOMPARE(closed.state, State::Aborted);
-    QCOMPARE(closed.how, HowEnded::ProtocolError);
-    QCOMPARE(h.find(EventType::MessageIn, id), -1);
 }
 
 void tst_Engine::commandRefusals_data()
