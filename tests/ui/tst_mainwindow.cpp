@@ -609,7 +609,7 @@ void TestMainWindow::aPortInUseIsSaidWithoutADialog()
     auto *status = m_window->findChild<QLabel *>(u"statusListening"_s);
     QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"Not listening"_s), Timeout);
     QVERIFY(!QApplication::activeModalWidget());
-    QCOMPARE(m_window->session()->status(), ui::ServerSession::Status::Stopped);
+    QTRY_COMPARE(m_window->session()->status(), ui::ServerSession::Status::Stopped);
     QVERIFY2(m_window->connectionsPane()->view()->emptyTitle().startsWith(u"Not listening"_s),
              qPrintable(m_window->connectionsPane()->view()->emptyTitle()));
     QVERIFY(m_window->findChild<QAction *>(u"actionStart"_s)->isEnabled());
