@@ -456,16 +456,8 @@ reason: %2</source>
         <translation>Close O&amp;utput:</translation>
     </message>
     <message>
-        <source>Status &amp;code:</source>
-        <translation>Status&amp;code:</translation>
-    </message>
-    <message>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
-    </message>
-    <message>
-        <source>&amp;Timeouts: Close</source>
-        <translation>&amp;Zeitlimits: Close</translation>
     </message>
     <message>
         <source>An empty Close carries no description</source>
@@ -478,6 +470,14 @@ reason: %2</source>
     <message>
         <source>%1 is normally sent by a client (RFC 6455 §7.4.1); a server may still send it.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>St&amp;atus code:</source>
+        <translation>St&amp;atuscode:</translation>
+    </message>
+    <message>
+        <source>Time&amp;outs: Close</source>
+        <translation>Zeitlimits: Cl&amp;ose</translation>
     </message>
 </context>
 <context>
@@ -540,10 +540,8 @@ reason: %2</source>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform><numerusform>%1 und %n weitere</numerusform></translation>
     </message>
     <message>
         <source>Select a connection in the table first</source>
@@ -583,18 +581,12 @@ reason: %2</source>
     </message>
     <message numerus="yes">
         <source>Acts on %n connections: %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Wirkt auf %n Verbindung: %1.</numerusform><numerusform>Wirkt auf %n Verbindungen: %1.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::ConnectionsPane</name>
-    <message>
-        <source>&amp;Hide ended</source>
-        <translation>&amp;Beendete ausblenden</translation>
-    </message>
     <message>
         <source>Filter connections: id, address, path, subprotocol, state…</source>
         <translation type="unfinished" />
@@ -610,6 +602,10 @@ reason: %2</source>
     <message>
         <source>Ended connections are hidden (Hide ended)</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hide e&amp;nded</source>
+        <translation>Beendete aus&amp;blenden</translation>
     </message>
 </context>
 <context>
@@ -862,10 +858,8 @@ reason: %2</source>
     </message>
     <message numerus="yes">
         <source>Events: %n kind(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Ereignisse: %n Art</numerusform><numerusform>Ereignisse: %n Arten</numerusform></translation>
     </message>
     <message>
         <source>No event matches the filter</source>
@@ -876,8 +870,21 @@ reason: %2</source>
         <translation>%L1 von %L2</translation>
     </message>
     <message>
-        <source>%L1 events</source>
-        <translation>%L1 Ereignisse</translation>
+        <source>Select Connection %1 in the Table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show Only Connection %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the Filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis</numerusform><numerusform>%Ln Ereignisse</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1176,25 +1183,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Cannot start</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The listen address is not valid: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Not listening: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The server did not start</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1
-
-Change the address or port in the toolbar and press Start.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1226,10 +1215,8 @@ Change the address or port in the toolbar and press Start.</source>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Zeile kopiert</numerusform><numerusform>%n Zeilen kopiert</numerusform></translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
@@ -1313,6 +1300,14 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>Logging every event to %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Change the address or port in the toolbar and press Start (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the listen address is not valid: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -1358,10 +1353,8 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n Byte</numerusform><numerusform>%n Bytes</numerusform></translation>
     </message>
     <message>
         <source>the Ping payload is %1 bytes of UTF-8; the limit is %2</source>
@@ -1425,10 +1418,6 @@ Nothing in the log was lost: choose another place and try again.</source>
         <translation>Nachr./s: %L1 ein, %L2 aus</translation>
     </message>
     <message>
-        <source>Log: %L1 events</source>
-        <translation>Protokoll: %L1 Ereignisse</translation>
-    </message>
-    <message>
         <source>%L1 dropped</source>
         <translation>%L1 verworfen</translation>
     </message>
@@ -1439,6 +1428,11 @@ Nothing in the log was lost: choose another place and try again.</source>
     <message>
         <source>● Logging to %1</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Log: %Ln event(s)</source>
+        <translation>
+            <numerusform>Protokoll: %Ln Ereignis</numerusform><numerusform>Protokoll: %Ln Ereignisse</numerusform></translation>
     </message>
 </context>
 <context>

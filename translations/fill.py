@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Fills translations/closecall_{de,sv}.ts from the table below (the main
+"""Fills translations/closecall_{de,sv}.ts and the English plural forms
+(closecall_en.ts: "1 event", "2 events") from the table below (the main
 menus, buttons, panels and status line), after `ninja update_translations`
 (or lupdate) has added new source texts. Entries not in the table stay
 unfinished and show in English. Usage: translations/fill.py"""
@@ -69,15 +70,15 @@ T = {
     "Close": ("Close", "Close"),
     "Details": ("Details", "Detaljer"),
     "Send": ("Senden", "Skicka"),
-    "Status &code:": ("Status&code:", "Status&kod:"),
+    "St&atus code:": ("St&atuscode:", "St&atuskod:"),
     "&Description:": ("&Beschreibung:", "&Beskrivning:"),
-    "&Timeouts: Close": ("&Zeitlimits: Close", "&Tidsgränser: Close"),
+    "Time&outs: Close": ("Zeitlimits: Cl&ose", "Tidsgränser: Cl&ose"),
     "Close O&utput:": ("Close O&utput:", "Close O&utput:"),
     "Custom code (3000–4999)…": ("Eigener Code (3000–4999)…", "Egen kod (3000–4999)…"),
     "%1 / %2 bytes": ("%1 / %2 Bytes", "%1 / %2 byte"),
     "never": ("nie", "aldrig"),
     " s": (" s", " s"),
-    "&Hide ended": ("&Beendete ausblenden", "&Dölj avslutade"),
+    "Hide e&nded": ("Beendete aus&blenden", "Dölj a&vslutade"),
     "S&elected connections only": ("Nur ausg&ewählte Verbindungen", "Endast m&arkerade anslutningar"),
     "&Post-close only": ("Nur &nach Close", "Endast &efter Close"),
     "Follow": ("Folgen", "Följ"),
@@ -164,6 +165,22 @@ T = {
     "Log capacity": ("Protokollkapazität", "Loggkapacitet"),
 }
 
+# Plural forms (singular, plural) for the %n texts: German, Swedish.
+N = {
+    "%Ln event(s)": (("%Ln Ereignis", "%Ln Ereignisse"), ("%Ln händelse", "%Ln händelser")),
+    "Log: %Ln event(s)": (("Protokoll: %Ln Ereignis", "Protokoll: %Ln Ereignisse"),
+                          ("Logg: %Ln händelse", "Logg: %Ln händelser")),
+    "Events: %n kind(s)": (("Ereignisse: %n Art", "Ereignisse: %n Arten"),
+                           ("Händelser: %n typ", "Händelser: %n typer")),
+    "%n byte(s)": (("%n Byte", "%n Bytes"), ("%n byte", "%n byte")),
+    "Copied %n row(s)": (("%n Zeile kopiert", "%n Zeilen kopiert"),
+                         ("Kopierade %n rad", "Kopierade %n rader")),
+    "Acts on %n connections: %1.": (("Wirkt auf %n Verbindung: %1.", "Wirkt auf %n Verbindungen: %1."),
+                                    ("Gäller %n anslutning: %1.", "Gäller %n anslutningar: %1.")),
+    "%1 and %n more": (("%1 und %n weitere", "%1 und %n weitere"),
+                       ("%1 och %n till", "%1 och %n till")),
+}
+
 LANGS = {"de": 0, "sv": 1}
 here = os.path.dirname(os.path.abspath(__file__))
 for lang, col in LANGS.items():
@@ -173,6 +190,14 @@ for lang, col in LANGS.items():
     for message in tree.iter("message"):
         source = message.findtext("source")
         translation = message.find("translation")
+        if source in N and translation is not None and message.get("numerus") == "yes":
+            for child in list(translation):
+                translation.remove(child)
+            for form in N[source][col]:
+                ET.SubElement(translation, "numerusform").text = form
+            translation.attrib.pop("type", None)
+            done += 1
+            continue
         if source in T and translation is not None and message.get("numerus") != "yes":
             translation.text = T[source][col]
             translation.attrib.pop("type", None)
@@ -185,3 +210,35 @@ for lang, col in LANGS.items():
         f.write(text)
         f.truncate()
     print(f"{lang}: {done} translated")
+
+
+def english(source):
+    """The English singular and plural of a %n text."""
+    special = {"Acts on %n connections: %1.": ("Acts on %n connection: %1.",
+                                               "Acts on %n connections: %1.")}
+    if source in special:
+        return special[source]
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
+path = os.path.join(here, "closecall_en.ts")
+tree = ET.parse(path)
+done = 0
+for message in tree.iter("message"):
+    translation = message.find("translation")
+    if message.get("numerus") != "yes" or translation is None:
+        continue
+    for child in list(translation):
+        translation.remove(child)
+    for form in english(message.findtext("source")):
+        ET.SubElement(translation, "numerusform").text = form
+    translation.attrib.pop("type", None)
+    done += 1
+tree.write(path, encoding="utf-8", xml_declaration=True)
+with open(path, "r+", encoding="utf-8") as f:
+    text = f.read().replace("<?xml version='1.0' encoding='utf-8'?>",
+                            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+    f.seek(0)
+    f.write(text)
+    f.truncate()
+print(f"en: {done} plural forms")

@@ -36,15 +36,17 @@ void loadTranslations(QApplication &app, const QString &settingsFile)
         settingsFile.isEmpty() ? std::make_unique<QSettings>()
                                : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
     const QString chosen = settings->value(u"ui/language"_s).toString();
-    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
-        return;
+    QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+    if (locale.language() == QLocale::C)
+        locale = QLocale(QLocale::English);
 
-    // Ours (embedded by qt_add_translations under :/i18n), then Qt's own
-    // for the standard dialogs' buttons.
+    // Ours (embedded by qt_add_translations under :/i18n; English has its
+    // plural forms there), then Qt's own for the standard dialogs' buttons.
     auto *ours = new QTranslator(&app);
     if (ours->load(locale, u"closecall"_s, u"_"_s, u":/i18n"_s))
         QApplication::installTranslator(ours);
+    if (locale.language() == QLocale::English)
+        return;
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);

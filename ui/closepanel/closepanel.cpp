@@ -130,14 +130,14 @@ ClosePanel::ClosePanel(QAction *close, QAction *closeOutput, QAction *abort, QWi
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *codeLabel = new QLabel(tr("Status &code:"), this);
+    auto *codeLabel = new QLabel(tr("St&atus code:"), this);
     codeLabel->setBuddy(m_codes);
     form->addRow(codeLabel, codeRow);
     auto *reasonLabel = new QLabel(tr("&Description:"), this);
     reasonLabel->setBuddy(m_reason);
     form->addRow(reasonLabel, reasonBox);
     form->addRow(QString(), m_problem);
-    auto *timeoutLabel = new QLabel(tr("&Timeouts: Close"), this);
+    auto *timeoutLabel = new QLabel(tr("Time&outs: Close"), this);
     timeoutLabel->setBuddy(m_closeTimeout);
     form->addRow(timeoutLabel, timeouts);
 

@@ -47,7 +47,7 @@ ConnectionsPane::ConnectionsPane(ConnectionTableModel *model, QAction *clearEnde
     , m_proxy(new monitor::ConnectionFilterProxy(this))
     , m_view(new EmptyStateTableView(this))
     , m_filter(new QLineEdit(this))
-    , m_hideEnded(new QCheckBox(tr("&Hide ended"), this))
+    , m_hideEnded(new QCheckBox(tr("Hide e&nded"), this))
     , m_selectionTimer(new QTimer(this))
 {
     m_proxy->setSourceModel(model);

@@ -155,6 +155,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
                 QMessageBox::critical(this, tr("Log to file"), tr("--log-file: %1").arg(error));
             });
     }
+    // The table has the keyboard first: arrows, Ctrl+A, then Ctrl+W.
+    m_connectionsPane->view()->setFocus(Qt::OtherFocusReason);
     if (m_options.autoStart)
         QTimer::singleShot(0, this, &MainWindow::startServer);
 }
