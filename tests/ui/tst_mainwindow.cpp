@@ -96,6 +96,7 @@ private slots:
     void reasonByteCounter_data();
     void reasonByteCounter();
     void sendAndAbortWithQWebSocket();
+    void keyboardOnly();
     void exportToAnUnwritablePlaceSaysWhy();
     void settingsPersist();
     void logFollowsTheTailOnlyAtTheBottom();
@@ -490,6 +491,29 @@ void TestMainWindow::sendAndAbortWithQWebSocket()
     QVERIFY(model->indexOf(id).data(ConnectionTableModel::EndedRole).toBool());
     QTRY_VERIFY(!button("abortButton")->isEnabled());
     QVERIFY(button("abortButton")->toolTip().contains(u"has ended (Aborted)"_s));
+}
+
+// Arrow to the row, Ctrl+W closes it with the panel's code: no mouse.
+void TestMainWindow::keyboardOnly()
+{
+    RawPeer peer;
+    const quint32 id = openPeer(peer);
+    QVERIFY(id != 0);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    ui::EmptyStateTableView *view = m_window->connectionsPane()->view();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down);
+    QTRY_COMPARE(m_window->connectionsPane()->selectedIds(), QList<quint32>{id});
+    QTRY_VERIFY(m_window->connectionActions()->action(ui::ConnectionActions::Close)->isEnabled());
+
+    QTest::keyClick(view, Qt::Key_W, Qt::ControlModifier);
+    const std::optional<test::PeerFrame> frame = peer.nextFrame(Timeout);
+    QVERIFY(frame);
+    QCOMPARE(frame->opcode, Opcode::Close);
+    QCOMPARE(frame->closeCode(), std::optional<quint16>(1000)); // the panel's default
+    peer.sendClose(protocol::closecode::Normal);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionModel()->row(id)->state, State::Closed, Timeout);
 }
 
 void TestMainWindow::exportToAnUnwritablePlaceSaysWhy()
