@@ -110,6 +110,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_logPane->view()->addAction(m_copy);
     connect(m_sendPanel, &SendPanel::inputChanged, this, &MainWindow::updateConnectionActions);
     connect(m_feed, &monitor::EventFeed::applied, this, &MainWindow::updateStatus);
+    connect(m_logPane, &LogPane::filterChanged, this, &MainWindow::updateStatus);
     connect(m_connections, &monitor::ConnectionTableModel::countsChanged, this,
             &MainWindow::updateStatus);
     connect(m_log, &monitor::LogModel::sizeChanged, this, &MainWindow::updateStatus);

@@ -13,6 +13,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QTimer>
 #include <QtGui/QPixmap>
+#include <QtWidgets/QDockWidget>
 
 #include <cstdio>
 
@@ -98,6 +99,14 @@ void ScreenshotDirector::grab()
 {
     m_window->feed()->flush();
     m_window->connectionsPane()->selectConnections(m_select);
+    // CLOSECALL_SCREENSHOT_RAISE=closeDock|sendDock|detailsDock: that dock on top.
+    const QString raise = qEnvironmentVariable("CLOSECALL_SCREENSHOT_RAISE");
+    if (!raise.isEmpty()) {
+        if (auto *dock = m_window->findChild<QDockWidget *>(raise)) {
+            dock->show();
+            dock->raise();
+        }
+    }
     m_window->logPane()->view()->followTail();
     // Two turns of the event loop: the selection and the scroll are drawn.
     QTimer::singleShot(200, this, [this] {

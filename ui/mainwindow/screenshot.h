@@ -10,6 +10,7 @@
 //                                      headless vocabulary) through the Controller
 //   CLOSECALL_SCREENSHOT_SETTLE_MS=MS  then wait this long (default 2000)
 //   CLOSECALL_SCREENSHOT_SELECT=1,3    and select these rows before the grab
+//   CLOSECALL_SCREENSHOT_RAISE=NAME    with this dock on top (sendDock, detailsDock)
 // It gives up (status 3) after 30 s without the N connections.
 namespace closecall::ui {
 

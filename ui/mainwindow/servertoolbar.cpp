@@ -23,13 +23,15 @@ ServerToolBar::ServerToolBar(QWidget *parent)
     label->setBuddy(m_host);
     m_host->setObjectName(u"listenHostEdit"_s);
     m_host->setPlaceholderText(u"127.0.0.1"_s);
-    m_host->setToolTip(tr("The address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 "
-                          "(every IPv4 interface), ::1, or a host name"));
+    m_hostTip = tr("The address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every "
+                   "IPv4 interface), ::1, or a host name");
+    m_host->setToolTip(m_hostTip);
     m_host->setMaximumWidth(fontMetrics().horizontalAdvance(u"0000:0000:0000:0000"_s));
     m_port->setObjectName(u"listenPortSpin"_s);
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("any"));
-    m_port->setToolTip(tr("The TCP port; \"any\" (0) picks a free one"));
+    m_portTip = tr("The TCP port; \"any\" (0) picks a free one");
+    m_port->setToolTip(m_portTip);
     m_port->setPrefix(u":"_s);
 
     addWidget(label);
@@ -93,6 +95,10 @@ void ServerToolBar::setEditable(bool editable)
 {
     m_host->setEnabled(editable);
     m_port->setEnabled(editable);
+    // Disabled widgets still show tooltips: say how to change them.
+    const QString running = tr("Stop the server (Ctrl+Shift+R) to change where it listens");
+    m_host->setToolTip(editable ? m_hostTip : running);
+    m_port->setToolTip(editable ? m_portTip : running);
 }
 
 void ServerToolBar::focusAddress()

@@ -43,6 +43,8 @@ Q_SIGNALS:
 private:
     QLineEdit *m_host;
     QSpinBox *m_port;
+    QString m_hostTip;
+    QString m_portTip;
 };
 
 } // namespace closecall::ui
