@@ -334,6 +334,7 @@ struct Counters
     uint64_t bytes = 0;      // data payload bytes received
     uint64_t handshakes = 0; // validated 101s
     uint64_t closes = 0;     // Close handshakes completed (accept --close frame)
+    uint64_t reads = 0;      // read() calls that returned data (server write batching)
     double cpu = 0;          // our own user+system CPU seconds
     double serverCpu = 0;    // the server's (--server-pid), -1 if unknown
 };
@@ -578,6 +579,7 @@ void LoadGen::onReadable(size_t slot)
         closeConn(slot, true);
         return;
     }
+    ++m_c.reads;
     if (c.st == St::Handshaking) {
         onHandshakeData(slot, m_buf.data(), size_t(n));
         return;
@@ -860,12 +862,16 @@ void LoadGen::printResult(double t0, double t1, const Counters &c0, const Counte
     case Mode::Echo:
         std::printf(",\"conns\":%llu,\"size\":%llu,\"type\":\"%s\",\"inflight\":%llu,"
                     "\"opened\":%llu,\"seconds\":%.4f,\"msgs\":%llu,\"bytes\":%llu,"
-                    "\"msgs_per_s\":%.1f,\"bytes_per_s\":%.1f,\"verify\":%s",
+                    "\"msgs_per_s\":%.1f,\"bytes_per_s\":%.1f,\"reads\":%llu,"
+                    "\"bytes_per_read\":%.1f,\"verify\":%s",
                     (unsigned long long)m_o.conns, (unsigned long long)m_o.size,
                     m_o.binary ? "binary" : "text", (unsigned long long)m_o.inflight,
                     (unsigned long long)m_opened, secs, (unsigned long long)(c1.msgs - c0.msgs),
                     (unsigned long long)(c1.bytes - c0.bytes), rate(c1.msgs - c0.msgs),
-                    rate(c1.bytes - c0.bytes), m_o.verify ? "true" : "false");
+                    rate(c1.bytes - c0.bytes), (unsigned long long)(c1.reads - c0.reads),
+                    c1.reads > c0.reads ? double(c1.bytes - c0.bytes) / double(c1.reads - c0.reads)
+                                        : 0.0,
+                    m_o.verify ? "true" : "false");
         break;
     case Mode::Accept:
         std::printf(
