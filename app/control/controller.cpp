@@ -113,7 +113,7 @@ void Controller::execute(const Command &c)
     case CommandKind::Quit:
         m_shuttingDown = true;
         emit shutdownStarted(c.timeoutMs);
-        queue([engine, c] { engine->shutdown(c.code, c.reason, c.timeoutMs, c.id); });
+        queue([engine, c] { engine->shutdown(c.code, c.reason, c.timeoutMs, c.id, true); });
         break;
     }
 }

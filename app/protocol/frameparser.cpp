@@ -30,9 +30,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A reassembly buffer bigger than this is freed after its message is
-// delivered, rather than kept for the next one.
-constexpr qsizetype KeepCapacity = 64 * 1024;
 // A claimed length is not trusted for pre-allocation beyond this; the
 // buffer grows geometrically as bytes actually arrive.
 constexpr quint64 MaxReserve = 1024 * 1024;
@@ -354,10 +351,10 @@ void FrameParser::finishPending(FrameSink &sink)
     m_messageFrames = 0;
     sink.onMessage(msgOp == Opcode::Text ? MessageType::Text : MessageType::Binary, m_message,
                    frames);
-    if (m_message.capacity() > KeepCapacity)
-        m_message = QByteArray();
-    else
-        m_message.resize(0);
+    // The capacity is kept for the next message (a stream of large messages
+    // would otherwise fault in fresh pages for every one); the driver gives
+    // it back with releaseMemory() once the connection is idle.
+    m_message.resize(0);
 }
 
 void FrameParser::releaseMemory()

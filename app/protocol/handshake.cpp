@@ -541,15 +541,26 @@ HandshakeStatus ClientHandshake::feed(QByteArrayView data)
     // Status line, RFC 9112 §4: HTTP-version SP 3DIGIT SP [reason].
     const QByteArray &statusLine = lines.first();
     const qsizetype sp = statusLine.indexOf(' ');
-    bool ok = false;
-    const int status = sp < 0 ? 0 : statusLine.mid(sp + 1, 3).toInt(&ok);
-    // Exactly three digits, then the end of the line or a space.
-    const bool codeEnds = sp >= 0 && statusLine.size() >= sp + 4 &&
-                          (statusLine.size() == sp + 4 || statusLine[sp + 4] == ' ');
-    if (!statusLine.startsWith("HTTP/1.") || !ok || !codeEnds || status < 100 || status > 999) {
+    const QByteArrayView version = QByteArrayView(statusLine).first(sp < 0 ? 0 : sp);
+    const auto isDigit = [&](qsizetype i) {
+        return i < statusLine.size() && statusLine[i] >= '0' && statusLine[i] <= '9';
+    };
+    // HTTP/1.x, a space, exactly three digits, then the end of the line or a space.
+    const bool wellFormed = (version == "HTTP/1.1" || version == "HTTP/1.0") && isDigit(sp + 1) &&
+                            isDigit(sp + 2) && isDigit(sp + 3) &&
+                            (statusLine.size() == sp + 4 || statusLine[sp + 4] == ' ');
+    const int status = wellFormed ? statusLine.mid(sp + 1, 3).toInt() : 0;
+    if (!wellFormed || status < 100) {
         fail(QCoreApplication::translate(
                  "Handshake", "the response does not start with an HTTP status line: %1.")
                  .arg(quoted(statusLine.left(80))));
+        return m_status;
+    }
+    // RFC 6455 §4.1: the upgrade answer is HTTP/1.1; an HTTP/1.0 server can
+    // only be refusing (its status is still reported below).
+    if (status == 101 && version != "HTTP/1.1") {
+        fail(QCoreApplication::translate("Handshake", "the 101 response is %1, not HTTP/1.1.")
+                 .arg(QString::fromLatin1(version)));
         return m_status;
     }
     m_httpStatus = status;

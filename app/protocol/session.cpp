@@ -36,21 +36,40 @@ bool isLegalTransition(State from, State to)
 }
 
 // Operations the operator may start, refused by state with a named reason
-// (the h11 way: one table, not checks scattered through the callers).
-QString refusalFor(State s, const QString &operation)
+// (the h11 way: one table, not checks scattered through the callers). The
+// message is only built when refusing: this runs for every frame we send.
+enum class Operation { Send, Ping, Close, Abort };
+
+QString operationText(Operation op)
+{
+    switch (op) {
+    case Operation::Send:
+        return Session::tr("send data");
+    case Operation::Ping:
+        return Session::tr("send a Ping");
+    case Operation::Close:
+        return Session::tr("close");
+    case Operation::Abort:
+        return Session::tr("abort");
+    }
+    return {};
+}
+
+QString refusalFor(State s, Operation op)
 {
     switch (s) {
-    case State::Connecting:
-        return Session::tr("cannot %1: the connection is still Connecting").arg(operation);
     case State::Open:
     case State::CloseReceived:
         return {};
+    case State::Connecting:
+        return Session::tr("cannot %1: the connection is still Connecting").arg(operationText(op));
     case State::CloseSent:
-        return Session::tr("cannot %1: our Close is already sent (CloseSent)").arg(operation);
+        return Session::tr("cannot %1: our Close is already sent (CloseSent)")
+            .arg(operationText(op));
     case State::Closed:
-        return Session::tr("cannot %1: the connection is Closed").arg(operation);
+        return Session::tr("cannot %1: the connection is Closed").arg(operationText(op));
     case State::Aborted:
-        return Session::tr("cannot %1: the connection was Aborted").arg(operation);
+        return Session::tr("cannot %1: the connection was Aborted").arg(operationText(op));
     }
     return {};
 }
@@ -131,12 +150,12 @@ void Session::open()
         setState(State::Open);
 }
 
-void Session::receive(char *data, qsizetype size)
+qsizetype Session::receive(char *data, qsizetype size)
 {
     // Nothing may be read once the session has ended, and after a protocol
     // error the stream is no longer trustworthy.
     if (isEnded() || m_state == State::Connecting || m_parser.hasFailed())
-        return;
+        return 0;
     ParserAdapter adapter(*this);
     qsizetype offset = 0;
     while (offset < size && !isEnded() && !m_parser.hasFailed()) {
@@ -145,6 +164,7 @@ void Session::receive(char *data, qsizetype size)
             break;
         offset += used;
     }
+    return offset;
 }
 
 void Session::onMessage(MessageType type, QByteArrayView payload)
@@ -284,11 +304,12 @@ void Session::transportClosed(bool reset)
     end(State::Aborted, reset ? HowEnded::PeerReset : HowEnded::PeerEof, TransportAction::None);
 }
 
-QString Session::sendMessage(MessageType type, QByteArrayView payload)
+QString Session::sendMessage(MessageType type, QByteArrayView payload, Utf8Check check)
 {
-    if (QString why = refusalFor(m_state, tr("send data")); !why.isEmpty())
+    if (QString why = refusalFor(m_state, Operation::Send); !why.isEmpty())
         return why;
-    if (type == MessageType::Text && !Utf8Validator::isValid(payload))
+    if (type == MessageType::Text && check == Utf8Check::Validate &&
+        !Utf8Validator::isValid(payload))
         return tr("a text message must be valid UTF-8");
     framewriter::appendFrame(m_output, m_role,
                              type == MessageType::Text ? Opcode::Text : Opcode::Binary, payload);
@@ -311,7 +332,7 @@ QString Session::sendText(QStringView text)
 
 QString Session::ping(QByteArrayView payload)
 {
-    if (QString why = refusalFor(m_state, tr("send a Ping")); !why.isEmpty())
+    if (QString why = refusalFor(m_state, Operation::Ping); !why.isEmpty())
         return why;
     if (payload.size() > 125)
         return tr("a Ping payload is %1 bytes; the limit is 125").arg(payload.size());
@@ -328,7 +349,7 @@ QString Session::close(CloseCode code, QStringView reason, CloseMode mode)
 {
     if (m_state == State::CloseSent)
         return tr("our Close is already sent (CloseSent); waiting for the peer's Close");
-    if (QString why = refusalFor(m_state, tr("close")); !why.isEmpty())
+    if (QString why = refusalFor(m_state, Operation::Close); !why.isEmpty())
         return why;
     if (QString why = validateOutgoingClose(code, reason); !why.isEmpty())
         return why;
@@ -348,7 +369,7 @@ QString Session::close(CloseCode code, QStringView reason, CloseMode mode)
 QString Session::abort(HowEnded how)
 {
     if (isEnded())
-        return refusalFor(m_state, tr("abort"));
+        return refusalFor(m_state, Operation::Abort);
     setState(State::Aborted);
     end(State::Aborted, how, TransportAction::Reset);
     return {};

@@ -102,13 +102,20 @@ public:
     void open();
 
     // Bytes read from the peer; may be modified in place (unmasking).
-    void receive(char *data, qsizetype size);
-    void receive(QByteArray &bytes) { receive(bytes.data(), bytes.size()); }
+    // Returns how many were looked at: fewer than `size` when the session
+    // ended at a frame inside them (the rest came after the close handshake
+    // or a protocol error, and the driver may log them as ignored).
+    qsizetype receive(char *data, qsizetype size);
+    qsizetype receive(QByteArray &bytes) { return receive(bytes.data(), bytes.size()); }
 
     // The transport is gone: EOF (`reset` false) or a reset from the peer.
     void transportClosed(bool reset);
 
-    [[nodiscard]] QString sendMessage(MessageType type, QByteArrayView payload);
+    // Text is checked to be UTF-8 unless the caller already knows it is
+    // (echoing a message the parser just validated).
+    enum class Utf8Check : quint8 { Validate, AlreadyValid };
+    [[nodiscard]] QString sendMessage(MessageType type, QByteArrayView payload,
+                                      Utf8Check check = Utf8Check::Validate);
     [[nodiscard]] QString sendText(QStringView text);
     [[nodiscard]] QString ping(QByteArrayView payload = {});
 

@@ -80,7 +80,8 @@ void Connection::onSessionEvent(const SessionEvent &e)
         publishMessageEvent(EventType::MessageIn, e);
         // Echo mode answers only while Open: never after our Close (issue 4).
         if (m_engine.config().echo && e.state == State::Open && e.postClose == PostClose::None)
-            (void)m_session->sendMessage(e.messageType, e.payload);
+            (void)m_session->sendMessage(e.messageType, e.payload,
+                                         protocol::Session::Utf8Check::AlreadyValid);
         return;
     case Kind::MessageOut:
         ++m_info.msgsOut;
@@ -197,8 +198,23 @@ void Connection::onTransportData(char *data, qsizetype size)
     }
     if (m_phase != Phase::Upgraded)
         return;
-    m_session->receive(data, size);
+    receiveFrames(data, size);
     pump();
+}
+
+void Connection::receiveFrames(char *data, qsizetype size)
+{
+    const qsizetype used = m_session->receive(data, size);
+    // Bytes behind the frame that ended the session (after the close
+    // handshake or a protocol error) are not read, but nothing goes
+    // unmentioned: the log says how many were ignored.
+    if (used < size && m_session->isEnded()) {
+        Event ev = makeEvent(EventType::Error, m_session->state());
+        ev.size = size - used;
+        ev.message =
+            tr("%n byte(s) after the end of the connection ignored", nullptr, int(size - used));
+        publish(std::move(ev));
+    }
 }
 
 void Connection::onTransportEof(bool reset)
@@ -363,7 +379,7 @@ void Connection::completeUpgrade()
     // the 101) belong to the session.
     QByteArray leftover = hs->takeLeftover();
     if (!leftover.isEmpty())
-        m_session->receive(leftover);
+        receiveFrames(leftover.data(), leftover.size());
     pump();
 }
 

@@ -80,6 +80,8 @@ private:
     enum class Timer : quint8 { None, Handshake, Close, Linger };
 
     void onHandshakeBytes(QByteArrayView bytes);
+    // Feeds the session; logs the bytes it left unread after it ended.
+    void receiveFrames(char *data, qsizetype size);
     void completeUpgrade();
     void failHandshake(int status, const QString &reason, QByteArray response);
     void onEnded(const protocol::SessionEvent &e);

@@ -47,9 +47,9 @@ void Engine::start()
 }
 
 void Engine::shutdown(protocol::CloseCode code, const QString &reason, int timeoutMs,
-                      const QByteArray &resultId)
+                      const QByteArray &resultId, bool answer)
 {
-    d->shutdown(code, reason, timeoutMs, resultId);
+    d->shutdown(code, reason, timeoutMs, resultId, answer || !resultId.isEmpty());
 }
 
 void Engine::closeConnections(const ConnSelector &conns, protocol::CloseCode code,

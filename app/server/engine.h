@@ -49,10 +49,11 @@ public slots:
 
     // Closes every connection (mode shutdown, or `code`/`reason`), waits at
     // most `timeoutMs` for them to end (aborting the rest), stops
-    // listening, flushes, then emits stopped(). `resultId` non-empty answers
-    // a quit command.
+    // listening, flushes, then emits stopped(). `answer` is true for a quit
+    // command: it gets a `result` (with `resultId`, which may be empty when
+    // the command had no id); a signal's shutdown gets none.
     void shutdown(protocol::CloseCode code, const QString &reason, int timeoutMs,
-                  const QByteArray &resultId);
+                  const QByteArray &resultId, bool answer = false);
 
     // CloseMode Close or CloseOutput; timeoutMs < 0 = the configured default
     // for that mode; 0 for CloseOutput = never.

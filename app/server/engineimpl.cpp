@@ -264,10 +264,10 @@ void EngineImpl::sweep()
 // ---- shutdown -----------------------------------------------------------------------
 
 void EngineImpl::shutdown(CloseCode code, const QString &reason, int timeoutMs,
-                          const QByteArray &resultId)
+                          const QByteArray &resultId, bool answer)
 {
     if (m_stopping || m_stopped) {
-        if (!resultId.isEmpty())
+        if (answer)
             publishResult(resultId, false, tr("the server is already stopping"));
         return;
     }
@@ -277,6 +277,7 @@ void EngineImpl::shutdown(CloseCode code, const QString &reason, int timeoutMs,
         return;
     }
     m_stopping = true;
+    m_shutdownAnswer = answer;
     m_shutdownResultId = resultId;
     // No new connections while the old ones close.
     if (m_listener)
@@ -335,7 +336,7 @@ void EngineImpl::finishShutdown()
         delete m_listener;
         m_listener = nullptr;
     }
-    if (!m_shutdownResultId.isEmpty())
+    if (m_shutdownAnswer)
         publishResult(m_shutdownResultId, true);
     m_publisher->flush();
     emit q.stopped();

@@ -43,7 +43,7 @@ public:
     // Engine's slots (enginecommands.cpp holds the command ones).
     void start();
     void shutdown(protocol::CloseCode code, const QString &reason, int timeoutMs,
-                  const QByteArray &resultId);
+                  const QByteArray &resultId, bool answer);
     void closeConnections(const ConnSelector &conns, protocol::CloseCode code,
                           const QString &reason, protocol::CloseMode mode, int timeoutMs,
                           const QByteArray &resultId);
@@ -113,6 +113,7 @@ private:
     bool m_stopping = false;
     bool m_stopped = false;
     QByteArray m_shutdownResultId;
+    bool m_shutdownAnswer = false; // a quit command waits for its result
 };
 
 } // namespace closecall::server

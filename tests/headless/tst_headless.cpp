@@ -597,7 +597,8 @@ void tst_headless::commandsFromAFile()
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\"id\":1,\"cmd\":\"list\"}\n\n{\"id\":2,\"cmd\":\"set\",\"echo\":true}\n"
-               "{\"id\":3,\"cmd\":\"quit\"}"); // the last line has no newline
+               "{\"id\":3,\"cmd\":\"list\"}\n"
+               "{\"cmd\":\"quit\"}"); // the last line has no newline, and no id
     file.close();
     m_server = std::make_unique<Server>();
     m_server->process().setStandardInputFile(path);
@@ -608,6 +609,11 @@ void tst_headless::commandsFromAFile()
         const auto result = m_server->waitFor(resultFor(id), 0);
         QVERIFY2(result && result->value("ok"_L1).toBool(), qPrintable(QString::number(id)));
     }
+    // A command without an id is answered too: the quit's result is the last line.
+    const QJsonObject last = m_server->lines().constLast();
+    QCOMPARE(last.value("event"_L1), u"result"_s);
+    QCOMPARE(last.value("ok"_L1).toBool(), true);
+    QVERIFY(!last.contains("id"_L1));
 }
 
 void tst_headless::badOption_data()

@@ -581,6 +581,18 @@ void tst_handshake::clientValidation_data()
     QTest::newRow("four-digit status")
         << none << QByteArray("HTTP/1.1 1010 Odd\r\n\r\n") << HandshakeStatus::Failed << 0
         << u"status line"_s << QString();
+    QTest::newRow("one-digit status (fuzz regression)")
+        << none << QByteArray("HTTP/1.1 1\r\n\r\n") << HandshakeStatus::Failed << 0
+        << u"status line"_s << QString();
+    QTest::newRow("HTTP/1.x version (fuzz regression)")
+        << none << QByteArray(good).replace("HTTP/1.1 101", "HTTP/1.x 101")
+        << HandshakeStatus::Failed << 0 << u"status line"_s << QString();
+    QTest::newRow("101 over HTTP/1.0")
+        << none << QByteArray(good).replace("HTTP/1.1 101", "HTTP/1.0 101")
+        << HandshakeStatus::Failed << 0 << u"not HTTP/1.1"_s << QString();
+    QTest::newRow("HTTP/1.0 refusal still reports its status")
+        << none << QByteArray("HTTP/1.0 400 Bad Request\r\n\r\n") << HandshakeStatus::Failed << 400
+        << u"400"_s << QString();
     QTest::newRow("not HTTP") << none << QByteArray("SSH-2.0-OpenSSH\r\n\r\n")
                               << HandshakeStatus::Failed << 0 << u"status line"_s << QString();
 }

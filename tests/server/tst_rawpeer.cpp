@@ -71,6 +71,7 @@ private slots:
     void emptyCloseIsAnsweredEmpty();
     void pingInCloseSentIsAnswered();
     void framesAfterPeerCloseAreDropped();
+    void bytesAfterTheCloseAreReported();
     void unmaskedFrameIsProtocolError();
     void framesRightBehindTheUpgrade();
     void acceptResumesAfterRunningOutOfDescriptors();
@@ -329,6 +330,23 @@ void tst_RawPeer::framesAfterPeerCloseAreDropped()
     QCOMPARE(s.h.find(EventType::PongOut, s.id), -1);
     QCOMPARE(s.h.first(EventType::Error, s.id).state, State::CloseReceived);
     QVERIFY(!s.peer.nextFrame(200));
+}
+
+void tst_RawPeer::bytesAfterTheCloseAreReported()
+{
+    // [R13] with automatic ack, frames the peer writes behind its Close in
+    // the same packet are not read, but the log says how many bytes were
+    // ignored: nothing vanishes silently.
+    Setup s;
+    QVERIFY(s.id);
+    const QByteArray late = RawPeer::frame(Opcode::Text, "too late");
+    s.peer.sendRaw(RawPeer::closeFrame(1000) + late);
+    QVERIFY(s.h.waitFor(EventType::Closed, s.id));
+    QTRY_COMPARE(s.h.all(EventType::Error, s.id).size(), 1);
+    const Event ignored = s.h.first(EventType::Error, s.id);
+    QCOMPARE(ignored.size, late.size());
+    QCOMPARE(ignored.state, State::Closed);
+    QCOMPARE(s.h.find(EventType::MessageIn, s.id), -1);
 }
 
 void tst_RawPeer::unmaskedFrameIsProtocolError()
