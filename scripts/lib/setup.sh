@@ -8,7 +8,7 @@ CLOSECALL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CLOSECALL_PACKAGES=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6svg6
+    libqt6svg6 libbenchmark-dev
     libgl-dev libxkbcommon-dev
     openssl
     python3 python3-websockets
