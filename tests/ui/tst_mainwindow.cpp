@@ -491,6 +491,16 @@ void TestMainWindow::sendAndAbortWithQWebSocket()
     QVERIFY(model->indexOf(id).data(ConnectionTableModel::EndedRole).toBool());
     QTRY_VERIFY(!button("abortButton")->isEnabled());
     QVERIFY(button("abortButton")->toolTip().contains(u"has ended (Aborted)"_s));
+
+    // A command the engine refuses (here: sent past the disabled button) shows
+    // the result's error in the panel.
+    control::Command late;
+    late.kind = control::CommandKind::Send;
+    late.conns.ids = {id};
+    late.payload = "too late"_ba;
+    QVERIFY(!m_window->session()->execute(late).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Refused: "_s), Timeout);
+    QVERIFY2(result->text().contains(u"conn %1"_s.arg(id)), qPrintable(result->text()));
 }
 
 // Arrow to the row, Ctrl+W closes it with the panel's code: no mouse.

@@ -62,14 +62,9 @@ TlsDialog::TlsDialog(QWidget *parent)
         m_cert->clear();
         m_key->clear();
     });
+    m_ok = buttons->button(QDialogButtonBox::Ok);
     connect(m_cert, &QLineEdit::textChanged, this, &TlsDialog::revalidate);
-    connect(m_key, &QLineEdit::textChanged, this, [this, buttons] {
-        revalidate();
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(problem().isEmpty());
-    });
-    connect(m_cert, &QLineEdit::textChanged, this, [this, buttons] {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(problem().isEmpty());
-    });
+    connect(m_key, &QLineEdit::textChanged, this, &TlsDialog::revalidate);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -130,6 +125,8 @@ void TlsDialog::revalidate()
     const QString why = problem();
     m_problem->setText(why);
     m_problem->setVisible(!why.isEmpty());
+    if (m_ok)
+        m_ok->setEnabled(why.isEmpty());
 }
 
 } // namespace closecall::ui

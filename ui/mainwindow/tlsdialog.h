@@ -4,6 +4,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 // The TLS settings: a PEM certificate (chain) and its private key. With
 // both set the server serves wss://; the change applies at the next Start.
@@ -31,6 +32,7 @@ private:
     QLineEdit *m_cert;
     QLineEdit *m_key;
     QLabel *m_problem;
+    QPushButton *m_ok = nullptr;
 };
 
 } // namespace closecall::ui
