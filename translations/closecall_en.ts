@@ -2,16 +2,748 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>EventJson</name>
+    <message>
+        <source>the object has no &quot;event&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown event &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogExport</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: use jsonl, text, csv or har</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell the format of %1 from its suffix: name the format (jsonl, text, csv or har) or use .jsonl, .log, .txt, .csv or .har</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::ConnectionTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subprotocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initiated by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close rx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The peer&apos;s Close arrived and is not answered yet: Close or Close Output will acknowledge it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+reason: %2
+mode: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; final status %2; TCP closed by the %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::DisplayText</name>
+    <message>
+        <source>Empty (no status code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handshake failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pong in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pong out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <comment>direction: from the peer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out</source>
+        <comment>direction: to the peer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledging the peer&apos;s Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server shutdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peer reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peer closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (delivered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (discarded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 delivered, %3 discarded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::LogFileWriter</name>
+    <message>
+        <source>har is one document and cannot be written as events arrive: use jsonl, text or csv for a log file, and export har</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::LogFilterProxy</name>
+    <message>
+        <source>post-close: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>post-close: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>initiated by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close handshake %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP closed by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP closed by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subprotocol %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1  %2  (t = %3 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::ClosePanel</name>
+    <message>
+        <source>Custom code (3000–4999)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status code of our Close frame: the number, the RFC name and the .NET WebSocketCloseStatus name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3000–3999: registered for libraries and frameworks; 4000–4999: private use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. &quot;deploy in progress&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description travels as UTF-8 in the Close frame: at most %1 bytes (&quot;å&quot; is 2 bytes, &quot;€&quot; 3, an emoji 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted, how: timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Output keeps receiving for this long, then aborts the connection; &quot;never&quot; waits for as long as it takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close O&amp;utput:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;atus code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time&amp;outs: Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty Close carries no description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is normally sent by a client (RFC 6455 §7.4.1); a server may still send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>closecall::ui::ConnectionActions</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
-            <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Acts on %n connections: %1.</source>
         <translation>
-            <numerusform>Acts on %n connection: %1.</numerusform><numerusform>Acts on %n connections: %1.</numerusform></translation>
+            <numerusform>Acts on %n connection: %1.</numerusform>
+            <numerusform>Acts on %n connections: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close &amp;Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send our Close and wait for the peer&apos;s Close; data the peer sends meanwhile is read and discarded (CloseAsync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send our Close and return at once; data the peer still sends is delivered (CloseOutputAsync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the TCP connection (an RST, not a FIN): state Aborted, 1006</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the send panel&apos;s message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a Ping with the send panel&apos;s payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1 is still Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1 is already CloseSent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1 is CloseSent: nothing may follow our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1 has ended (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection in the table first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of the selected connections can: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acts on connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acts on connections %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skips: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more connections in the table (Ctrl+A selects all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (connections %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acts on connection %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::ConnectionsPane</name>
+    <message>
+        <source>Hide e&amp;nded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter connections: id, address, path, subprotocol, state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the Closed and Aborted rows (Clear ended removes them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection matches the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended connections are hidden (Hide ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::DetailsPanel</name>
+    <message>
+        <source>Select a connection to see its upgrade request, subprotocol and how it closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subprotocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 in (%2), %L3 out (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 in, %L2 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1; latest: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initiated by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 delivered, %L2 discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, how: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP closed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::EmptyStateTableView</name>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original order</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -19,12 +751,148 @@
     <message numerus="yes">
         <source>Events: %n kind(s)</source>
         <translation>
-            <numerusform>Events: %n kind</numerusform><numerusform>Events: %n kinds</numerusform></translation>
+            <numerusform>Events: %n kind</numerusform>
+            <numerusform>Events: %n kinds</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln event(s)</source>
         <translation>
-            <numerusform>%Ln event</numerusform><numerusform>%Ln events</numerusform></translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pong in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pong out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handshake failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;elected connections only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Post-close only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every frame and event of every connection appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the log: text, code, reason, event, state, address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only some kinds of event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the events of the connections selected in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only data that arrived after our Close went out (delivered or discarded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest event in sight (scrolling up pauses this; End or this button resumes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select Connection %1 in the Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Only Connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The close handshake only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events: all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event matches the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -32,22 +900,423 @@
     <message numerus="yes">
         <source>Sent %n byte(s) to %1</source>
         <translation>
-            <numerusform>Sent %n byte to %1</numerusform><numerusform>Sent %n bytes to %1</numerusform></translation>
+            <numerusform>Sent %n byte to %1</numerusform>
+            <numerusform>Sent %n bytes to %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s)</source>
         <translation>
-            <numerusform>Copied %n row</numerusform><numerusform>Copied %n rows</numerusform></translation>
+            <numerusform>Copied %n row</numerusform>
+            <numerusform>Copied %n rows</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1</source>
         <translation>
-            <numerusform>Exported %n event to %1</numerusform><numerusform>Exported %n events to %1</numerusform></translation>
+            <numerusform>Exported %n event to %1</numerusform>
+            <numerusform>Exported %n events to %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n connection(s) to %1</source>
         <translation>
-            <numerusform>Exported %n connection to %1</numerusform><numerusform>Exported %n connections to %1</numerusform></translation>
+            <numerusform>Exported %n connection to %1</numerusform>
+            <numerusform>Exported %n connections to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CloseCall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log to file stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the log file failed, so logging to it has stopped.
+
+%1
+
+The log in the window is complete; export it to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log to file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--log-file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen for WebSocket clients on the address in the toolbar (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close every connection with 1001 Going Away, then stop listening (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Echo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Echo each data message back while the connection is Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-acknowledge peer Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: answer a peer&apos;s Close at once, echoing its code (what browsers do).
+Off (manual acknowledge, as .NET): the connection stays CloseReceived until you Close or Close Output it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer &amp;Pings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer each Ping with a Pong; turn off to test a client&apos;s keep-alive timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Filtered Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Connections (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log to File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append every event to a file as it happens (JSON Lines, text or CSV), full previews included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;Message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Close &amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select &amp;All Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp;Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the Closed and Aborted rows from the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every event from the log pane (a log file being written keeps them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter C&amp;onnections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;Capacity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow Log &amp;Tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when CloseCall starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About CloseCall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloseCall — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping: closing every connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connections yet: connect a client to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example, in a browser&apos;s console: new WebSocket(&quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the address or port in the toolbar and press Start (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Start (Ctrl+R) to listen on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve wss:// with a certificate and key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wss:// with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS change applies at the next Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events the log keeps (the oldest go when it is full; about 120 bytes each):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About CloseCall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CloseCall %1&lt;/h3&gt;&lt;p&gt;A console for WebSocket servers: see how your clients behave when a server closes on them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Close&lt;/b&gt; sends our Close and waits for the peer&apos;s (data meanwhile is discarded); &lt;b&gt;Close Output&lt;/b&gt; sends it and keeps delivering what the peer still sends; &lt;b&gt;Abort&lt;/b&gt; resets TCP.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connections %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the listen address is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1 sent to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Output %1 sent to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aborted %1 (TCP reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping sent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text log (*.log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP Archive (*.har)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export filtered log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log was not exported.
+
+%1
+
+Nothing in the log was lost: choose another place and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the oldest %L1 events had already left the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connections were not exported.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped logging to %1 (%L2 events written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging to the file could not start.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging every event to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -55,7 +1324,95 @@
     <message numerus="yes">
         <source>%n byte(s)</source>
         <translation>
-            <numerusform>%n byte</numerusform><numerusform>%n bytes</numerusform></translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary (hex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message to send (Ctrl+Return sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional payload, at most 125 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ing payload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hex: a lone digit before position %1; write bytes as pairs like 0a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hex: &quot;%1&quot; at position %2 is not a hex digit (0-9, a-f)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hex: an odd number of digits; write bytes as pairs like 0a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes as hex, e.g. 48 65 6c 6c 6f (Ctrl+Return sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Ping payload is %1 bytes of UTF-8; the limit is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::ServerSession</name>
+    <message>
+        <source>server stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::ServerToolBar</name>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listen on </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every IPv4 interface), ::1, or a host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TCP port; &quot;any&quot; (0) picks a free one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the server (Ctrl+Shift+R) to change where it listens</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -63,7 +1420,100 @@
     <message numerus="yes">
         <source>Log: %Ln event(s)</source>
         <translation>
-            <numerusform>Log: %Ln event</numerusform><numerusform>Log: %Ln events</numerusform></translation>
+            <numerusform>Log: %Ln event</numerusform>
+            <numerusform>Log: %Ln events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data messages a second over the last second, in (from the peers) and out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events in the log; when it is full the oldest go (Settings ▸ Log capacity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections: %L1 open / %L2 total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs/s: %L1 in, %L2 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events in the log (capacity %L1); when it is full the oldest go and are counted as dropped (Settings ▸ Log capacity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Logging to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::TlsDialog</name>
+    <message>
+        <source>TLS (wss://)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificate, e.g. server.crt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM private key, e.g. server.key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a certificate and its key the server serves wss:// instead of ws://. Leave both empty for plain ws://. The change applies at the next Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Private key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the TLS private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use plain ws://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key without a certificate: choose the certificate too, or clear both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate without a key: choose the private key too, or clear both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

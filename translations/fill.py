@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """Fills translations/closecall_{de,sv}.ts and the English plural forms
-(closecall_en.ts: "1 event", "2 events") from the table below (the main
+(closecall_en.ts: "1 event", "2 events"; its other texts stay unfinished,
+i.e. English) from the table below (the main
 menus, buttons, panels and status line), after `ninja update_translations`
 (or lupdate) has added new source texts. Entries not in the table stay
-unfinished and show in English. Usage: translations/fill.py"""
+unfinished and show in English. Usage, from a configured build:
+    ninja update_translations && translations/fill.py && ninja update_translations
+(the second lupdate only restores its own XML layout)."""
 
 import os
 import xml.etree.ElementTree as ET
