@@ -163,25 +163,27 @@ int main(int argc, char *argv[])
     // Completeness, counted as rows arrive (a few µs per batch).
     quint64 messageIn = 0, messageOut = 0, opens = 0, seqGaps = 0, lastSeq = 0, firstSeq = 0;
     std::vector<quint32> connIds;
+    const auto scan = [&](int first, int last) {
+        for (int row = first; row <= last; ++row) {
+            const monitor::LogEntry &e = log->entry(row);
+            if (lastSeq == 0)
+                firstSeq = e.seq;
+            else if (e.seq != lastSeq + 1)
+                ++seqGaps;
+            lastSeq = e.seq;
+            if (e.type == EventType::MessageIn)
+                ++messageIn;
+            else if (e.type == EventType::MessageOut)
+                ++messageOut;
+            else if (e.type == EventType::Open) {
+                ++opens;
+                connIds.push_back(e.conn);
+            }
+        }
+    };
+    scan(0, log->rowCount() - 1); // "listening" is already there
     QObject::connect(log, &QAbstractItemModel::rowsInserted, log,
-                     [&](const QModelIndex &, int first, int last) {
-                         for (int row = first; row <= last; ++row) {
-                             const monitor::LogEntry &e = log->entry(row);
-                             if (lastSeq == 0)
-                                 firstSeq = e.seq;
-                             else if (e.seq != lastSeq + 1)
-                                 ++seqGaps;
-                             lastSeq = e.seq;
-                             if (e.type == EventType::MessageIn)
-                                 ++messageIn;
-                             else if (e.type == EventType::MessageOut)
-                                 ++messageOut;
-                             else if (e.type == EventType::Open) {
-                                 ++opens;
-                                 connIds.push_back(e.conn);
-                             }
-                         }
-                     });
+                     [&](const QModelIndex &, int first, int last) { scan(first, last); });
 
     // The heartbeat.
     enum Phase { Connecting, Flood, Drain, PhaseCount };
@@ -261,6 +263,7 @@ int main(int argc, char *argv[])
     const double rssLoad = procStatusMiB("VmRSS:");
     const double hwmLoad = procStatusMiB("VmHWM:");
     const quint64 dropped = log->dropped();
+    const quint64 logged = messageIn; // the fill below adds rows
     const bool complete = finished && sent >= 0 && messageIn + dropped == quint64(sent) &&
                           seqGaps == 0 && (dropped > 0 || firstSeq == 1);
 
@@ -345,7 +348,7 @@ int main(int argc, char *argv[])
         std::printf("\n| %d log rows (filled in %.1f s) | value |\n| --- | --- |\n",
                     log->rowCount(), fillS);
         std::printf("| RSS | %.1f MiB (peak %.1f) |\n", rssFull, procStatusMiB("VmHWM:"));
-        timeFilter(u"flood 7 "_s);     // one connection's rows: ~1/1000
+        timeFilter(u"flood 77"_s);     // connections 77 and 770..779: ~1 row in 90
         timeFilter(u"flood"_s);        // every message row
         timeFilter(u"no such text"_s); // nothing
         timeFilter(QString());         // back to all
@@ -355,8 +358,7 @@ int main(int argc, char *argv[])
     std::printf("\nSUMMARY platform=%s echo=%s sent=%lld logged=%llu complete=%s "
                 "stall_max_ms=%.1f stall_p99_ms=%.2f rss_MiB=%.1f\n",
                 qPrintable(QGuiApplication::platformName()), echo ? "on" : "off", (long long)sent,
-                (unsigned long long)messageIn, complete ? "yes" : "no", all.max(), all.p99(),
-                rssLoad);
+                (unsigned long long)logged, complete ? "yes" : "no", all.max(), all.p99(), rssLoad);
     std::fflush(stdout);
 
     session->stopNow();
