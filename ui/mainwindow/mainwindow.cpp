@@ -553,7 +553,6 @@ void MainWindow::updateConnectionActions()
     for (const SelectedConnection &c : selection)
         ids.append(c.id);
     m_logPane->setSelectedConnections(ids);
-    m_copy->setEnabled(true);
     m_detailsPanel->showConnection(m_connectionsPane->currentId());
 }
 
