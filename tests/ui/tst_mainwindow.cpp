@@ -380,6 +380,12 @@ void TestMainWindow::manualAcknowledgeAnswersWithTheOperatorsCode()
     QCOMPARE(finished.first().at(1).value<control::CommandKind>(), control::CommandKind::Set);
     QVERIFY(finished.first().at(2).toBool());
 
+    // "Log to file" from here on: every event as it comes.
+    const QString logFile = m_dir.filePath(u"manual-ack-stream.jsonl"_s);
+    QString error;
+    QVERIFY2(m_window->startLogToFile(logFile, monitor::LogFormat::Jsonl, &error),
+             qPrintable(error));
+
     RawPeer peer;
     const quint32 id = openPeer(peer);
     QVERIFY(id != 0);
@@ -405,6 +411,17 @@ void TestMainWindow::manualAcknowledgeAnswersWithTheOperatorsCode()
     QTRY_COMPARE_WITH_TIMEOUT(model->row(id)->state, State::Closed, Timeout);
     QCOMPARE(model->row(id)->sentCode, protocol::CloseCode(4000));
     QCOMPARE(model->row(id)->initiatedBy, protocol::Initiator::Client);
+
+    QStringList streamed;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            streamed.clear();
+            for (const QJsonObject &event : readJsonLines(logFile))
+                streamed.append(event.value(u"event"_s).toString());
+            return streamed.contains(u"closed"_s);
+        }(),
+        Timeout);
+    QVERIFY(streamed.contains(u"close_received"_s) && streamed.contains(u"close_sent"_s));
 
     const QString path = m_dir.filePath(u"manual-ack.log"_s);
     const monitor::ExportResult written =
