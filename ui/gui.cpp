@@ -64,6 +64,7 @@ bool displayAvailable()
 int runGui(QApplication &app, const control::CommandLine &commandLine)
 {
     QApplication::setApplicationDisplayName(u"CloseCall"_s);
+    QApplication::setApplicationVersion(QStringLiteral(CLOSECALL_VERSION));
     QApplication::setDesktopFileName(u"closecall"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/closecall.svg"_s));
 

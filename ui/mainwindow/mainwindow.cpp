@@ -65,7 +65,6 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     , m_connActions(new ConnectionActions(this))
 {
     setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("CloseCall"));
     setWindowIcon(QIcon(u":/icons/closecall.svg"_s));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
 
@@ -490,14 +489,15 @@ void MainWindow::updateServerActions()
     case Status::Stopped:
         if (m_startError.isEmpty())
             m_statusLine->setListening(tr("Stopped"), true);
-        setWindowTitle(tr("CloseCall"));
+        // Qt appends the application's display name ("— CloseCall").
+        setWindowTitle(QString());
         break;
     case Status::Starting:
         m_statusLine->setListening(tr("Starting on %1…").arg(m_toolBar->listenText()), true);
         break;
     case Status::Listening:
         m_statusLine->setListening(tr("Listening on %1").arg(m_session->url()), true);
-        setWindowTitle(tr("CloseCall — %1").arg(m_session->url()));
+        setWindowTitle(m_session->url());
         break;
     case Status::Stopping:
         m_statusLine->setListening(tr("Stopping: closing every connection…"), true);
