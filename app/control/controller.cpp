@@ -130,6 +130,12 @@ void Controller::onFlushed(quint64 token)
 
 void Controller::runExport(const Command &c)
 {
+    // A front end that keeps its log elsewhere (the GUI exports from its
+    // log model) gives no store: the command is refused, not dereferenced.
+    if (!m_store) {
+        refuse(c.id, tr("export is not available here: use File > Export Log…"));
+        return;
+    }
     monitor::EventFilter filter;
     if (!c.filter.isEmpty())
         filter = [spec = c.filter](const server::Event &event) {
