@@ -117,6 +117,8 @@ private slots:
     void badOption_data();
     void badOption();
     void portInUse();
+    void nodeWsPeer_data();
+    void nodeWsPeer();
 
 private:
     Server &startServer(const QStringList &extra = {});
@@ -656,6 +658,52 @@ void tst_headless::portInUse()
     const QString err = QString::fromLocal8Bit(process.readAllStandardError());
     QVERIFY2(err.contains(u"in use"_s) && err.contains(QString::number(taken.serverPort())),
              qPrintable(err));
+}
+
+// Node's ws (Debian's node-ws) as a second independent client library: the
+// close code and reason it reports are the ones the operator chose, for both
+// ways of closing, and the server ends Closed having closed TCP first.
+void tst_headless::nodeWsPeer_data()
+{
+    QTest::addColumn<QString>("cmd");
+    QTest::newRow("close: node sees 4001 and the reason [R1]") << u"close"_s;
+    QTest::newRow("close_output: node sees 4001 and the reason [R3]") << u"close_output"_s;
+}
+
+void tst_headless::nodeWsPeer()
+{
+    QFETCH(QString, cmd);
+    Server &server = startServer();
+    JsonLinesProcess node;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Debian installs node-ws under /usr/share/nodejs; a Node from elsewhere
+    // on PATH does not search there by itself.
+    env.insert(u"NODE_PATH"_s, u"/usr/share/nodejs"_s);
+    node.process().setProcessEnvironment(env);
+    node.process().start(u"node"_s,
+                         {QStringLiteral(WSPEER_JS), server.url(u"/node"_s), u"hello from node"_s});
+    QVERIFY2(node.waitFor(peerIs(u"open"_s)),
+             qPrintable(u"node's ws did not connect (is node-ws installed?): "_s +
+                        QString::fromLocal8Bit(node.stderrText())));
+    const int conn = server.connFor(u"/node"_s);
+    const auto in = server.waitFor(eventIs(u"message_in"_s, conn));
+    QVERIFY(in);
+    QCOMPARE(in->value("preview"_L1), u"hello from node"_s);
+
+    const QJsonObject result = server.command(
+        {{"cmd"_L1, cmd}, {"conn"_L1, conn}, {"code"_L1, 4001}, {"reason"_L1, u"node, goodbye"_s}});
+    QVERIFY2(result.value("ok"_L1).toBool(), qPrintable(result.value("error"_L1).toString()));
+    const auto seen = node.waitFor(peerIs(u"close"_s));
+    QVERIFY2(seen, node.stderrText().constData());
+    QCOMPARE(seen->value("code"_L1).toInt(), 4001);
+    QCOMPARE(seen->value("reason"_L1), u"node, goodbye"_s);
+
+    const auto closed = server.waitFor(eventIs(u"closed"_s, conn));
+    QVERIFY(closed);
+    QCOMPARE(closed->value("final"_L1), u"Closed"_s);
+    QCOMPARE(closed->value("initiated_by"_L1), u"server"_s);
+    QCOMPARE(closed->value("code"_L1).toInt(), 4001); // ws echoes the code
+    QVERIFY(node.waitForExit());
 }
 
 QTEST_GUILESS_MAIN(tst_headless)
