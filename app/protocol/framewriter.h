@@ -12,8 +12,8 @@ namespace closecall::protocol {
 // Writes RFC 6455 §5.2 frames. A server's frames are unmasked; a client's
 // are masked with a fresh random key (RFC §5.3), or `maskKey` when a test
 // needs fixed bytes: its bytes in memory are the key's bytes on the wire, as
-// in masking.h (build it with memcpy from the four wire bytes). Frames are appended to `out` so many frames can be
-// batched into one write.
+// in masking.h (build it with memcpy from the four wire bytes). Frames are appended to `out` so
+// many frames can be batched into one write.
 namespace framewriter {
 
 // Size of the header a frame of `payloadSize` bytes gets.

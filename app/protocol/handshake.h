@@ -28,14 +28,14 @@ enum class HandshakeStatus { NeedMore, Complete, Failed };
 struct HandshakeRequest
 {
     QByteArray method;
-    QByteArray target;    // request-target as sent: "/chat?room=1"
-    QString path;         // "/chat" (percent-decoded)
-    QString query;        // "room=1" (as sent, without '?')
-    HttpHeaders headers;  // every header line, as sent
+    QByteArray target;   // request-target as sent: "/chat?room=1"
+    QString path;        // "/chat" (percent-decoded)
+    QString query;       // "room=1" (as sent, without '?')
+    HttpHeaders headers; // every header line, as sent
     QString host;
     QString origin;
     QString userAgent;
-    QByteArray key;       // Sec-WebSocket-Key as sent
+    QByteArray key; // Sec-WebSocket-Key as sent
     QStringList offeredSubprotocols;
 
     // Value of a header, case-insensitive name; repeated headers joined by ", ".
@@ -94,7 +94,7 @@ private:
 struct ClientHandshakeOptions
 {
     QString host = QStringLiteral("127.0.0.1:9001"); // Host header value
-    QString target = QStringLiteral("/");             // path and query
+    QString target = QStringLiteral("/");            // path and query
     QStringList subprotocols;
     QString origin; // empty = no Origin header
     HttpHeaders extraHeaders;

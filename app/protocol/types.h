@@ -22,7 +22,10 @@ enum class Opcode : quint8 {
     Pong = 0xA,
 };
 
-constexpr bool isControl(Opcode op) { return (static_cast<quint8>(op) & 0x8) != 0; }
+constexpr bool isControl(Opcode op)
+{
+    return (static_cast<quint8>(op) & 0x8) != 0;
+}
 
 enum class MessageType : quint8 { Text, Binary };
 

@@ -44,9 +44,9 @@ struct RecordedEvent
                    .arg(int(mode))
                    .arg(int(how))
                    .arg(int(initiator))
-                   .arg(int(transport))
-               + (code ? QString::number(*code) : QStringLiteral("-")) + u'/'
-               + QString::fromLatin1(payload.toHex()) + u'/' + text;
+                   .arg(int(transport)) +
+               (code ? QString::number(*code) : QStringLiteral("-")) + u'/' +
+               QString::fromLatin1(payload.toHex()) + u'/' + text;
     }
 };
 
@@ -112,9 +112,13 @@ inline QList<WrittenFrame> framesWritten(QByteArray bytes)
         QString error;
         void onMessage(MessageType t, QByteArrayView p, int) override
         {
-            frames.append({t == MessageType::Text ? Opcode::Text : Opcode::Binary, p.toByteArray()});
+            frames.append(
+                {t == MessageType::Text ? Opcode::Text : Opcode::Binary, p.toByteArray()});
         }
-        void onControl(Opcode op, QByteArrayView p) override { frames.append({op, p.toByteArray()}); }
+        void onControl(Opcode op, QByteArrayView p) override
+        {
+            frames.append({op, p.toByteArray()});
+        }
         void onProtocolError(quint16, const QString &why) override { error = why; }
     } sink;
     FrameParser parser(Role::Client);
