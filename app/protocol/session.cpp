@@ -38,8 +38,6 @@ bool isLegalTransition(State from, State to)
 // Operations the operator may start, refused by state with a named reason
 // (the h11 way: one table, not checks scattered through the callers). The
 // message is only built when refusing: this runs for every frame we send.
-enum class Operation { Send, Ping, Close, Abort };
-
 QString operationText(Operation op)
 {
     switch (op) {
@@ -57,6 +55,8 @@ QString operationText(Operation op)
 
 QString refusalFor(State s, Operation op)
 {
+    if (isAllowed(op, s))
+        return {};
     switch (s) {
     case State::Open:
     case State::CloseReceived:
@@ -75,6 +75,13 @@ QString refusalFor(State s, Operation op)
 }
 
 } // namespace
+
+bool isAllowed(Operation op, State state)
+{
+    if (op == Operation::Abort)
+        return state != State::Closed && state != State::Aborted;
+    return state == State::Open || state == State::CloseReceived;
+}
 
 // Forwards the frame parser's callbacks to the session without making the
 // session itself a FrameSink in its public interface.
@@ -368,8 +375,8 @@ QString Session::close(CloseCode code, QStringView reason, CloseMode mode)
 
 QString Session::abort(HowEnded how)
 {
-    if (isEnded())
-        return refusalFor(m_state, Operation::Abort);
+    if (QString why = refusalFor(m_state, Operation::Abort); !why.isEmpty())
+        return why;
     setState(State::Aborted);
     end(State::Aborted, how, TransportAction::Reset);
     return {};

@@ -11,6 +11,12 @@
 
 namespace closecall::protocol {
 
+// What an operator may start (CLOSE-SEMANTICS.md): data, Ping and Close in
+// Open and CloseReceived (there Close acknowledges the peer's); Abort until
+// the session has ended. The session enforces this one table, and the GUI
+// asks it to enable its buttons.
+bool isAllowed(Operation op, State state);
+
 // What the transport must do when a session ends.
 enum class TransportAction : quint8 {
     None,           // already gone (peer EOF or reset)

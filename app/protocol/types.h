@@ -47,6 +47,9 @@ enum class HowEnded : quint8 { Handshake, Timeout, Abort, PeerReset, PeerEof, Pr
 // Whether a data message arrived after our Close went out, and what became of it.
 enum class PostClose : quint8 { None, Delivered, Discarded };
 
+// What an operator may start on a connection (see isAllowed in session.h).
+enum class Operation : quint8 { Send, Ping, Close, Abort };
+
 // Who sent the first Close frame.
 enum class Initiator : quint8 { None, Server, Client };
 

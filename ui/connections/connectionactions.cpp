@@ -1,5 +1,7 @@
 #include "connectionactions.h"
 
+#include "protocol/session.h"
+
 #include <QtGui/QAction>
 #include <QtGui/QIcon>
 
@@ -74,13 +76,32 @@ QString ConnectionActions::baseToolTip(Kind kind) const
     return {};
 }
 
+protocol::Operation ConnectionActions::operationOf(Kind kind)
+{
+    switch (kind) {
+    case Close:
+    case CloseOutput:
+        return protocol::Operation::Close;
+    case Abort:
+        return protocol::Operation::Abort;
+    case Ping:
+        return protocol::Operation::Ping;
+    case Send:
+    case KindCount:
+        break;
+    }
+    return protocol::Operation::Send;
+}
+
 QString ConnectionActions::blocker(Kind kind, quint32 id, State state)
 {
+    // Whether it may act is the session's table; only the words are ours.
+    if (protocol::isAllowed(operationOf(kind), state))
+        return {};
     switch (state) {
     case State::Open:
-        return {};
     case State::CloseReceived:
-        return {}; // every action: Close acknowledges, data may still be sent (RFC 6455 §5.5.1)
+        return {};
     case State::Connecting:
         return tr("connection %1 is still Connecting").arg(id);
     case State::CloseSent:
