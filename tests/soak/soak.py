@@ -58,6 +58,9 @@ def parse_args():
     p.add_argument("--report-every", type=float, default=10)
     p.add_argument("--warmup", type=float, default=None,
                    help="seconds before RSS growth counts (max(120, duration/3))")
+    p.add_argument("--warmup-events", type=int, default=300_000,
+                   help="warm-up also lasts until the server has logged this many events "
+                        "(300000: its event store keeps the last 250,000, and grows until full)")
     p.add_argument("--growth-limit-mib", type=float, default=16)
     p.add_argument("--growth-limit-pct", type=float, default=10)
     p.add_argument("--stuck-after", type=float, default=120,
@@ -245,27 +248,37 @@ class Soak:
             await asyncio.sleep(0.1)
         return True
 
+    def warmup_end(self):
+        """Warm-up ends at --warmup seconds or when --warmup-events were logged,
+        whichever is later (None: not reached)."""
+        for t, _, _, events in self.samples:
+            if t >= self.args.warmup and events >= self.args.warmup_events:
+                return t
+        return None
+
     def print_rule(self):
         a = self.args
-        print(f"RSS rule: samples every {a.report_every:.0f} s; those after a warm-up of "
-              f"{a.warmup:.0f} s are split in thirds; the run fails if the median of the last "
+        print(f"RSS rule: samples every {a.report_every:.0f} s; those after warm-up (at least "
+              f"{a.warmup:.0f} s and {a.warmup_events} events) are split in thirds; the run fails if the median of the last "
               f"third exceeds the median of the first third by more than "
               f"max({a.growth_limit_mib:.0f} MiB, {a.growth_limit_pct:.0f}%). Fewer than 6 "
               f"samples after warm-up: RSS is reported, growth not judged.", flush=True)
 
     def judge_rss(self):
         a = self.args
-        after = [rss for t, rss, _, _ in self.samples if t >= a.warmup]
+        end = self.warmup_end()
+        after = [rss for t, rss, _, _ in self.samples if end is not None and t >= end]
         if len(after) < 6:
-            print(f"RSS growth not judged: {len(after)} samples after the {a.warmup:.0f} s "
-                  f"warm-up (6 needed); RSS went "
+            reached = f"ended at {end:.0f} s" if end is not None else "not reached"
+            print(f"RSS growth not judged: {len(after)} samples after warm-up ({reached}; "
+                  f"6 needed); RSS went "
                   + " ".join(f"{mib(r):.0f}" for _, r, _, _ in self.samples) + " MiB")
             return
         k = len(after) // 3
         first, last = statistics.median(after[:k]), statistics.median(after[-k:])
         limit = max(a.growth_limit_mib * 1024, first * a.growth_limit_pct / 100)
         verdict = "grows" if last - first > limit else "flat"
-        print(f"RSS after warm-up: median of first third {mib(first):.1f} MiB, of last third "
+        print(f"RSS after warm-up (ended at {end:.0f} s, {len(after)} samples): median of first third {mib(first):.1f} MiB, of last third "
               f"{mib(last):.1f} MiB, growth {mib(last - first):+.1f} MiB (limit "
               f"{mib(limit):.1f} MiB): {verdict}")
         if verdict == "grows":
@@ -326,7 +339,8 @@ class Soak:
                           f"{peer.scenario if peer else '?'}): `open` without `closed`")
             if len(led.conns) > 10:
                 self.fail(f"... {len(led.conns)} connections in all without `closed`")
-            pending = [p for p in self.peers.values() if p.id not in led.conns]
+            with_open = {rec.peer_id for rec in led.conns.values()}
+            pending = [p for p in self.peers.values() if p.id not in with_open]
             for peer in pending[:5]:
                 self.fail(f"peer {peer.id} ({peer.scenario}): its connection never showed "
                           f"`open` and `closed` (conn {peer.conn})")
