@@ -96,9 +96,10 @@ class EventPipe(asyncio.Protocol):
 
 
 class ServerProcess:
-    def __init__(self, binary, close_timeout_ms, echo=True):
+    def __init__(self, binary, close_timeout_ms, handshake_timeout_ms, echo=True):
         self.binary = binary
         self.close_timeout_ms = close_timeout_ms
+        self.handshake_timeout_ms = handshake_timeout_ms
         self.echo = echo
         self.ledger = Ledger()
         self.proc = None
@@ -118,7 +119,8 @@ class ServerProcess:
         self.eof = loop.create_future()
         self.stderr_path = stderr_path
         args = [self.binary, "--headless", "--listen", "127.0.0.1:0",
-                "--close-timeout", str(self.close_timeout_ms)]
+                "--close-timeout", str(self.close_timeout_ms),
+                "--handshake-timeout", str(self.handshake_timeout_ms)]
         if self.echo:
             args.append("--echo")
         self.stderr_file = open(stderr_path, "wb")

@@ -51,6 +51,9 @@ def parse_args():
                    help="share of messages of 1-64 KiB (the rest 0-200 bytes)")
     p.add_argument("--close-timeout-ms", type=int, default=300,
                    help="the server's --close-timeout, and close_output's timeout_ms")
+    p.add_argument("--handshake-timeout-ms", type=int, default=120_000,
+                   help="the server's --handshake-timeout: long, because a starved soak "
+                        "driver may write its request late; its timeout is not under test")
     p.add_argument("--stall-every", type=float, default=30,
                    help="each period: stdout read normally, then slowly, then not at all")
     p.add_argument("--slow-seconds", type=float, default=6)
@@ -289,7 +292,7 @@ class Soak:
         print(f"soak: {a.connections} peers at once for {a.duration:.0f} s against "
               f"{a.closecall}, seed {self.seed}", flush=True)
         self.print_rule()
-        self.server = ServerProcess(a.closecall, a.close_timeout_ms)
+        self.server = ServerProcess(a.closecall, a.close_timeout_ms, a.handshake_timeout_ms)
         self.server.on_open = self.on_open
         self.server.on_closed = self.on_closed
         stderr_path = tempfile.mktemp(prefix="closecall-soak-", suffix=".stderr")
