@@ -8,6 +8,7 @@ dropped; a slow reader holds the server back instead).
 """
 
 import asyncio
+import fcntl
 import json
 import os
 import subprocess
@@ -126,6 +127,9 @@ class ServerProcess:
         self.stderr_file = open(stderr_path, "wb")
         self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=self.stderr_file, close_fds=True)
+        # A 16 KiB pipe (64 KiB by default): "slow" reads at most 16 KiB per
+        # pause, ~160 KiB/s, below what the server produces under this load.
+        fcntl.fcntl(self.proc.stdout.fileno(), fcntl.F_SETPIPE_SZ, 16384)
         _, self.pipe = await loop.connect_read_pipe(
             lambda: EventPipe(self._line, self._eof), self.proc.stdout)
         self.stdin, _ = await loop.connect_write_pipe(asyncio.Protocol, self.proc.stdin)
