@@ -7,7 +7,8 @@ Two kinds of reference are checked, in the repository (or the tree given):
   a reference definition `[label]: target`: a relative target must be an
   existing file or folder, and a `#fragment` must be a heading (or an
   explicit `<a id="...">`) of the file it points into. Web links are not
-  fetched.
+  fetched. A *.md path named in the prose (outside fenced code) must exist
+  too, found as the citations below are.
 - every `*.md` path cited in the sources under app/, ui/, tests/ and
   scripts/ (comments, mostly: "see docs/<subject> dot md"): it must exist
   relative to the repository root, or to the citing file's folder or one of
@@ -115,6 +116,22 @@ def check_markdown(root, rel, problems):
                 elif fragment and full.endswith(".md") and fragment not in anchors(full):
                     problems.append(f"{rel}:{number}: link to {target}: no heading "
                                     f"#{fragment} in {os.path.relpath(full, root)}")
+            prose = URL.sub("", REFERENCE_DEF.sub("", INLINE_LINK.sub("", line)))
+            for cited in CITED_MD.findall(prose):
+                if not cited_exists(root, rel, cited):
+                    problems.append(f"{rel}:{number}: names {cited}: not in the repository")
+
+
+def cited_exists(root, rel, cited):
+    """A cited path, from the repository root or the citing file's folder or a parent."""
+    folder = os.path.dirname(rel)
+    candidates = [cited]
+    while True:
+        candidates.append(os.path.join(folder, cited))
+        if not folder:
+            break
+        folder = os.path.dirname(folder)
+    return any(os.path.isfile(os.path.normpath(os.path.join(root, c))) for c in candidates)
 
 
 def check_citations(root, rel, problems):
@@ -128,14 +145,7 @@ def check_citations(root, rel, problems):
             if COMMENT_START.search(line[:issue.start()]):
                 problems.append(f"{rel}:{number}: cites {issue.group(0)}: cite a rule or docs/ instead")
         for cited in CITED_MD.findall(URL.sub("", line)):
-            folder = os.path.dirname(rel)
-            candidates = [cited]
-            while True:
-                candidates.append(os.path.join(folder, cited))
-                if not folder:
-                    break
-                folder = os.path.dirname(folder)
-            if not any(os.path.isfile(os.path.normpath(os.path.join(root, c))) for c in candidates):
+            if not cited_exists(root, rel, cited):
                 problems.append(f"{rel}:{number}: cites {cited}: not in the repository")
 
 
