@@ -190,6 +190,8 @@ class Soak:
                           f"{self.args.stuck_after:.0f} s, at: {peer.stage}")
             except OSError as exc:
                 self.fail(f"peer {peer.id} ({scenario}) at {peer.stage}: {exc}")
+            except Exception as exc:  # a defect of the soak itself: say it, go on
+                self.fail(f"peer {peer.id} ({scenario}) at {peer.stage}: soak error {exc!r}")
             if failed:
                 peer.saw = "failed"
             self.peer_done(peer, failed)
@@ -321,6 +323,8 @@ class Soak:
                   f"peers", flush=True)
             await asyncio.gather(*slots)
             await self.finish(t0, baseline)
+        except (P.PeerFailure, OSError, asyncio.TimeoutError) as exc:
+            self.fail(f"the soak could not run: {exc!r}")
         finally:
             status = await self.server.quit(30)
             if status is None:

@@ -105,7 +105,11 @@ def parse_close(payload):
         return None, ""
     if len(payload) == 1:
         raise ProtocolViolation("Close payload of 1 byte")
-    return struct.unpack("!H", payload[:2])[0], payload[2:].decode("utf-8")
+    try:
+        reason = payload[2:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolViolation(f"Close reason is not UTF-8: {exc}") from None
+    return struct.unpack("!H", payload[:2])[0], reason
 
 
 async def read_frame(reader):
