@@ -283,9 +283,9 @@ public:
     }
 
     // A refused operation: nothing written, nothing changed.
-    void checkRefused(const QString &why, const char *op)
+    void checkRefused(const Refused &why, const char *op)
     {
-        if (why.isEmpty()) {
+        if (!why) {
             std::fprintf(stderr, "%s accepted in %s\n", op, stateName(m_stateBefore).data());
             FUZZ_CHECK(false, "an operation was accepted that the rules refuse");
         }
@@ -294,11 +294,11 @@ public:
         FUZZ_CHECK(m_opEvents.isEmpty(), "a refused operation emitted events");
     }
 
-    void checkAccepted(const QString &why, const char *op)
+    void checkAccepted(const Refused &why, const char *op)
     {
-        if (!why.isEmpty()) {
+        if (why) {
             std::fprintf(stderr, "%s refused in %s: %s\n", op, stateName(m_stateBefore).data(),
-                         qPrintable(why));
+                         qPrintable(RefusalText::sentence(why)));
             FUZZ_CHECK(false, "an operation was refused that the rules allow");
         }
     }
@@ -672,7 +672,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                                    CloseMode::Shutdown};
             const CloseMode mode = kModes[in.byte() % 3];
             const bool valid = validateOutgoingClose(code, reason).isEmpty();
-            const QString why = s.close(code, reason, mode);
+            const Refused why = s.close(code, reason, mode);
             if (valid && (before == State::Open || before == State::CloseReceived)) {
                 h.checkAccepted(why, "close");
                 FUZZ_CHECK(s.state() == (before == State::Open ? State::CloseSent : State::Closed),
@@ -685,7 +685,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 3:
         case 4: { // data from us
             const QByteArray bytes = in.bytes(in.byte());
-            const QString why = (op % 12) == 3 ? s.sendText(QString::fromUtf8(bytes))
+            const Refused why = (op % 12) == 3 ? s.sendText(QString::fromUtf8(bytes))
                                                : s.sendMessage(MessageType::Binary, bytes);
             if (before == State::Open || before == State::CloseReceived)
                 h.checkAccepted(why, "send");
@@ -695,7 +695,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         case 5: { // ping
             const QByteArray payload = in.bytes(in.byte() % 140);
-            const QString why = s.ping(payload);
+            const Refused why = s.ping(payload);
             if (!liveBefore || payload.size() > 125)
                 h.checkRefused(why, "ping");
             else if (before == State::Open)
@@ -706,7 +706,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         case 6: { // abort / close timeout
             const HowEnded how = (in.byte() & 1) ? HowEnded::Timeout : HowEnded::Abort;
-            const QString why = s.abort(how);
+            const Refused why = s.abort(how);
             if (liveBefore) {
                 h.checkAccepted(why, "abort");
                 FUZZ_CHECK(s.state() == State::Aborted, "abort did not abort");
