@@ -40,24 +40,30 @@ void WsConnection::onHandshakeStatus(HandshakeStatus status)
     case HandshakeStatus::Failed:
         // The handshake wrote its own error response (400, 405, 426, …).
         m_session.output() += m_handshake->response();
-        fail(m_handshake->httpStatus(), m_handshake->failureReason(), TransportAction::CloseNow);
+        fail(m_handshake->httpStatus(), TransportAction::CloseNow);
         return;
     }
 }
 
-void WsConnection::fail(int status, const QString &reason, TransportAction action)
+void WsConnection::fail(int status, TransportAction action)
 {
     m_upgrade = Upgrade::Failed;
-    m_httpStatus = status;
-    m_failureReason = reason;
+    m_httpStatus = quint16(status);
     m_upgradeAction = action;
+}
+
+QString WsConnection::failureReason() const
+{
+    if (m_handshake && m_handshake->status() == HandshakeStatus::Failed)
+        return m_handshake->failureReason();
+    return {};
 }
 
 void WsConnection::transportClosed(bool reset)
 {
     if (isConnecting()) {
         // No session ran, so no state changes: the upgrade just failed.
-        fail(0, {}, TransportAction::None);
+        fail(0, TransportAction::None);
         return;
     }
     if (m_upgrade == Upgrade::Accepted)
@@ -96,7 +102,7 @@ void WsConnection::refuse(int status, const QString &reason)
     if (!isConnecting())
         return;
     m_session.output() += buildHttpError(status, reason);
-    fail(status, reason, TransportAction::CloseNow);
+    fail(status, TransportAction::CloseNow);
 }
 
 Refused WsConnection::refusedBeforeUpgrade(Operation op) const

@@ -64,9 +64,11 @@ public:
     // What the client asked for: complete once Requested, as far as parsed
     // once Failed. Gone once accept() has returned.
     const HandshakeRequest &request() const;
-    QString subprotocol() const;                    // the one we selected (valid once Requested)
-    int httpStatus() const { return m_httpStatus; } // Failed: the status sent, 0 when lost
-    QString failureReason() const { return m_failureReason; }
+    QString subprotocol() const; // the one we selected (valid once Requested)
+    // Failed: the status sent (0 when the transport was lost), and the
+    // handshake's reason for its own refusals (refuse()'s caller has its own).
+    int httpStatus() const { return m_httpStatus; }
+    QString failureReason() const;
 
     // Requested → Accepted: the 101 into output(), Connecting → Open (the
     // state change is reported while request() is still there), then the
@@ -102,14 +104,14 @@ public:
 private:
     Refused refusedBeforeUpgrade(Operation op) const;
     void onHandshakeStatus(HandshakeStatus status);
-    void fail(int status, const QString &reason, TransportAction action);
+    void fail(int status, TransportAction action);
 
     Session m_session;
     std::unique_ptr<ServerHandshake> m_handshake; // only while Connecting
+    // Small on purpose: an idle connection costs this object.
     Upgrade m_upgrade = Upgrade::Pending;
-    int m_httpStatus = 0;
-    QString m_failureReason;
     std::optional<TransportAction> m_upgradeAction; // when the upgrade failed
+    quint16 m_httpStatus = 0;
 };
 
 } // namespace closecall::protocol

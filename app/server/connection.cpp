@@ -243,7 +243,7 @@ void Connection::onTransportEof(bool reset)
         publish(std::move(ev));
     }
     if (m_link == Link::Up) {
-        // After the upgrade: R9, TCP lost without a Close.
+        // During the upgrade it just fails; after it, [R9]: TCP lost without a Close.
         m_ws.transportClosed(reset);
         pump();
         return;

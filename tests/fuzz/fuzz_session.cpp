@@ -700,7 +700,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 h.checkRefused(why, "ping");
             else if (before == State::Open)
                 h.checkAccepted(why, "ping");
-            else if (!why.isEmpty())
+            else if (why)
                 h.checkRefused(why, "ping");
             break;
         }

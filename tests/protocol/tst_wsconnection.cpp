@@ -358,6 +358,8 @@ void tst_WsConnection::scripts()
     QCOMPARE(actionName(run.ws.takeTransportAction()), action);
     QCOMPARE(actionName(run.ws.takeTransportAction()), u"-"_qs); // carried out once
     QCOMPARE(run.ws.httpStatus(), httpStatus);
+    // The handshake says why it refused a request; refuse()'s caller has its own words.
+    QCOMPARE(!run.ws.failureReason().isEmpty(), script.startsWith(u"bad-request"));
     QVERIFY2(run.output.startsWith(outputStart), run.output.left(40).constData());
     QCOMPARE(run.recorder.count(Kind::MessageIn), messagesIn);
     QCOMPARE(run.unread > 0, unread);
