@@ -457,6 +457,8 @@ void MainWindow::restoreSettings()
     m_tls->setCheckable(true);
     m_tls->setChecked(!m_tlsCert.isEmpty());
 
+    forgetUnsafeFolder();
+
     const qsizetype capacity =
         s.value(u"log/capacity"_s, qlonglong(monitor::LogModel::DefaultCapacity)).toLongLong();
     m_log->setCapacity(qMax<qsizetype>(1000, capacity));

@@ -86,6 +86,9 @@ public:
     QString exportConnectionsTo(const QString &path);
     // "Log to file" without the dialog.
     bool startLogToFile(const QString &path, monitor::LogFormat format, QString *error);
+    // Where the next file dialog starts: the folder of the last write that
+    // succeeded, unless it is gone or under /proc, /sys or /dev; else home.
+    QString dialogFolder() const;
 
     void saveSettings();
 
@@ -130,6 +133,8 @@ private:
     void toggleLogToFile(bool on);
     QString askSavePath(const QString &title, const QString &baseName, const QStringList &filters,
                         int *filterIndex);
+    void rememberFolderOf(const QString &writtenPath);
+    void forgetUnsafeFolder();
 
     StartupOptions m_options;
     std::unique_ptr<QSettings> m_settings;
