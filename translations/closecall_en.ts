@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the client did not answer our Close in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted by you (TCP reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 failed: protocol error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventJson</name>
     <message>
         <source>the object has no &quot;event&quot;</source>
@@ -101,10 +144,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close handshake (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>How it ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,6 +180,14 @@ reason: %2</source>
     </message>
     <message>
         <source>User agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -414,17 +461,48 @@ reason: %2</source>
     </message>
 </context>
 <context>
+    <name>closecall::ui::CloseOutcomeWatcher</name>
+    <message>
+        <source>an empty Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late message(s) delivered</source>
+        <translation>
+            <numerusform>%n late message delivered</numerusform>
+            <numerusform>%n late messages delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late message(s) discarded</source>
+        <translation>
+            <numerusform>%n late message discarded</numerusform>
+            <numerusform>%n late messages discarded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more connection(s) ended.</source>
+        <translation>
+            <numerusform>%n more connection ended.</numerusform>
+            <numerusform>%n more connections ended.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n more connection(s) to end.</source>
+        <translation>
+            <numerusform>Waiting for %n more connection to end.</numerusform>
+            <numerusform>Waiting for %n more connections to end.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>closecall::ui::ClosePanel</name>
     <message>
-        <source>Custom code (3000–4999)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The status code of our Close frame: the number, the RFC name and the .NET WebSocketCloseStatus name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3000–3999: registered for libraries and frameworks; 4000–4999: private use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -477,6 +555,14 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 is normally sent by a client (RFC 6455 §7.4.1); a server may still send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code to send: 3000–3999 are registered for libraries and frameworks, 4000–4999 are for private use; a registered code such as 1001 may be typed too</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -537,56 +623,63 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>connection %1 is still Connecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection %1 is already CloseSent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection %1 is CloseSent: nothing may follow our Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection %1 has ended (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a connection in the table first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none of the selected connections can: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts on connection %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts on connections %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skips: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select one or more connections in the table (Ctrl+A selects all).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (connections %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Acts on connection %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is still Connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is already CloseSent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 has ended (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be aborted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be sent a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be pinged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connection(s): %1).</source>
+        <translation>
+            <numerusform>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connection: %1).</numerusform>
+            <numerusform>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connections: %1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -815,10 +908,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Command result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Listening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,6 +983,10 @@ reason: %2</source>
         <source>%L1 of %L2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Command results (hidden unless chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::MainWindow</name>
@@ -924,10 +1017,6 @@ reason: %2</source>
             <numerusform>Exported %n connection to %1</numerusform>
             <numerusform>Exported %n connections to %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>CloseCall</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Log to file stopped</source>
@@ -975,10 +1064,6 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>Echo each data message back while the connection is Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Auto-acknowledge peer Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1151,10 +1236,6 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CloseCall — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stopping: closing every connection…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,6 +1399,14 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>Logging every event to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Auto-acknowledge: on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-acknowledge: off (manual)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -1452,6 +1541,14 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>● Logging to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Manual acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::TlsDialog</name>
@@ -1512,7 +1609,11 @@ Nothing in the log was lost: choose another place and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

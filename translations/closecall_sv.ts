@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name></name>
+    <message>
+        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the client did not answer our Close in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted by you (TCP reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 failed: protocol error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventJson</name>
     <message>
         <source>the object has no &quot;event&quot;</source>
@@ -101,10 +144,6 @@
         <translation>Mottaget efter Close</translation>
     </message>
     <message>
-        <source>Close handshake (ms)</source>
-        <translation>Close-handskakning (ms)</translation>
-    </message>
-    <message>
         <source>How it ended</source>
         <translation>Hur det slutade</translation>
     </message>
@@ -141,6 +180,14 @@ reason: %2</source>
     </message>
     <message>
         <source>User agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake</source>
+        <translation>Close-handskakning</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -414,17 +461,48 @@ reason: %2</source>
     </message>
 </context>
 <context>
-    <name>closecall::ui::ClosePanel</name>
+    <name>closecall::ui::CloseOutcomeWatcher</name>
     <message>
-        <source>Custom code (3000–4999)…</source>
-        <translation>Egen kod (3000–4999)…</translation>
-    </message>
-    <message>
-        <source>The status code of our Close frame: the number, the RFC name and the .NET WebSocketCloseStatus name</source>
+        <source>an empty Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n late message(s) delivered</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late message(s) discarded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>3000–3999: registered for libraries and frameworks; 4000–4999: private use</source>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more connection(s) ended.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n more connection(s) to end.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::ClosePanel</name>
+    <message>
+        <source>The status code of our Close frame: the number, the RFC name and the .NET WebSocketCloseStatus name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -479,6 +557,14 @@ reason: %2</source>
         <source>Time&amp;outs: Close</source>
         <translation>Tidsgränser: Cl&amp;ose</translation>
     </message>
+    <message>
+        <source>Custom code…</source>
+        <translation>Egen kod…</translation>
+    </message>
+    <message>
+        <source>The code to send: 3000–3999 are registered for libraries and frameworks, 4000–4999 are for private use; a registered code such as 1001 may be typed too</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::ConnectionActions</name>
@@ -522,22 +608,6 @@ reason: %2</source>
         <source>Send a Ping with the send panel&apos;s payload</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>connection %1 is still Connecting</source>
-        <translation>anslutning %1 är fortfarande Connecting</translation>
-    </message>
-    <message>
-        <source>connection %1 is already CloseSent</source>
-        <translation>anslutning %1 är redan CloseSent</translation>
-    </message>
-    <message>
-        <source>connection %1 is CloseSent: nothing may follow our Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection %1 has ended (%2)</source>
-        <translation>anslutning %1 har avslutats (%2)</translation>
-    </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
@@ -546,36 +616,8 @@ reason: %2</source>
         </translation>
     </message>
     <message>
-        <source>Select a connection in the table first</source>
-        <translation>Markera först en anslutning i tabellen</translation>
-    </message>
-    <message>
-        <source>none of the selected connections can: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts on connection %1</source>
-        <translation>Gäller anslutning %1</translation>
-    </message>
-    <message>
-        <source>Acts on connections %1</source>
-        <translation>Gäller anslutningarna %1</translation>
-    </message>
-    <message>
-        <source>Skips: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select one or more connections in the table (Ctrl+A selects all).</source>
         <translation>Markera en eller flera anslutningar i tabellen (Ctrl+A markerar alla).</translation>
-    </message>
-    <message>
-        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (connections %1).</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Acts on connection %1.</source>
@@ -586,6 +628,57 @@ reason: %2</source>
         <translation>
             <numerusform>Gäller %n anslutning: %1.</numerusform>
             <numerusform>Gäller %n anslutningar: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection %1 is still Connecting.</source>
+        <translation>Anslutning %1 är fortfarande Connecting.</translation>
+    </message>
+    <message>
+        <source>Connection %1 is already CloseSent.</source>
+        <translation>Anslutning %1 är redan CloseSent.</translation>
+    </message>
+    <message>
+        <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 has ended (%2).</source>
+        <translation>Anslutning %1 har avslutats (%2).</translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be closed.</source>
+        <translation>Ingen av de markerade anslutningarna kan stängas.</translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be aborted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be sent a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be pinged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection in the table first.</source>
+        <translation>Markera först en anslutning i tabellen.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connection(s): %1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -700,7 +793,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Close handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-handskakning</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -801,10 +894,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Command result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Listening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,13 +983,13 @@ reason: %2</source>
             <numerusform>%Ln händelser</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Command results (hidden unless chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::MainWindow</name>
-    <message>
-        <source>CloseCall</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Log to file stopped</source>
         <translation type="unfinished"></translation>
@@ -948,10 +1037,6 @@ The log in the window is complete; export it to keep it.</source>
     <message>
         <source>Echo each data message back while the connection is Open</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Auto-acknowledge peer Close</source>
-        <translation>Kvittera motpartens Close &amp;automatiskt</translation>
     </message>
     <message>
         <source>On: answer a peer&apos;s Close at once, echoing its code (what browsers do).
@@ -1121,10 +1206,6 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     <message>
         <source>Listening on %1</source>
         <translation>Lyssnar på %1</translation>
-    </message>
-    <message>
-        <source>CloseCall — %1</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopping: closing every connection…</source>
@@ -1318,6 +1399,14 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>the listen address is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Auto-acknowledge: on</source>
+        <translation>Kvittera &amp;automatiskt: på</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-acknowledge: off (manual)</source>
+        <translation>Kvittera &amp;automatiskt: av (manuellt)</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -1452,6 +1541,14 @@ Nothing in the log was lost: choose another place and try again.</source>
             <numerusform>Logg: %Ln händelser</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Manual acknowledge</source>
+        <translation>Manuell kvittering</translation>
+    </message>
+    <message>
+        <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::TlsDialog</name>
@@ -1512,7 +1609,11 @@ Nothing in the log was lost: choose another place and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
