@@ -256,6 +256,17 @@ void ClosePanel::showResult(bool ok, const QString &text)
     m_result->setStyleSheet(ok ? u"QLabel { color: #2e7d32; }"_s : u"QLabel { color: #c62828; }"_s);
 }
 
+void ClosePanel::clearResult()
+{
+    m_result->clear();
+    m_result->setStyleSheet(QString());
+}
+
+QString ClosePanel::resultText() const
+{
+    return m_result->text();
+}
+
 void ClosePanel::onCodeChanged()
 {
     const bool custom = m_codes->currentData().toInt() == CustomItem;

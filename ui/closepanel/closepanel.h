@@ -54,6 +54,9 @@ public:
     // Shows a command's outcome under the buttons: green when done, red with
     // the engine's reason when refused.
     void showResult(bool ok, const QString &text);
+    // Removes that line (the selection moved to other connections).
+    void clearResult();
+    QString resultText() const;
 
     // Remembers the code and reason after a close was sent (the recent
     // reasons are offered as completions).

@@ -63,6 +63,8 @@ public:
     static QString blocker(Kind kind, quint32 id, protocol::State state);
     // The protocol operation behind an action (Close and Close Output are both Close).
     static protocol::Operation operationOf(Kind kind);
+    // "None of the selected connections can be closed."
+    static QString noneCan(Kind kind);
     // "1, 2, 3" or "1, 2, 3 and 9 more".
     static QString idList(const QList<quint32> &ids);
 

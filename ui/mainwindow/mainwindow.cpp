@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "closepanel/closeoutcome.h"
 #include "closepanel/closepanel.h"
 #include "common/emptystatetableview.h"
 #include "connections/connectionactions.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     , m_feed(new monitor::EventFeed(m_connections, m_log, this))
     , m_session(new ServerSession(m_feed, this))
     , m_connActions(new ConnectionActions(this))
+    , m_outcomes(new CloseOutcomeWatcher(m_connections, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/icons/closecall.svg"_s));
@@ -90,6 +92,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     createDocks();
     createMenus();
     m_statusLine = new StatusLine(statusBar());
+    showAckMode();
 
     // Wiring: selection and panel input -> the actions; engine -> status.
     connect(m_connectionsPane, &ConnectionsPane::selectionChanged, this,
@@ -109,6 +112,9 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_logPane->view()->addAction(m_copy);
     connect(m_sendPanel, &SendPanel::inputChanged, this, &MainWindow::updateConnectionActions);
     connect(m_feed, &monitor::EventFeed::applied, this, &MainWindow::updateStatus);
+    connect(m_feed, &monitor::EventFeed::applied, m_outcomes, [this] { m_outcomes->check(); });
+    connect(m_outcomes, &CloseOutcomeWatcher::outcomeChanged, m_closePanel,
+            [this](const QString &text, bool clean) { m_closePanel->showResult(clean, text); });
     connect(m_logPane, &LogPane::filterChanged, this, &MainWindow::updateStatus);
     connect(m_connections, &monitor::ConnectionTableModel::countsChanged, this,
             &MainWindow::updateStatus);
@@ -186,8 +192,7 @@ void MainWindow::createActions()
     m_echo->setCheckable(true);
     m_echo->setChecked(m_options.config.echo);
     m_echo->setToolTip(tr("Echo each data message back while the connection is Open"));
-    m_autoAck = makeAction(this, u"actionAutoAck"_s, tr("&Auto-acknowledge peer Close"),
-                           u":/icons/ack.svg"_s);
+    m_autoAck = makeAction(this, u"actionAutoAck"_s, QString(), u":/icons/ack.svg"_s);
     m_autoAck->setCheckable(true);
     m_autoAck->setChecked(!m_options.config.manualAck);
     m_autoAck->setToolTip(tr("On: answer a peer's Close at once, echoing its code (what "
@@ -200,6 +205,7 @@ void MainWindow::createActions()
                               "keep-alive timeout"));
     for (QAction *toggle : {m_echo, m_autoAck, m_autoPong})
         connect(toggle, &QAction::toggled, this, &MainWindow::applyOptions);
+    connect(m_autoAck, &QAction::toggled, this, &MainWindow::showAckMode);
 
     m_exportLog = makeAction(this, u"actionExportLog"_s, tr("&Export Log…"),
                              u":/icons/export.svg"_s, QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -554,6 +560,15 @@ void MainWindow::updateConnectionActions()
     ids.reserve(selection.size());
     for (const SelectedConnection &c : selection)
         ids.append(c.id);
+    if (ids != m_lastSelection) {
+        // What the panel said about other connections would read as if it
+        // were about these.
+        m_lastSelection = ids;
+        if (m_outcomes->watched() != ids) {
+            m_outcomes->clear();
+            m_closePanel->clearResult();
+        }
+    }
     m_logPane->setSelectedConnections(ids);
     m_detailsPanel->showConnection(m_connectionsPane->currentId());
 }
