@@ -361,6 +361,11 @@ void ClosePanel::saveSettings(QSettings &settings) const
     settings.setValue(u"close/recentReasons"_s, m_recentReasons->stringList());
 }
 
+void ClosePanel::focusCode()
+{
+    m_codes->setFocus(Qt::ShortcutFocusReason);
+}
+
 void ClosePanel::focusReason()
 {
     m_reason->setFocus(Qt::ShortcutFocusReason);

@@ -67,6 +67,8 @@ public:
 
     // Focuses the description (the close menu's "Edit description").
     void focusReason();
+    // Focuses the status code list (View ▸ Go to the Close Panel).
+    void focusCode();
 
 Q_SIGNALS:
     // The code, description or a timeout changed: the actions re-check.

@@ -48,6 +48,7 @@ DetailsPanel::DetailsPanel(monitor::ConnectionTableModel *model, QWidget *parent
     , m_refresh(new QTimer(this))
 {
     m_text->setObjectName(u"detailsBrowser"_s);
+    setFocusProxy(m_text); // View ▸ Go to the Details
     m_text->setOpenLinks(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -148,6 +148,14 @@ LogPane::LogPane(LogModel *model, QAction *clearLog, QWidget *parent)
     layout->setSpacing(4);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    // Tab order as the pane reads: the filter bar, then the log (the view
+    // was created first).
+    setTabOrder(m_filter, m_eventsButton);
+    setTabOrder(m_eventsButton, m_selectedOnly);
+    setTabOrder(m_selectedOnly, m_postCloseOnly);
+    setTabOrder(m_postCloseOnly, m_followButton);
+    setTabOrder(m_followButton, clearButton);
+    setTabOrder(clearButton, m_view);
 
     // Typing re-filters once the operator pauses: a million rows per
     // keystroke would be wasted work.

@@ -322,9 +322,16 @@ void MainWindow::createMenus()
     view->addAction(m_sendDock->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
     view->addSeparator();
+    addFocusActions(view);
+    view->addSeparator();
     view->addActions({m_findConnections, m_findLog});
     QAction *follow = view->addAction(tr("Follow Log &Tail"));
+    follow->setObjectName(u"actionFollowTail"_s);
     follow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    // Only inside the log: in the connections table Ctrl+End goes to the
+    // last row, as in any table.
+    follow->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_logPane->addAction(follow);
     connect(follow, &QAction::triggered, m_logPane->view(), &LogView::followTail);
     view->addAction(m_clearLog);
     view->addSeparator();
@@ -460,6 +467,7 @@ void MainWindow::restoreSettings()
     }
     m_tls->setCheckable(true);
     m_tls->setChecked(!m_tlsCert.isEmpty());
+    updateTlsToolTip();
 
     forgetUnsafeFolder();
 
@@ -590,11 +598,19 @@ void MainWindow::chooseTls()
     m_tlsCert = dialog.certificateFile();
     m_tlsKey = dialog.keyFile();
     m_tls->setChecked(!m_tlsCert.isEmpty());
-    m_tls->setToolTip(m_tlsCert.isEmpty()
-                          ? tr("Serve wss:// with a certificate and key")
-                          : tr("wss:// with %1").arg(QFileInfo(m_tlsCert).fileName()));
+    updateTlsToolTip();
     if (m_session->isRunning())
         statusBar()->showMessage(tr("The TLS change applies at the next Start."), 8000);
+}
+
+void MainWindow::updateTlsToolTip()
+{
+    m_tls->setToolTip(
+        m_tlsCert.isEmpty()
+            ? tr("Choose a certificate and key to serve wss:// (TLS) instead of ws://; the "
+                 "change applies at the next Start")
+            : tr("Serving wss:// with %1 (applies at Start); click to change or turn off TLS")
+                  .arg(QFileInfo(m_tlsCert).fileName()));
 }
 
 void MainWindow::chooseLogCapacity()
@@ -606,22 +622,6 @@ void MainWindow::chooseLogCapacity()
         int(m_log->capacity()), 1000, 50'000'000, 100'000, &ok);
     if (ok)
         m_log->setCapacity(capacity);
-}
-
-void MainWindow::showShortcuts()
-{
-    QString html = u"<table cellspacing='4'>"_s;
-    const QList<QAction *> all = findChildren<QAction *>();
-    for (const QAction *action : all) {
-        if (action->shortcut().isEmpty() || action->text().isEmpty())
-            continue;
-        html += u"<tr><td><b>"_s + action->shortcut().toString(QKeySequence::NativeText) +
-                u"</b></td><td>"_s + action->text().remove(u'&').toHtmlEscaped() + u"</td></tr>"_s;
-    }
-    html += u"</table>"_s;
-    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), html, QMessageBox::Close, this);
-    box.setTextFormat(Qt::RichText);
-    box.exec();
 }
 
 void MainWindow::showAbout()

@@ -94,6 +94,10 @@ public:
 
     void saveSettings();
 
+    // The Help ▸ Keyboard Shortcuts text (F1): every shortcut, and how to
+    // reach each pane from the keyboard.
+    QString shortcutsHtml() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -112,6 +116,9 @@ private:
     void updateConnectionActions();
     void showContextMenu(const QPoint &globalPos);
     void showShortcuts();
+    void updateTlsToolTip();
+    // mainwindow_keyboard.cpp: moving the focus between the panes.
+    void addFocusActions(QMenu *menu);
     void showAbout();
     void chooseTls();
     void chooseLogCapacity();
