@@ -1,9 +1,9 @@
 #include "connectionscsv.h"
 
 #include "monitor/connectiontablemodel.h"
+#include "monitor/exporttarget.h"
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -123,9 +123,10 @@ QString writeConnectionsCsv(const monitor::ConnectionTableModel &model, const QS
         out += "\r\n";
     }
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit())
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    // The target is checked (no FIFOs, devices or links) and written atomically.
+    monitor::ExportFile file(path);
+    if (!file.open() || !file.write(out) || !file.commit())
+        return file.errorString();
     return {};
 }
 

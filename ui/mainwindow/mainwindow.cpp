@@ -127,6 +127,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     connect(m_session, &ServerSession::commandFinished, this, &MainWindow::onCommandFinished);
     connect(m_session, &ServerSession::logFileFailed, this, [this](const QString &error) {
         m_logToFile->setChecked(false);
+        m_statusLine->setLogFile({});
+        statusBar()->showMessage(tr("Log to file stopped: %1").arg(error));
         QMessageBox::critical(this, tr("Log to file stopped"),
                               tr("Writing the log file failed, so logging to it has stopped.\n\n"
                                  "%1\n\nThe log in the window is complete; export it to keep it.")
