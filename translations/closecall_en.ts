@@ -56,13 +56,6 @@
     </message>
 </context>
 <context>
-    <name>LogExport</name>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>closecall::monitor</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -74,6 +67,70 @@
     </message>
     <message>
         <source>cannot tell the format of %1 from its suffix: name the format (jsonl, text, csv or har) or use .jsonl, .log, .txt, .csv or .har</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on %2, a kernel interface, where files cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create files in the folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write: no file name given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path contains a NUL character, which no file name can hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a symbolic link to %1; CloseCall does not write through symbolic links (the file it points at would be replaced): give %1 itself if that is the file you mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is %1, not a regular file; exports and log files are written only to regular files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a kernel interface file on %1, not a regular file for data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -300,22 +357,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>timeout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>aborted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer closed TCP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,12 +388,42 @@ reason: %2</source>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aborted by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::monitor::LogFileWriter</name>
     <message>
         <source>har is one document and cannot be written as events arrive: use jsonl, text or csv for a log file, and export har</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the log file %1 is written again; %n event(s) were not written to it while writing failed</source>
+        <translation>
+            <numerusform>the log file %1 is written again; %n event were not written to it while writing failed</numerusform>
+            <numerusform>the log file %1 is written again; %n events were not written to it while writing failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n event(s) not written (later events are still tried)</source>
+        <translation>
+            <numerusform>%1; %n event not written (later events are still tried)</numerusform>
+            <numerusform>%1; %n events not written (later events are still tried)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -456,7 +527,43 @@ reason: %2</source>
 <context>
     <name>closecall::ui</name>
     <message>
-        <source>cannot write %1: %2</source>
+        <source>Duration (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs in (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs out (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes in (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes out (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close sent code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close received code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close delivered (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close discarded (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake (ms)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -518,10 +625,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted, how: timeout)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,6 +666,10 @@ reason: %2</source>
     </message>
     <message>
         <source>The code to send: 3000–3999 are registered for libraries and frameworks, 4000–4999 are for private use; a registered code such as 1001 may be typed too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted — timed out)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -804,10 +911,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, how: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Final code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,6 +928,10 @@ reason: %2</source>
     </message>
     <message>
         <source>Request headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1268,14 +1375,6 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Serve wss:// with a certificate and key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wss:// with %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The TLS change applies at the next Start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,6 +1506,58 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>&amp;Auto-acknowledge: off (manual)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Log to file stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificate and key to serve wss:// (TLS) instead of ws://; the change applies at the next Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving wss:// with %1 (applies at Start); click to change or turn off TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Connections Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the Cl&amp;ose Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the S&amp;end Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving between the panes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next or previous control: the connections filter, Hide ended, Clear Ended, the table, then the log&apos;s controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -1475,6 +1626,13 @@ Nothing in the log was lost: choose another place and try again.</source>
     <message>
         <source>the server is not running</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n event(s) not written to it</source>
+        <translation>
+            <numerusform>%1; %n event not written to it</numerusform>
+            <numerusform>%1; %n events not written to it</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,7 @@ ClosePanel::ClosePanel(QAction *close, QAction *closeOutput, QAction *abort, QWi
     m_closeTimeout->setObjectName(u"closeTimeoutSpin"_s);
     m_closeTimeout->setMinimum(0.1);
     m_closeTimeout->setToolTip(tr("Close waits this long for the peer's Close, then aborts the "
-                                  "connection (Aborted, how: timeout)"));
+                                  "connection (Aborted — timed out)"));
     m_closeOutputTimeout->setObjectName(u"closeOutputTimeoutSpin"_s);
     m_closeOutputTimeout->setSpecialValueText(tr("never"));
     m_closeOutputTimeout->setToolTip(tr("Close Output keeps receiving for this long, then aborts "
