@@ -128,16 +128,16 @@ QString RefusalText::forConnection(quint32 id, const Refused &why)
 {
     switch (why.refusal) {
     case Refusal::CloseAlreadySent:
-        return tr("connection %1 is already CloseSent").arg(id);
+        return tr("Connection %1 is already CloseSent.").arg(id);
     case Refusal::NotInState:
         switch (why.state) {
         case State::Connecting:
-            return tr("connection %1 is still Connecting").arg(id);
+            return tr("Connection %1 is still Connecting.").arg(id);
         case State::CloseSent:
-            return tr("connection %1 is CloseSent: nothing may follow our Close").arg(id);
+            return tr("Connection %1 is CloseSent: nothing may follow our Close.").arg(id);
         case State::Closed:
         case State::Aborted:
-            return tr("connection %1 has ended (%2)").arg(id).arg(stateName(why.state));
+            return tr("Connection %1 has ended (%2).").arg(id).arg(stateName(why.state));
         case State::Open:
         case State::CloseReceived:
             break;

@@ -85,7 +85,7 @@ public:
     static QString sentence(const Refused &why);
 
     // The short form naming the connection, for a list of the connections
-    // an action skips: "connection 3 is already CloseSent". For refusals
+    // an action skips, as a sentence: "Connection 3 is already CloseSent.". For refusals
     // that do not depend on the connection, the sentence.
     static QString forConnection(quint32 id, const Refused &why);
 
