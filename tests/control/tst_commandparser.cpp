@@ -1,4 +1,4 @@
-// The stdin command vocabulary of HEADLESS.md: every command, every refusal
+// The stdin command vocabulary of docs/headless.md: every command, every refusal
 // with its exact sentence, the conn and code forms, the 123-byte reason rule
 // (R10) and base64 errors. A refused line still echoes its id when it has one.
 #include "control/commandparser.h"
