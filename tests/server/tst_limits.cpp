@@ -1,5 +1,5 @@
 // The engine's limits against real clients: each is a clear HTTP answer or
-// close code and an event, never a crash (issue 4 §1).
+// close code and an event, never a crash.
 
 #include "engineharness.h"
 #include "wsclient.h"
