@@ -341,6 +341,9 @@ void Connection::onUpgradeRequested()
     // then come the frames the client sent right behind its request.
     reportUnread(m_ws.accept());
     pump();
+    // The 101 went out through the session's output buffer; an idle open
+    // connection should not keep that buffer's capacity.
+    m_ws.releaseMemory();
 }
 
 void Connection::publishOpen()
