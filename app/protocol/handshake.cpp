@@ -245,8 +245,12 @@ HandshakeStatus ServerHandshake::feed(QByteArrayView data)
     const qsizetype blockSize = end < 0 ? m_buffer.size() : end + HeaderTerminator.size();
     // Lines end with CRLF (RFC 9112 §2.2). A request with bare LF endings
     // never has a CRLFCRLF terminator: refuse it at its first bare LF
-    // instead of waiting for the handshake timeout.
-    for (qsizetype lf = m_buffer.indexOf('\n', from); lf >= 0 && lf < blockSize;
+    // instead of waiting for the handshake timeout. Only LFs inside the
+    // header limit count: one beyond it is never read when the bytes come
+    // in smaller pieces (the limit answers 431 first), and the verdict must
+    // not depend on how the request was split [R14].
+    const qsizetype lfScanEnd = std::min(blockSize, m_config.maxHeaderBytes);
+    for (qsizetype lf = m_buffer.indexOf('\n', from); lf >= 0 && lf < lfScanEnd;
          lf = m_buffer.indexOf('\n', lf + 1)) {
         if (lf > 0 && m_buffer.at(lf - 1) == '\r')
             continue;
