@@ -26,9 +26,12 @@ QString cannotWrite(const QString &path, const QString &why)
     return tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), why);
 }
 
-template<typename ForEach>
-ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format,
-                        const EventFilter &filter)
+} // namespace
+
+// ---- export --------------------------------------------------------------------
+
+ExportResult exportLog(const EventView &events, const QString &path, LogFormat format,
+                       const EventFilter &filter)
 {
     ExportResult result;
     QSaveFile file(path);
@@ -42,7 +45,7 @@ ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format
 
     if (format == LogFormat::Har) {
         HarBuilder har;
-        forEach([&](const Event &e) {
+        events.forEach([&](const Event &e) {
             if (accept(e)) {
                 har.add(e);
                 ++result.events;
@@ -55,7 +58,7 @@ ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format
         buffer.reserve(Chunk + 64 * 1024);
         if (format == LogFormat::Csv)
             buffer += csvHeader();
-        forEach([&](const Event &e) {
+        events.forEach([&](const Event &e) {
             if (!accept(e))
                 return;
             switch (format) {
@@ -88,7 +91,17 @@ ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format
     return result;
 }
 
-} // namespace
+ExportResult exportLog(const EventStore &store, const QString &path, LogFormat format,
+                       const EventFilter &filter)
+{
+    return exportLog(store.view(), path, format, filter);
+}
+
+ExportResult exportLog(const QList<Event> &events, const QString &path, LogFormat format,
+                       const EventFilter &filter)
+{
+    return exportLog(EventView::of(events), path, format, filter);
+}
 
 // ---- formats -----------------------------------------------------------------
 
@@ -140,25 +153,6 @@ std::optional<LogFormat> logFormatFromPath(QStringView path, QString *error)
 std::optional<LogFormat> resolveLogFormat(QStringView name, QStringView path, QString *error)
 {
     return name.isEmpty() ? logFormatFromPath(path, error) : logFormatFromName(name, error);
-}
-
-// ---- export --------------------------------------------------------------------
-
-ExportResult exportLog(const EventStore &store, const QString &path, LogFormat format,
-                       const EventFilter &filter)
-{
-    return exportWith([&](auto &&visit) { store.forEach(visit); }, path, format, filter);
-}
-
-ExportResult exportLog(const QList<Event> &events, const QString &path, LogFormat format,
-                       const EventFilter &filter)
-{
-    return exportWith(
-        [&](auto &&visit) {
-            for (const Event &e : events)
-                visit(e);
-        },
-        path, format, filter);
 }
 
 // ---- LogFileWriter ---------------------------------------------------------------

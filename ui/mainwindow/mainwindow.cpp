@@ -61,7 +61,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     , m_connections(new monitor::ConnectionTableModel(this))
     , m_log(new monitor::LogModel(this))
     , m_feed(new monitor::EventFeed(m_connections, m_log, this))
-    , m_session(new ServerSession(m_feed, this))
+    , m_session(new ServerSession(this))
     , m_connActions(new ConnectionActions(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -119,7 +119,12 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     connect(m_session, &ServerSession::startFailed, this, &MainWindow::onStartFailed);
     connect(m_session, &ServerSession::stopped, this, &MainWindow::onStopped);
     connect(m_session, &ServerSession::commandFinished, this, &MainWindow::onCommandFinished);
+    // The models take every batch the session hands on.
+    connect(m_session, &ServerSession::eventsReady, m_feed, &monitor::EventFeed::onEvents);
     connect(m_session, &ServerSession::logFileFailed, this, [this](const QString &error) {
+        // Logging stops at the first failed write (the session would try
+        // the next batch); the window's log stays complete.
+        m_session->stopLogFile();
         m_logToFile->setChecked(false);
         QMessageBox::critical(this, tr("Log to file stopped"),
                               tr("Writing the log file failed, so logging to it has stopped.\n\n"

@@ -1,29 +1,42 @@
-#include "serversession.h"
+#include "enginesession.h"
 
-#include "control/controller.h"
-#include "monitor/eventfeed.h"
+#include "controller.h"
+
+#include "monitor/eventstore.h"
 #include "server/enginethread.h"
 
 #include <QtCore/QTimer>
 
 using namespace Qt::StringLiterals;
 
-namespace closecall::ui {
+namespace closecall::control {
 
 using server::Event;
 using server::EventType;
 
-ServerSession::ServerSession(monitor::EventFeed *feed, QObject *parent)
+EngineSession::EngineSession(QObject *parent)
     : QObject(parent)
-    , m_feed(feed)
 {}
 
-ServerSession::~ServerSession()
+EngineSession::~EngineSession()
 {
+    // The controller talks to the engine: it goes first, then the engine
+    // thread is joined while the store and the log file still exist.
     teardown();
+    m_logFile.reset();
 }
 
-void ServerSession::setStatus(Status status)
+void EngineSession::setExportCapacity(qsizetype capacity)
+{
+    if (capacity <= 0)
+        m_store.reset();
+    else if (m_store)
+        m_store->setCapacity(capacity);
+    else
+        m_store = std::make_unique<monitor::EventStore>(capacity);
+}
+
+void EngineSession::setStatus(Status status)
 {
     if (status == m_status)
         return;
@@ -31,7 +44,7 @@ void ServerSession::setStatus(Status status)
     emit statusChanged(status);
 }
 
-void ServerSession::start(const server::ServerConfig &config)
+void EngineSession::start(const server::ServerConfig &config)
 {
     if (isRunning())
         return;
@@ -41,37 +54,46 @@ void ServerSession::start(const server::ServerConfig &config)
     m_pending.clear();
     m_engineThread = std::make_unique<server::EngineThread>(config);
     server::Engine *engine = m_engineThread->engine();
-    connect(engine, &server::Engine::eventsReady, m_feed, &monitor::EventFeed::onEvents);
-    connect(engine, &server::Engine::eventsReady, this, &ServerSession::onEvents);
-    connect(engine, &server::Engine::startFailed, this, &ServerSession::onStartFailed);
-    connect(engine, &server::Engine::stopped, this, &ServerSession::onStopped);
-    // The GUI exports from its own log model, never through the controller,
-    // so the controller needs no event store.
-    m_controller = new control::Controller(engine, nullptr, this);
+    // Queued (the engine lives on its own thread), in the order published.
+    connect(engine, &server::Engine::eventsReady, this, &EngineSession::onEvents);
+    connect(engine, &server::Engine::startFailed, this, &EngineSession::onStartFailed);
+    connect(engine, &server::Engine::stopped, this, &EngineSession::onStopped);
+    m_controller = new Controller(engine, m_store.get(), this);
+    m_controller->setLogFilePath(logFilePath());
+    connect(m_controller, &Controller::shutdownStarted, this, [this](int timeoutMs) {
+        setStatus(Status::Stopping);
+        emit shutdownStarted(timeoutMs);
+    });
     setStatus(Status::Starting);
     m_engineThread->start();
 }
 
-void ServerSession::stop(int timeoutMs)
+void EngineSession::stop(int timeoutMs)
 {
     if (m_status == Status::Stopped || m_status == Status::Stopping)
         return;
     setStatus(Status::Stopping);
-    control::Command quit;
-    quit.kind = control::CommandKind::Quit;
+    Command quit;
+    quit.kind = CommandKind::Quit;
     quit.code = protocol::closecode::GoingAway;
     quit.reason = tr("server stopping");
     quit.timeoutMs = timeoutMs;
     m_controller->execute(quit);
 }
 
-void ServerSession::stopNow()
+void EngineSession::shutdown()
+{
+    if (m_controller)
+        m_controller->shutdown();
+}
+
+void EngineSession::stopNow()
 {
     teardown();
     setStatus(Status::Stopped);
 }
 
-void ServerSession::teardown()
+void EngineSession::teardown()
 {
     delete m_controller;
     m_controller = nullptr;
@@ -80,7 +102,19 @@ void ServerSession::teardown()
     m_pending.clear();
 }
 
-QByteArray ServerSession::execute(control::Command command)
+void EngineSession::execute(const Command &command)
+{
+    if (m_controller)
+        m_controller->execute(command);
+}
+
+void EngineSession::refuse(const QByteArray &id, const QString &error)
+{
+    if (m_controller)
+        m_controller->refuse(id, error);
+}
+
+QByteArray EngineSession::request(Command command)
 {
     if (m_status != Status::Listening || !m_controller) {
         emit commandFinished({}, command.kind, false,
@@ -94,28 +128,32 @@ QByteArray ServerSession::execute(control::Command command)
     return command.id;
 }
 
-void ServerSession::setOptions(bool echo, bool manualAck, bool autoPong)
+void EngineSession::setOptions(bool echo, bool manualAck, bool autoPong)
 {
     m_config.echo = echo;
     m_config.manualAck = manualAck;
     m_config.autoPong = autoPong;
     if (m_status != Status::Listening)
         return;
-    control::Command set;
-    set.kind = control::CommandKind::Set;
+    Command set;
+    set.kind = CommandKind::Set;
     set.echo = echo ? 1 : 0;
     set.manualAck = manualAck ? 1 : 0;
     set.autoPong = autoPong ? 1 : 0;
-    execute(set);
+    request(set);
 }
 
-void ServerSession::onEvents(const server::EventBatch &batch)
+void EngineSession::onEvents(const server::EventBatch &batch)
 {
-    if (m_logFile && !m_logFile->write(batch)) {
-        const QString error = m_logFile->errorString();
-        m_logFile.reset();
-        emit logFileFailed(error);
-    }
+    if (m_store)
+        m_store->append(batch);
+    // The file first: whoever reads the front end's copy of an event (a
+    // script on stdout) may look for it in the file straight away.
+    const bool logFailed = m_logFile && !m_logFile->write(batch);
+    const QString logError = logFailed ? m_logFile->errorString() : QString();
+
+    emit eventsReady(batch);
+
     for (const Event &event : batch) {
         if (event.type == EventType::Listening) {
             m_port = event.port;
@@ -130,14 +168,18 @@ void ServerSession::onEvents(const server::EventBatch &batch)
             const auto it = m_pending.constFind(event.resultId);
             if (it == m_pending.cend())
                 continue;
-            const control::CommandKind kind = *it;
+            const CommandKind kind = *it;
             m_pending.erase(it);
             emit commandFinished(event.resultId, kind, event.ok, event.message);
         }
     }
+    // Last, when this batch has been handed on: a front end may show a
+    // dialog here (a nested event loop runs the next batches).
+    if (logFailed)
+        emit logFileFailed(logError);
 }
 
-void ServerSession::onStartFailed(const QString &error)
+void EngineSession::onStartFailed(const QString &error)
 {
     // The engine's own error event says the same in the log; tear down on
     // the next turn (we are inside a queued call from its thread).
@@ -149,7 +191,7 @@ void ServerSession::onStartFailed(const QString &error)
     emit startFailed(error);
 }
 
-void ServerSession::onStopped()
+void EngineSession::onStopped()
 {
     QTimer::singleShot(0, this, [this] {
         if (m_status == Status::Stopped)
@@ -160,7 +202,7 @@ void ServerSession::onStopped()
     });
 }
 
-bool ServerSession::startLogFile(const QString &path, monitor::LogFormat format, QString *error)
+bool EngineSession::startLogFile(const QString &path, monitor::LogFormat format, QString *error)
 {
     auto writer = std::make_unique<monitor::LogFileWriter>();
     if (!writer->open(path, format)) {
@@ -168,27 +210,32 @@ bool ServerSession::startLogFile(const QString &path, monitor::LogFormat format,
         return false;
     }
     m_logFile = std::move(writer);
+    // An export there would replace the file under the open writer.
+    if (m_controller)
+        m_controller->setLogFilePath(path);
     return true;
 }
 
-void ServerSession::stopLogFile()
+void EngineSession::stopLogFile()
 {
     m_logFile.reset();
+    if (m_controller)
+        m_controller->setLogFilePath({});
 }
 
-bool ServerSession::isLoggingToFile() const
+bool EngineSession::isLoggingToFile() const
 {
     return m_logFile != nullptr;
 }
 
-QString ServerSession::logFilePath() const
+QString EngineSession::logFilePath() const
 {
     return m_logFile ? m_logFile->path() : QString();
 }
 
-quint64 ServerSession::logFileEvents() const
+quint64 EngineSession::logFileEvents() const
 {
     return m_logFile ? m_logFile->eventsWritten() : 0;
 }
 
-} // namespace closecall::ui
+} // namespace closecall::control
