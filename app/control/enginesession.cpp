@@ -102,7 +102,7 @@ void EngineSession::teardown()
     m_pending.clear();
 }
 
-void EngineSession::execute(const Command &command)
+void EngineSession::executeAsWritten(const Command &command)
 {
     if (m_controller)
         m_controller->execute(command);
@@ -114,7 +114,7 @@ void EngineSession::refuse(const QByteArray &id, const QString &error)
         m_controller->refuse(id, error);
 }
 
-QByteArray EngineSession::request(Command command)
+QByteArray EngineSession::execute(Command command)
 {
     if (m_status != Status::Listening || !m_controller) {
         emit commandFinished({}, command.kind, false,
@@ -140,7 +140,7 @@ void EngineSession::setOptions(bool echo, bool manualAck, bool autoPong)
     set.echo = echo ? 1 : 0;
     set.manualAck = manualAck ? 1 : 0;
     set.autoPong = autoPong ? 1 : 0;
-    request(set);
+    execute(set);
 }
 
 void EngineSession::onEvents(const server::EventBatch &batch)

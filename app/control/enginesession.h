@@ -73,7 +73,7 @@ public:
 
     // A command as the caller wrote it (a script's stdin line): its id is
     // the caller's and only its `result` event answers it.
-    void execute(const Command &command);
+    void executeAsWritten(const Command &command);
     // Answers a command that was refused before it reached the engine (bad
     // JSON, an invalid code, ...) with a `result`, in sequence with the
     // event stream.
@@ -82,7 +82,7 @@ public:
     // commandFinished() says what became of it. Returns its id, or an empty
     // id when the server is not listening (commandFinished() has then
     // already said why).
-    QByteArray request(Command command);
+    QByteArray execute(Command command);
 
     // Echo, manual acknowledge and answering Pings: applied to the running
     // engine (a `set` command) and kept for the next start.

@@ -159,7 +159,7 @@ void HeadlessApp::onLine(const QByteArray &line)
         m_session->refuse(parsed.id, parsed.error);
         return;
     }
-    m_session->execute(*parsed.command);
+    m_session->executeAsWritten(*parsed.command);
 }
 
 void HeadlessApp::onSignal(int signalNumber)

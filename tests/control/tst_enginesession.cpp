@@ -122,10 +122,10 @@ class TestEngineSession : public QObject
 private slots:
     void startListensThenStopStops();
     void startFailsOnATakenPortAndCanStartAgain();
-    void requestIsNumberedAndAnswered();
-    void requestRefusedByTheEngineSaysWhy();
-    void requestWhileStoppedIsRefusedAtOnce();
-    void executeKeepsTheCallersId();
+    void executeIsNumberedAndAnswered();
+    void executeRefusedByTheEngineSaysWhy();
+    void executeWhileStoppedIsRefusedAtOnce();
+    void executeAsWrittenKeepsTheCallersId();
     void refuseAnswersInTheStream();
     void exportWritesTheLogSoFar();
     void exportWithoutAStoreIsRefused();
@@ -193,7 +193,7 @@ void TestEngineSession::startFailsOnATakenPortAndCanStartAgain()
     QCOMPARE(session.status(), Status::Listening);
 }
 
-void TestEngineSession::requestIsNumberedAndAnswered()
+void TestEngineSession::executeIsNumberedAndAnswered()
 {
     EngineSession session;
     Recorder recorder(&session);
@@ -207,7 +207,7 @@ void TestEngineSession::requestIsNumberedAndAnswered()
     Command close = command(CommandKind::Close, conn);
     close.code = quint16(4000);
     close.reason = u"bye"_s;
-    const QByteArray first = session.request(close);
+    const QByteArray first = session.execute(close);
     QVERIFY(!first.isEmpty());
     QVERIFY(finished.wait(WaitMs));
     QCOMPARE(finished.at(0).at(0).toByteArray(), first);
@@ -218,8 +218,8 @@ void TestEngineSession::requestIsNumberedAndAnswered()
     QCOMPARE(int(ws.closeCode()), 4000);
     QCOMPARE(ws.closeReason(), u"bye"_s);
 
-    // Each request gets an id of its own.
-    const QByteArray second = session.request(command(CommandKind::List));
+    // Each command gets an id of its own.
+    const QByteArray second = session.execute(command(CommandKind::List));
     QVERIFY(!second.isEmpty());
     QVERIFY(second != first);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, WaitMs);
@@ -227,12 +227,12 @@ void TestEngineSession::requestIsNumberedAndAnswered()
     QCOMPARE(finished.at(1).at(1).value<CommandKind>(), CommandKind::List);
 }
 
-void TestEngineSession::requestRefusedByTheEngineSaysWhy()
+void TestEngineSession::executeRefusedByTheEngineSaysWhy()
 {
     EngineSession session;
     QVERIFY(startListening(session));
     QSignalSpy finished(&session, &EngineSession::commandFinished);
-    const QByteArray id = session.request(command(CommandKind::Abort, 4242));
+    const QByteArray id = session.execute(command(CommandKind::Abort, 4242));
     QVERIFY(!id.isEmpty());
     QVERIFY(finished.wait(WaitMs));
     QCOMPARE(finished.at(0).at(0).toByteArray(), id);
@@ -241,18 +241,18 @@ void TestEngineSession::requestRefusedByTheEngineSaysWhy()
              qPrintable(finished.at(0).at(3).toString()));
 }
 
-void TestEngineSession::requestWhileStoppedIsRefusedAtOnce()
+void TestEngineSession::executeWhileStoppedIsRefusedAtOnce()
 {
     EngineSession session;
     QSignalSpy finished(&session, &EngineSession::commandFinished);
-    QCOMPARE(session.request(command(CommandKind::List)), QByteArray());
+    QCOMPARE(session.execute(command(CommandKind::List)), QByteArray());
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.at(0).at(0).toByteArray(), QByteArray());
     QCOMPARE(finished.at(0).at(2).toBool(), false);
     QCOMPARE(finished.at(0).at(3).toString(), u"the server is not running"_s);
 }
 
-void TestEngineSession::executeKeepsTheCallersId()
+void TestEngineSession::executeAsWrittenKeepsTheCallersId()
 {
     EngineSession session;
     Recorder recorder(&session);
@@ -260,7 +260,7 @@ void TestEngineSession::executeKeepsTheCallersId()
     QSignalSpy finished(&session, &EngineSession::commandFinished);
     Command list = command(CommandKind::List);
     list.id = "\"mine\"";
-    session.execute(list);
+    session.executeAsWritten(list);
     QVERIFY(recorder.waitFor(u"result"_s));
     const QJsonObject result = recorder.resultFor(u"mine"_s);
     QVERIFY(!result.isEmpty());
@@ -307,7 +307,7 @@ void TestEngineSession::exportWritesTheLogSoFar()
     exportCommand.id = "7";
     exportCommand.path = dir.filePath(u"log.jsonl"_s);
     exportCommand.format = monitor::LogFormat::Jsonl;
-    session.execute(exportCommand);
+    session.executeAsWritten(exportCommand);
     QVERIFY(recorder.waitFor(
         u"result"_s, [](const QJsonObject &o) { return o.value("id"_L1).toInteger() == 7; }));
     const QJsonObject result = recorder.resultFor(7);
@@ -333,7 +333,7 @@ void TestEngineSession::exportWithoutAStoreIsRefused()
     Command exportCommand = command(CommandKind::Export);
     exportCommand.id = "1";
     exportCommand.path = dir.filePath(u"log.jsonl"_s);
-    session.execute(exportCommand);
+    session.executeAsWritten(exportCommand);
     QVERIFY(recorder.waitFor(u"result"_s));
     const QJsonObject result = recorder.resultFor(1);
     QCOMPARE(result.value("ok"_L1).toBool(), false);
@@ -393,7 +393,7 @@ void TestEngineSession::exportOverTheLogFileIsRefused()
     Command exportCommand = command(CommandKind::Export);
     exportCommand.id = "9";
     exportCommand.path = path;
-    session.execute(exportCommand);
+    session.executeAsWritten(exportCommand);
     QVERIFY(recorder.waitFor(u"result"_s));
     const QJsonObject result = recorder.resultFor(9);
     QCOMPARE(result.value("ok"_L1).toBool(), false);
@@ -440,7 +440,7 @@ void TestEngineSession::quitFromACommandStopsTheSession()
     quit.id = "\"q\"";
     quit.code = quint16(1001);
     quit.timeoutMs = 3000;
-    session.execute(quit);
+    session.executeAsWritten(quit);
     QCOMPARE(started.size(), 1);
     QCOMPARE(started.at(0).at(0).toInt(), 3000);
     QCOMPARE(session.status(), Status::Stopping);
@@ -483,7 +483,7 @@ void TestEngineSession::stopNowEndsAtOnce()
     QTRY_COMPARE_WITH_TIMEOUT(ws.state(), QAbstractSocket::UnconnectedState, WaitMs);
     // The window is going away: nobody waits for stopped().
     QCOMPARE(stopped.size(), 0);
-    QCOMPARE(session.request(command(CommandKind::List)), QByteArray());
+    QCOMPARE(session.execute(command(CommandKind::List)), QByteArray());
 }
 
 QTEST_GUILESS_MAIN(TestEngineSession)

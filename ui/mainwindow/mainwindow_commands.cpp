@@ -125,7 +125,7 @@ void MainWindow::closeSelected(CommandKind kind)
     command.reason = m_closePanel->reason();
     command.timeoutMs = kind == CommandKind::Close ? m_closePanel->closeTimeoutMs()
                                                    : m_closePanel->closeOutputTimeoutMs();
-    const QByteArray id = m_session->request(command);
+    const QByteArray id = m_session->execute(command);
     if (id.isEmpty())
         return;
     QString what = protocol::describeCloseCode(command.code);
@@ -146,7 +146,7 @@ void MainWindow::abortSelected()
     Command command;
     command.kind = CommandKind::Abort;
     command.conns = selectorOf(ids);
-    const QByteArray id = m_session->request(command);
+    const QByteArray id = m_session->execute(command);
     if (!id.isEmpty())
         m_commandText.insert(id, tr("Aborted %1 (TCP reset)").arg(connectionsText(ids)));
 }
@@ -162,7 +162,7 @@ void MainWindow::sendToSelected()
     command.conns = selectorOf(ids);
     command.messageType = m_sendPanel->messageType();
     command.payload = m_sendPanel->payload();
-    const QByteArray id = m_session->request(command);
+    const QByteArray id = m_session->execute(command);
     if (!id.isEmpty())
         m_commandText.insert(id, tr("Sent %n byte(s) to %1", nullptr, int(command.payload.size()))
                                      .arg(connectionsText(ids)));
@@ -178,7 +178,7 @@ void MainWindow::pingSelected()
     command.kind = CommandKind::Ping;
     command.conns = selectorOf(ids);
     command.payload = m_sendPanel->pingPayload();
-    const QByteArray id = m_session->request(command);
+    const QByteArray id = m_session->execute(command);
     if (!id.isEmpty())
         m_commandText.insert(id, tr("Ping sent to %1").arg(connectionsText(ids)));
 }
