@@ -403,6 +403,12 @@ bool Parser::parseExport()
         return fail(path.isUndefined() ? Text::tr("export needs 'path' (the file to write)")
                                        : Text::tr("'path' must be a non-empty string"));
     m_command.path = path.toString();
+    // "\u0000" is valid JSON but no file name can hold it: the file layer
+    // would cut the name there and write somewhere else.
+    if (m_command.path.contains(QChar(u'\0')))
+        return fail(Text::tr("'path' contains a NUL character (\\u0000 at position %1); file "
+                             "names cannot contain one")
+                        .arg(m_command.path.indexOf(QChar(u'\0'))));
     m_command.format =
         monitor::logFormatFromPath(m_command.path).value_or(monitor::LogFormat::Jsonl);
     if (const QJsonValue format = m_object.value("format"_L1); !format.isUndefined()) {

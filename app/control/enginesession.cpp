@@ -7,6 +7,8 @@
 
 #include <QtCore/QTimer>
 
+#include <climits>
+
 using namespace Qt::StringLiterals;
 
 namespace closecall::control {
@@ -108,6 +110,15 @@ void EngineSession::executeAsWritten(const Command &command)
         m_controller->execute(command);
 }
 
+void EngineSession::postError(const QString &message)
+{
+    server::Engine *engine = m_engineThread ? m_engineThread->engine() : nullptr;
+    if (!engine)
+        return;
+    QMetaObject::invokeMethod(
+        engine, [engine, message] { engine->postError(message); }, Qt::QueuedConnection);
+}
+
 void EngineSession::refuse(const QByteArray &id, const QString &error)
 {
     if (m_controller)
@@ -149,8 +160,18 @@ void EngineSession::onEvents(const server::EventBatch &batch)
         m_store->append(batch);
     // The file first: whoever reads the front end's copy of an event (a
     // script on stdout) may look for it in the file straight away.
-    const bool logFailed = m_logFile && !m_logFile->write(batch);
-    const QString logError = logFailed ? m_logFile->errorString() : QString();
+    QString stoppedLogging;
+    if (m_logFile && !m_logFile->write(batch) && m_logFileFailure == LogFileFailure::Stop) {
+        // Say how many events the file lacks (the window's log still has them).
+        stoppedLogging = tr("%1; %n event(s) not written to it", nullptr,
+                            int(qMin<quint64>(m_logFile->eventsLost(), INT_MAX)))
+                             .arg(m_logFile->errorString());
+        stopLogFile();
+    }
+    if (m_logFile && m_logFileFailure == LogFileFailure::Report) {
+        if (const QString report = m_logFile->takeReport(); !report.isEmpty())
+            emit logFileReport(report);
+    }
 
     emit eventsReady(batch);
 
@@ -175,8 +196,8 @@ void EngineSession::onEvents(const server::EventBatch &batch)
     }
     // Last, when this batch has been handed on: a front end may show a
     // dialog here (a nested event loop runs the next batches).
-    if (logFailed)
-        emit logFileFailed(logError);
+    if (!stoppedLogging.isEmpty())
+        emit logFileFailed(stoppedLogging);
 }
 
 void EngineSession::onStartFailed(const QString &error)

@@ -74,6 +74,8 @@ public:
     // A command as the caller wrote it (a script's stdin line): its id is
     // the caller's and only its `result` event answers it.
     void executeAsWritten(const Command &command);
+    // An `error` event in the stream, in sequence with the engine's own.
+    void postError(const QString &message);
     // Answers a command that was refused before it reached the engine (bad
     // JSON, an invalid code, ...) with a `result`, in sequence with the
     // event stream.
@@ -87,6 +89,14 @@ public:
     // Echo, manual acknowledge and answering Pings: applied to the running
     // engine (a `set` command) and kept for the next start.
     void setOptions(bool echo, bool manualAck, bool autoPong);
+
+    // What a failed write to the log file does.
+    enum class LogFileFailure : quint8 {
+        Stop,   // logging stops; logFileFailed() says why (the GUI's "Log to file")
+        Report, // later batches are still tried; logFileReport() says when
+                // writing starts failing and when it works again (--log-file)
+    };
+    void setLogFileFailure(LogFileFailure policy) { m_logFileFailure = policy; }
 
     // Every event from now on, as it comes, into `path` (created or
     // truncated); across runs until stopLogFile(). False: `error` says why.
@@ -110,10 +120,14 @@ Q_SIGNALS:
     void stopped();
     void commandFinished(const QByteArray &id, closecall::control::CommandKind kind, bool ok,
                          const QString &error);
-    // A write to the log file failed (after that batch went out): the file
-    // stays open and later batches are tried; the front end decides
-    // whether to stopLogFile().
+    // LogFileFailure::Stop: a write to the log file failed and logging has
+    // stopped; `error` says why and how many events the file lacks. Sent
+    // once that batch has been handed on.
     void logFileFailed(const QString &error);
+    // LogFileFailure::Report: writing the log file started failing, or
+    // works again (LogFileWriter::takeReport()), before the batch is
+    // handed on.
+    void logFileReport(const QString &report);
 
 private:
     void onEvents(const server::EventBatch &batch);
@@ -128,6 +142,7 @@ private:
     std::unique_ptr<server::EngineThread> m_engineThread;
     Controller *m_controller = nullptr;
     Status m_status = Status::Stopped;
+    LogFileFailure m_logFileFailure = LogFileFailure::Stop;
     QString m_url;
     quint16 m_port = 0;
     quint64 m_nextId = 1;

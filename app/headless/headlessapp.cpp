@@ -89,11 +89,12 @@ bool HeadlessApp::start(QString *error)
     connect(m_session, &control::EngineSession::stopped, this, &HeadlessApp::onStopped);
     connect(m_session, &control::EngineSession::shutdownStarted, this,
             &HeadlessApp::armShutdownWatchdog);
-    connect(m_session, &control::EngineSession::logFileFailed, this, [this](const QString &why) {
-        if (m_logErrorShown)
-            return;
-        m_logErrorShown = true;
-        printError(tr("--log-file: %1 (later events are still tried)").arg(why));
+    // A failure (and the recovery after it) is an `error` event in the
+    // stream, saying how many events the file lacks; stderr says it too.
+    m_session->setLogFileFailure(control::EngineSession::LogFileFailure::Report);
+    connect(m_session, &control::EngineSession::logFileReport, this, [this](const QString &report) {
+        printError(u"--log-file: "_s + report);
+        m_session->postError(u"--log-file: "_s + report);
     });
 
     m_signals = new UnixSignals({SIGINT, SIGTERM}, this);

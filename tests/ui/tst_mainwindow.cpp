@@ -40,7 +40,6 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QScrollBar>
-#include <QtWidgets/QSpinBox>
 #include <QtWidgets/QToolButton>
 
 #include <memory>
@@ -176,10 +175,11 @@ void TestMainWindow::chooseClose(protocol::CloseCode code, const QString &reason
     auto *combo = panel->findChild<QComboBox *>(u"closeCodeCombo"_s);
     QVERIFY(combo);
     if (code && *code >= 3000) {
-        combo->setCurrentIndex(combo->count() - 1); // "Custom code (3000–4999)…"
-        auto *custom = panel->findChild<QSpinBox *>(u"customCodeSpin"_s);
+        combo->setCurrentIndex(combo->count() - 1); // "Custom code…"
+        auto *custom = panel->findChild<QLineEdit *>(u"customCodeEdit"_s);
         QVERIFY(custom && custom->isVisible());
-        custom->setValue(*code);
+        custom->clear();
+        QTest::keyClicks(custom, QString::number(*code));
     } else {
         const int index = combo->findData(code ? int(*code) : -1);
         QVERIFY(index >= 0);

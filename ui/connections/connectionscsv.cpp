@@ -1,8 +1,8 @@
 #include "connectionscsv.h"
 
+#include "monitor/exporttarget.h"
+
 #include <QtCore/QAbstractItemModel>
-#include <QtCore/QCoreApplication>
-#include <QtCore/QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -47,10 +47,10 @@ QString writeConnectionsCsv(const QAbstractItemModel &model, const QString &path
         out += "\r\n";
     }
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit())
-        return QCoreApplication::translate("closecall::ui", "cannot write %1: %2")
-            .arg(path, file.errorString());
+    // The target is checked (no FIFOs, devices or links) and written atomically.
+    monitor::ExportFile file(path);
+    if (!file.open() || !file.write(out) || !file.commit())
+        return file.errorString();
     return {};
 }
 

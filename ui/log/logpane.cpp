@@ -168,6 +168,9 @@ LogPane::LogPane(LogModel *model, QAction *clearLog, QWidget *parent)
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &LogPane::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &LogPane::updateCountLabel);
+    // "6 of 527": the total moves with every batch even when the filter lets
+    // none of its rows through (then the proxy says nothing).
+    connect(m_model, &LogModel::sizeChanged, this, &LogPane::updateCountLabel);
     updateCountLabel();
 }
 

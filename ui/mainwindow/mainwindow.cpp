@@ -122,10 +122,9 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     // The models take every batch the session hands on.
     connect(m_session, &ServerSession::eventsReady, m_feed, &monitor::EventFeed::onEvents);
     connect(m_session, &ServerSession::logFileFailed, this, [this](const QString &error) {
-        // Logging stops at the first failed write (the session would try
-        // the next batch); the window's log stays complete.
-        m_session->stopLogFile();
         m_logToFile->setChecked(false);
+        m_statusLine->setLogFile({});
+        statusBar()->showMessage(tr("Log to file stopped: %1").arg(error));
         QMessageBox::critical(this, tr("Log to file stopped"),
                               tr("Writing the log file failed, so logging to it has stopped.\n\n"
                                  "%1\n\nThe log in the window is complete; export it to keep it.")
@@ -459,6 +458,8 @@ void MainWindow::restoreSettings()
     }
     m_tls->setCheckable(true);
     m_tls->setChecked(!m_tlsCert.isEmpty());
+
+    forgetUnsafeFolder();
 
     const qsizetype capacity =
         s.value(u"log/capacity"_s, qlonglong(monitor::LogModel::DefaultCapacity)).toLongLong();

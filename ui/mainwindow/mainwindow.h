@@ -27,7 +27,7 @@ class EventFeed;
 class LogModel;
 } // namespace closecall::monitor
 
-// CloseCall's main window (issue 5 §2): the server toolbar, the
+// CloseCall's main window: the server toolbar, the
 // connections table above the log in a splitter, the Close, Send and
 // Details docks, the menus and the status bar. The engine runs in the
 // EngineSession the headless mode uses too (control/enginesession.h): every
@@ -90,6 +90,9 @@ public:
     QString exportConnectionsTo(const QString &path);
     // "Log to file" without the dialog.
     bool startLogToFile(const QString &path, monitor::LogFormat format, QString *error);
+    // Where the next file dialog starts: the folder of the last write that
+    // succeeded, unless it is gone or under /proc, /sys or /dev; else home.
+    QString dialogFolder() const;
 
     void saveSettings();
 
@@ -134,6 +137,8 @@ private:
     void toggleLogToFile(bool on);
     QString askSavePath(const QString &title, const QString &baseName, const QStringList &filters,
                         int *filterIndex);
+    void rememberFolderOf(const QString &writtenPath);
+    void forgetUnsafeFolder();
 
     StartupOptions m_options;
     std::unique_ptr<QSettings> m_settings;

@@ -115,7 +115,9 @@ void MainWindow::closeSelected(CommandKind kind)
     const auto actionKind =
         kind == CommandKind::Close ? ConnectionActions::Close : ConnectionActions::CloseOutput;
     updateConnectionActions();
-    if (!m_connActions->action(actionKind)->isEnabled())
+    // The panel's verdict is checked here too: code() means nothing while the
+    // typed code cannot be sent, and a wrong code must never go out.
+    if (!m_connActions->action(actionKind)->isEnabled() || !m_closePanel->inputError().isEmpty())
         return;
     const QList<quint32> ids = m_connActions->targets(actionKind);
     Command command;
