@@ -15,6 +15,9 @@
 #include <QtTest/QtTest>
 #include <QtWebSockets/QWebSocket>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 using namespace closecall;
 using control::Command;
@@ -107,6 +110,39 @@ Command command(CommandKind kind, quint32 conn = 0)
     return c;
 }
 
+// Writes to files past `bytes` fail with EFBIG for this process (SIGXFSZ
+// ignored, as a server would) until lift() or the end of the scope: a
+// failing disk any user can have.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(qint64 bytes)
+    {
+        m_set = ::getrlimit(RLIMIT_FSIZE, &m_old) == 0;
+        m_handler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limited = m_old;
+        limited.rlim_cur = rlim_t(bytes);
+        m_set = m_set && ::setrlimit(RLIMIT_FSIZE, &limited) == 0;
+    }
+    ~FileSizeLimit() { lift(); }
+    Q_DISABLE_COPY_MOVE(FileSizeLimit)
+    bool isSet() const { return m_set; }
+    void lift()
+    {
+        if (m_lifted)
+            return;
+        m_lifted = true;
+        ::setrlimit(RLIMIT_FSIZE, &m_old);
+        std::signal(SIGXFSZ, m_handler);
+    }
+
+private:
+    rlimit m_old{};
+    void (*m_handler)(int) = nullptr;
+    bool m_set = false;
+    bool m_lifted = false;
+};
+
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -131,6 +167,8 @@ private slots:
     void exportWithoutAStoreIsRefused();
     void logFileHasEachBatchBeforeItIsHandedOn();
     void exportOverTheLogFileIsRefused();
+    void logFileFailureStopsLogging();
+    void logFileFailureIsReportedAndRetried();
     void shutdownClosesEveryPeerWithGoingAway();
     void quitFromACommandStopsTheSession();
     void setOptionsAppliesToTheRunningEngine();
@@ -280,6 +318,12 @@ void TestEngineSession::refuseAnswersInTheStream()
     const QJsonObject result = recorder.resultFor(3);
     QCOMPARE(result.value("ok"_L1).toBool(), false);
     QCOMPARE(result.value("error"_L1).toString(), u"code 1005 cannot be sent"_s);
+
+    // A front end's own error (a log file that fails) is an event too.
+    session.postError(u"--log-file: disk full"_s);
+    QVERIFY(recorder.waitFor(u"error"_s, [](const QJsonObject &o) {
+        return o.value("message"_L1).toString() == u"--log-file: disk full"_s;
+    }));
 }
 
 void TestEngineSession::exportWritesTheLogSoFar()
@@ -401,6 +445,91 @@ void TestEngineSession::exportOverTheLogFileIsRefused()
              qPrintable(result.value("error"_L1).toString()));
     // The log file is still the one being written.
     QVERIFY(readAll(path).startsWith(recorder.jsonl.left(recorder.jsonl.indexOf('\n') + 1)));
+}
+
+void TestEngineSession::logFileFailureStopsLogging()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"events.jsonl"_s);
+    EngineSession session; // LogFileFailure::Stop, the GUI's
+    QString error;
+    QVERIFY(session.startLogFile(path, monitor::LogFormat::Jsonl, &error));
+    Recorder recorder(&session);
+    QVERIFY(startListening(session));
+    QWebSocket ws;
+    QVERIFY(openPeer(ws, session, recorder) != 0);
+    QSignalSpy reports(&session, &EngineSession::logFileReport);
+    QSignalSpy failed(&session, &EngineSession::logFileFailed);
+    // The batch that could not be written is handed on before the failure
+    // is told (a dialog then cannot hold it back).
+    bool handedOnFirst = false;
+    connect(&session, &EngineSession::logFileFailed, this,
+            [&] { handedOnFirst = !recorder.find(u"message_in"_s).isEmpty(); });
+
+    FileSizeLimit limit(QFileInfo(path).size() + 10);
+    QVERIFY(limit.isSet());
+    ws.sendTextMessage(u"over the limit"_s);
+    QVERIFY(failed.wait(WaitMs));
+    limit.lift();
+
+    QCOMPARE(failed.size(), 1);
+    const QString why = failed.at(0).at(0).toString();
+    QVERIFY2(why.contains(path) && why.contains(u"not written to it"_s), qPrintable(why));
+    QVERIFY(handedOnFirst);
+    QVERIFY(!session.isLoggingToFile());
+    QCOMPARE(reports.size(), 0);
+    // Logging stayed off: later events go nowhere, and nothing more is said.
+    ws.sendTextMessage(u"after"_s);
+    QVERIFY(recorder.waitFor(u"message_in"_s, [](const QJsonObject &o) {
+        return o.value("preview"_L1).toString() == u"after"_s;
+    }));
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(!readAll(path).contains("after"));
+}
+
+void TestEngineSession::logFileFailureIsReportedAndRetried()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"events.jsonl"_s);
+    EngineSession session;
+    session.setLogFileFailure(EngineSession::LogFileFailure::Report); // --log-file's
+    QString error;
+    QVERIFY(session.startLogFile(path, monitor::LogFormat::Jsonl, &error));
+    Recorder recorder(&session);
+    QVERIFY(startListening(session));
+    QWebSocket ws;
+    QVERIFY(openPeer(ws, session, recorder) != 0);
+    QSignalSpy reports(&session, &EngineSession::logFileReport);
+    QSignalSpy failed(&session, &EngineSession::logFileFailed);
+    const auto messageIn = [&recorder](const QString &text) {
+        return recorder.waitFor(u"message_in"_s, [text](const QJsonObject &o) {
+            return o.value("preview"_L1).toString() == text;
+        });
+    };
+
+    FileSizeLimit limit(QFileInfo(path).size() + 10);
+    QVERIFY(limit.isSet());
+    ws.sendTextMessage(u"one"_s);
+    QVERIFY(messageIn(u"one"_s));
+    // Told before the batch is handed on, and only once while it fails.
+    QCOMPARE(reports.size(), 1);
+    ws.sendTextMessage(u"two"_s);
+    QVERIFY(messageIn(u"two"_s));
+    limit.lift();
+    QCOMPARE(reports.size(), 1);
+    const QString report = reports.at(0).at(0).toString();
+    QVERIFY2(report.startsWith(u"cannot write "_s + path), qPrintable(report));
+    QVERIFY(session.isLoggingToFile());
+
+    // Writable again: that is said too, and the file goes on.
+    ws.sendTextMessage(u"three"_s);
+    QVERIFY(messageIn(u"three"_s));
+    QCOMPARE(reports.size(), 2);
+    QVERIFY2(reports.at(1).at(0).toString().contains(u"written again"_s),
+             qPrintable(reports.at(1).at(0).toString()));
+    QVERIFY(readAll(path).contains("\"preview\":\"three\""));
+    QVERIFY(!readAll(path).contains("\"preview\":\"two\""));
+    QCOMPARE(failed.size(), 0);
 }
 
 void TestEngineSession::shutdownClosesEveryPeerWithGoingAway()
