@@ -370,9 +370,8 @@ bool Parser::parsePing()
             return false;
     }
     if (m_command.payload.size() > MaxPingPayload)
-        return fail(Text::tr("ping payload is %1 bytes; the limit is %2 (RFC 6455 §5.5)")
-                        .arg(m_command.payload.size())
-                        .arg(MaxPingPayload));
+        return fail(protocol::RefusalText::sentence(protocol::Refused::withSize(
+            protocol::Refusal::PingTooLarge, m_command.payload.size())));
     return true;
 }
 

@@ -22,6 +22,40 @@ using Model = monitor::ConnectionTableModel;
 using test::GuiTimeout;
 using test::RawPeer;
 
+namespace {
+
+// One RFC 4180 line (no line breaks inside fields here).
+QStringList splitCsvLine(const QString &line)
+{
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == u'"' && i + 1 < line.size() && line[i + 1] == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            fields.append(field);
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields.append(field);
+    return fields;
+}
+
+} // namespace
+
 class TestColumns : public QObject
 {
     Q_OBJECT
@@ -146,6 +180,31 @@ void TestColumns::theCloseColumnsFit()
 
     // No subprotocol anywhere: its column stays out of the way.
     QVERIFY(header()->isSectionHidden(Model::Subprotocol));
+
+    // The CSV export has the numbers in their own columns, without units.
+    const QString csvPath = m_dir.filePath(u"numbers-%1.csv"_s.arg(size.height()));
+    QCOMPARE(window->exportConnectionsTo(csvPath), QString());
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(u"\r\n"_s);
+    QVERIFY(lines.size() >= 2);
+    const QStringList names = splitCsvLine(lines[0]);
+    const QStringList values = splitCsvLine(lines[1]);
+    QCOMPARE(values.size(), names.size());
+    const auto number = [&](const QString &name) {
+        const qsizetype at = names.indexOf(name);
+        bool ok = false;
+        const double value = at < 0 ? -1 : values[at].toDouble(&ok);
+        return ok ? value : -1.0;
+    };
+    QCOMPARE(number(u"Msgs in (count)"_s), 2.0);
+    QCOMPARE(number(u"Post-close delivered (count)"_s), 2.0);
+    QCOMPARE(number(u"Post-close discarded (count)"_s), 0.0);
+    QCOMPARE(number(u"Bytes in (bytes)"_s), 12.0); // "late 1", "late 2"
+    QCOMPARE(number(u"Close sent code"_s), 1001.0);
+    QCOMPARE(number(u"Close received code"_s), 1001.0);
+    QVERIFY(number(u"Close handshake (ms)"_s) >= 0.0);
+    QVERIFY(number(u"Duration (ms)"_s) >= 0.0);
 }
 
 void TestColumns::subprotocolShowsOnceAConnectionHasOne()

@@ -103,7 +103,7 @@ ClosePanel::ClosePanel(QAction *close, QAction *closeOutput, QAction *abort, QWi
     m_closeTimeout->setObjectName(u"closeTimeoutSpin"_s);
     m_closeTimeout->setMinimum(0.1);
     m_closeTimeout->setToolTip(tr("Close waits this long for the peer's Close, then aborts the "
-                                  "connection (Aborted, how: timeout)"));
+                                  "connection (Aborted — timed out)"));
     m_closeOutputTimeout->setObjectName(u"closeOutputTimeoutSpin"_s);
     m_closeOutputTimeout->setSpecialValueText(tr("never"));
     m_closeOutputTimeout->setToolTip(tr("Close Output keeps receiving for this long, then aborts "
@@ -256,6 +256,17 @@ void ClosePanel::showResult(bool ok, const QString &text)
     m_result->setStyleSheet(ok ? u"QLabel { color: #2e7d32; }"_s : u"QLabel { color: #c62828; }"_s);
 }
 
+void ClosePanel::clearResult()
+{
+    m_result->clear();
+    m_result->setStyleSheet(QString());
+}
+
+QString ClosePanel::resultText() const
+{
+    return m_result->text();
+}
+
 void ClosePanel::onCodeChanged()
 {
     const bool custom = m_codes->currentData().toInt() == CustomItem;
@@ -348,6 +359,11 @@ void ClosePanel::saveSettings(QSettings &settings) const
     settings.setValue(u"close/closeTimeoutMs"_s, closeTimeoutMs());
     settings.setValue(u"close/closeOutputTimeoutMs"_s, closeOutputTimeoutMs());
     settings.setValue(u"close/recentReasons"_s, m_recentReasons->stringList());
+}
+
+void ClosePanel::focusCode()
+{
+    m_codes->setFocus(Qt::ShortcutFocusReason);
 }
 
 void ClosePanel::focusReason()

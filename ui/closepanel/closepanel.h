@@ -54,6 +54,9 @@ public:
     // Shows a command's outcome under the buttons: green when done, red with
     // the engine's reason when refused.
     void showResult(bool ok, const QString &text);
+    // Removes that line (the selection moved to other connections).
+    void clearResult();
+    QString resultText() const;
 
     // Remembers the code and reason after a close was sent (the recent
     // reasons are offered as completions).
@@ -64,6 +67,8 @@ public:
 
     // Focuses the description (the close menu's "Edit description").
     void focusReason();
+    // Focuses the status code list (View ▸ Go to the Close Panel).
+    void focusCode();
 
 Q_SIGNALS:
     // The code, description or a timeout changed: the actions re-check.

@@ -81,6 +81,11 @@ ConnectionsPane::ConnectionsPane(ConnectionTableModel *model, QAction *clearEnde
     layout->setSpacing(4);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    // Tab order as the pane reads: the filter bar, then the table (the view
+    // was created first, so Tab would skip it after Clear Ended).
+    setTabOrder(m_filter, m_hideEnded);
+    setTabOrder(m_hideEnded, clearButton);
+    setTabOrder(clearButton, m_view);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &monitor::ConnectionFilterProxy::setFilterText);

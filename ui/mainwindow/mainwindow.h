@@ -34,6 +34,7 @@ class LogModel;
 // action on a connection goes through it to the Controller.
 namespace closecall::ui {
 
+class CloseOutcomeWatcher;
 class ClosePanel;
 class ConnectionActions;
 class ConnectionsPane;
@@ -80,7 +81,8 @@ public:
     void startServer();
     void stopServer();
 
-    // Writes the log (all of it, or the rows the filter shows) without
+    // Writes the log (all of it less the kinds the log pane hides — command
+    // results — or the rows the filter shows) without
     // asking anything: the file dialogs' work is done. Applies the events
     // still waiting in the feed first.
     monitor::ExportResult exportLogTo(const QString &path, monitor::LogFormat format,
@@ -95,6 +97,10 @@ public:
     QString dialogFolder() const;
 
     void saveSettings();
+
+    // The Help ▸ Keyboard Shortcuts text (F1): every shortcut, and how to
+    // reach each pane from the keyboard.
+    QString shortcutsHtml() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -114,6 +120,9 @@ private:
     void updateConnectionActions();
     void showContextMenu(const QPoint &globalPos);
     void showShortcuts();
+    void updateTlsToolTip();
+    // mainwindow_keyboard.cpp: moving the focus between the panes.
+    void addFocusActions(QMenu *menu);
     void showAbout();
     void chooseTls();
     void chooseLogCapacity();
@@ -125,6 +134,8 @@ private:
     void pingSelected();
     void copySelection();
     void applyOptions();
+    // The auto-acknowledge toggle's words and icon, and the status bar badge.
+    void showAckMode();
     void onCommandFinished(const QByteArray &id, control::CommandKind kind, bool ok,
                            const QString &error);
     void onListening(const QString &url);
@@ -148,6 +159,8 @@ private:
     monitor::EventFeed *m_feed;
     ServerSession *m_session;
     ConnectionActions *m_connActions;
+    CloseOutcomeWatcher *m_outcomes;
+    QList<quint32> m_lastSelection; // to tell a new selection from a changed row
 
     ServerToolBar *m_toolBar = nullptr;
     QSplitter *m_splitter = nullptr;

@@ -117,10 +117,16 @@ monitor::ExportResult MainWindow::exportLogTo(const QString &path, LogFormat for
     // The events still waiting for the feed's next update belong in "the log so far".
     m_feed->flush();
     std::function<bool(int)> accept;
+    const monitor::LogFilterProxy *proxy = m_logPane->proxy();
     if (filteredOnly && m_logPane->isFiltering()) {
-        const monitor::LogFilterProxy *proxy = m_logPane->proxy();
         accept = [proxy](int row) {
             return proxy->acceptsSourceRow(row);
+        };
+    } else if (!proxy->hiddenEventTypes().isEmpty()) {
+        // The whole log as the pane keeps it: without the kinds it hides
+        // (command results) unless the event filter chose them.
+        accept = [proxy](int row) {
+            return proxy->showsKindOf(row);
         };
     }
     // Streamed one event at a time: a full log never exists twice in memory.
