@@ -1,6 +1,8 @@
-// CloseCall's entry point: parse the command line (docs/headless.md), then run a
-// front end: the GUI when there is a display and --headless is not given,
-// else the headless mode.
+// CloseCall's entry point: parse the command line (docs/headless.md), then
+// run a front end: the GUI when there is a display and --headless is not
+// given, else the headless mode. A build without the GUI
+// (CLOSECALL_BUILD_GUI=OFF, like qBittorrent's -nox) is always headless:
+// it links no Qt Widgets and needs no display.
 #include "control/commandline.h"
 #include "headless/headlessapp.h"
 #ifdef CLOSECALL_HAVE_GUI
@@ -19,35 +21,49 @@ using namespace closecall;
 
 namespace {
 
+#ifdef CLOSECALL_HAVE_GUI
 // Decided before the application object exists: QApplication needs a display.
 bool wantsGui(int argc, char *argv[])
 {
-#ifdef CLOSECALL_HAVE_GUI
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0)
             return false;
     }
     return ui::displayAvailable();
-#else
-    Q_UNUSED(argc);
-    Q_UNUSED(argv);
-    return false;
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(bool gui, int &argc, char *argv[])
+{
+    if (gui)
+        return std::make_unique<QApplication>(argc, argv);
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
 #endif
+
+int runHeadless(QCoreApplication &app, const control::CommandLine &commandLine)
+{
+    headless::HeadlessApp headlessApp(commandLine.config, commandLine.frontEnd);
+    QString error;
+    if (!headlessApp.start(&error)) {
+        headless::printError(error);
+        return 2;
+    }
+    QObject::connect(&headlessApp, &headless::HeadlessApp::finished, &app,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    return app.exec();
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    const bool gui = wantsGui(argc, argv);
 #ifdef CLOSECALL_HAVE_GUI
-    std::unique_ptr<QCoreApplication> application =
-        gui ? std::make_unique<QApplication>(argc, argv)
-            : std::make_unique<QCoreApplication>(argc, argv);
-#else
-    auto application = std::make_unique<QCoreApplication>(argc, argv);
-#endif
+    const bool gui = wantsGui(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(gui, argc, argv);
     QCoreApplication &app = *application;
+#else
+    QCoreApplication app(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("closecall"));
     QCoreApplication::setOrganizationName(QStringLiteral("CloseCall"));
 
@@ -68,19 +84,12 @@ int main(int argc, char *argv[])
 #ifdef CLOSECALL_HAVE_GUI
     if (gui)
         return ui::runGui(static_cast<QApplication &>(app), commandLine);
-#endif
     if (!commandLine.frontEnd.headless)
         headless::printError(QCoreApplication::translate(
             "main", "no display (DISPLAY and WAYLAND_DISPLAY are unset); running headless "
                     "(pass --headless to silence this note)"));
-
-    headless::HeadlessApp headlessApp(commandLine.config, commandLine.frontEnd);
-    QString error;
-    if (!headlessApp.start(&error)) {
-        headless::printError(error);
-        return 2;
-    }
-    QObject::connect(&headlessApp, &headless::HeadlessApp::finished, &app,
-                     [](int exitCode) { QCoreApplication::exit(exitCode); });
-    return app.exec();
+#endif
+    // Without the GUI built in, headless is the only front end: --headless
+    // is accepted and changes nothing.
+    return runHeadless(app, commandLine);
 }

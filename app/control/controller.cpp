@@ -141,7 +141,8 @@ void Controller::runExport(const Command &c)
         filter = [spec = c.filter](const server::Event &event) {
             return spec.matches(event);
         };
-    const monitor::ExportResult written = monitor::exportLog(*m_store, c.path, c.format, filter);
+    const monitor::ExportResult written =
+        monitor::exportLog(m_store->view(), c.path, c.format, filter);
 
     QByteArray data;
     if (written.ok()) {

@@ -4,9 +4,8 @@
 #include "unixsignals.h"
 
 #include "control/commandparser.h"
-#include "control/controller.h"
+#include "control/enginesession.h"
 #include "monitor/eventjson.h"
-#include "server/enginethread.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QTimer>
@@ -63,38 +62,40 @@ HeadlessApp::HeadlessApp(server::ServerConfig config, control::FrontEndOptions o
     : QObject(parent)
     , m_config(std::move(config))
     , m_options(std::move(options))
-    , m_store(StoreCapacity)
-{}
-
-HeadlessApp::~HeadlessApp()
+    , m_session(new control::EngineSession(this))
 {
-    // The controller talks to the engine: it goes first, then the engine
-    // thread is joined while the store and the log file still exist.
-    delete m_controller;
-    m_engineThread.reset();
-    m_logFile.close();
+    m_session->setExportCapacity(StoreCapacity);
 }
+
+// The session (a child) joins the engine thread before the rest goes.
+HeadlessApp::~HeadlessApp() = default;
 
 bool HeadlessApp::start(QString *error)
 {
-    if (!m_options.logFile.isEmpty() && !m_logFile.open(m_options.logFile, m_options.logFormat)) {
-        *error = u"--log-file: "_s + m_logFile.errorString();
-        return false;
+    if (!m_options.logFile.isEmpty()) {
+        QString why;
+        if (!m_session->startLogFile(m_options.logFile, m_options.logFormat, &why)) {
+            *error = u"--log-file: "_s + why;
+            return false;
+        }
     }
 
     // A reader that went away (`closecall --headless | head`) must not kill
     // the server mid-close with SIGPIPE; the write fails with EPIPE instead.
     ::signal(SIGPIPE, SIG_IGN);
 
-    m_engineThread = std::make_unique<server::EngineThread>(m_config);
-    server::Engine *engine = m_engineThread->engine();
-    connect(engine, &server::Engine::eventsReady, this, &HeadlessApp::onEvents);
-    connect(engine, &server::Engine::startFailed, this, &HeadlessApp::onStartFailed);
-    connect(engine, &server::Engine::stopped, this, &HeadlessApp::onStopped);
-    m_controller = new control::Controller(engine, &m_store);
-    m_controller->setLogFilePath(m_options.logFile);
-    connect(m_controller, &control::Controller::shutdownStarted, this,
+    connect(m_session, &control::EngineSession::eventsReady, this, &HeadlessApp::onEvents);
+    connect(m_session, &control::EngineSession::startFailed, this, &HeadlessApp::onStartFailed);
+    connect(m_session, &control::EngineSession::stopped, this, &HeadlessApp::onStopped);
+    connect(m_session, &control::EngineSession::shutdownStarted, this,
             &HeadlessApp::armShutdownWatchdog);
+    // A failure (and the recovery after it) is an `error` event in the
+    // stream, saying how many events the file lacks; stderr says it too.
+    m_session->setLogFileFailure(control::EngineSession::LogFileFailure::Report);
+    connect(m_session, &control::EngineSession::logFileReport, this, [this](const QString &report) {
+        printError(u"--log-file: "_s + report);
+        m_session->postError(u"--log-file: "_s + report);
+    });
 
     m_signals = new UnixSignals({SIGINT, SIGTERM}, this);
     connect(m_signals, &UnixSignals::received, this, &HeadlessApp::onSignal);
@@ -102,34 +103,19 @@ bool HeadlessApp::start(QString *error)
     m_stdin = new StdinReader(STDIN_FILENO, this);
     connect(m_stdin, &StdinReader::lineRead, this, &HeadlessApp::onLine);
     connect(m_stdin, &StdinReader::lineTooLong, this, [this](qsizetype bytes) {
-        m_controller->refuse({}, tr("a command line of more than %1 bytes was dropped (%2 bytes)")
-                                     .arg(StdinReader::MaxLineBytes)
-                                     .arg(bytes));
+        m_session->refuse({}, tr("a command line of more than %1 bytes was dropped (%2 bytes)")
+                                  .arg(StdinReader::MaxLineBytes)
+                                  .arg(bytes));
     });
-    // End of stdin does not stop the server (docs/headless.md): a script may
-    // start it with `< /dev/null` and stop it with SIGTERM.
+    // End of stdin does not stop the server (docs/headless.md): a script
+    // may start it with `< /dev/null` and stop it with SIGTERM.
 
-    m_engineThread->start();
+    m_session->start(m_config);
     return true;
 }
 
 void HeadlessApp::onEvents(const server::EventBatch &batch)
 {
-    m_store.append(batch);
-
-    if (m_logFile.isOpen()) {
-        m_logFile.write(batch);
-        // A failure (and the recovery after it) is an `error` event in the
-        // stream, saying how many events the file lacks; stderr says it too.
-        if (const QString report = m_logFile.takeReport(); !report.isEmpty()) {
-            printError(u"--log-file: "_s + report);
-            if (server::Engine *engine = m_engineThread ? m_engineThread->engine() : nullptr)
-                QMetaObject::invokeMethod(
-                    engine, [engine, report] { engine->postError(u"--log-file: "_s + report); },
-                    Qt::QueuedConnection);
-        }
-    }
-
     if (m_stdoutBroken)
         return;
     m_out.clear();
@@ -157,7 +143,7 @@ void HeadlessApp::writeStdout(const QByteArray &bytes)
                           "exiting")
                            .arg(QString::fromLocal8Bit(std::strerror(errno))));
             m_exitCode = 1;
-            m_controller->shutdown();
+            m_session->shutdown();
             return;
         }
         data += n;
@@ -171,16 +157,16 @@ void HeadlessApp::onLine(const QByteArray &line)
     if (parsed.blank)
         return;
     if (!parsed.ok()) {
-        m_controller->refuse(parsed.id, parsed.error);
+        m_session->refuse(parsed.id, parsed.error);
         return;
     }
-    m_controller->execute(*parsed.command);
+    m_session->executeAsWritten(*parsed.command);
 }
 
 void HeadlessApp::onSignal(int signalNumber)
 {
     if (++m_signalsSeen == 1) {
-        m_controller->shutdown();
+        m_session->shutdown();
         return;
     }
     // A second Ctrl-C: the operator will not wait for slow peers.
@@ -217,7 +203,7 @@ void HeadlessApp::onStopped()
     if (m_finished)
         return;
     m_finished = true;
-    m_logFile.close();
+    m_session->stopLogFile();
     emit finished(m_exitCode);
 }
 

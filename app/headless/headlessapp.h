@@ -1,26 +1,20 @@
 #pragma once
 
 #include "control/commandline.h"
-#include "monitor/eventstore.h"
-#include "monitor/logexport.h"
 #include "server/event.h"
 #include "server/serverconfig.h"
 
 #include <QtCore/QObject>
 
-#include <memory>
-
-namespace closecall::server {
-class EngineThread;
-}
 namespace closecall::control {
-class Controller;
+class EngineSession;
 }
 
-// `closecall --headless` (docs/headless.md): the engine on its thread; its events
-// go to stdout as JSON Lines, to the --log-file, and into the log that
-// `export` writes; stdin lines become commands for the Controller; SIGINT and
-// SIGTERM close every connection with 1001 and exit 0.
+// `closecall --headless` (docs/headless.md), thin over the EngineSession
+// the GUI uses too (which runs the engine, keeps the log `export` writes
+// and the --log-file): its events go to stdout as JSON Lines, stdin lines
+// become commands, SIGINT and SIGTERM close every connection with 1001 and
+// exit 0.
 namespace closecall::headless {
 
 class StdinReader;
@@ -56,10 +50,7 @@ private:
 
     server::ServerConfig m_config;
     control::FrontEndOptions m_options;
-    monitor::EventStore m_store;
-    monitor::LogFileWriter m_logFile;
-    std::unique_ptr<server::EngineThread> m_engineThread;
-    control::Controller *m_controller = nullptr;
+    control::EngineSession *m_session;
     StdinReader *m_stdin = nullptr;
     UnixSignals *m_signals = nullptr;
     QByteArray m_out; // reused for every batch

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "eventview.h"
 #include "server/event.h"
 
 #include <QtCore/QtGlobal>
@@ -62,6 +63,11 @@ public:
             visit(m_events[i]);
         for (size_t i = 0; i < m_head; ++i)
             visit(m_events[i]);
+    }
+    // The same as a view for the exporter (logexport.h), with dropped().
+    EventView view() const
+    {
+        return EventView([this](const EventView::Visitor &visit) { forEach(visit); }, m_dropped);
     }
 
     // A new capacity (at least 1); when smaller than size(), the oldest go

@@ -25,9 +25,12 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("LogExport", text, disambiguation, n);
 }
 
-template<typename ForEach>
-ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format,
-                        const EventFilter &filter)
+} // namespace
+
+// ---- export --------------------------------------------------------------------
+
+ExportResult exportLog(const EventView &events, const QString &path, LogFormat format,
+                       const EventFilter &filter)
 {
     ExportResult result;
     ExportFile file(path);
@@ -41,7 +44,7 @@ ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format
 
     if (format == LogFormat::Har) {
         HarBuilder har;
-        forEach([&](const Event &e) {
+        events.forEach([&](const Event &e) {
             if (accept(e)) {
                 har.add(e);
                 ++result.events;
@@ -54,7 +57,7 @@ ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format
         buffer.reserve(Chunk + 64 * 1024);
         if (format == LogFormat::Csv)
             buffer += csvHeader();
-        forEach([&](const Event &e) {
+        events.forEach([&](const Event &e) {
             if (!accept(e))
                 return;
             switch (format) {
@@ -87,7 +90,17 @@ ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format
     return result;
 }
 
-} // namespace
+ExportResult exportLog(const EventStore &store, const QString &path, LogFormat format,
+                       const EventFilter &filter)
+{
+    return exportLog(store.view(), path, format, filter);
+}
+
+ExportResult exportLog(const QList<Event> &events, const QString &path, LogFormat format,
+                       const EventFilter &filter)
+{
+    return exportLog(EventView::of(events), path, format, filter);
+}
 
 // ---- formats -----------------------------------------------------------------
 
@@ -139,25 +152,6 @@ std::optional<LogFormat> logFormatFromPath(QStringView path, QString *error)
 std::optional<LogFormat> resolveLogFormat(QStringView name, QStringView path, QString *error)
 {
     return name.isEmpty() ? logFormatFromPath(path, error) : logFormatFromName(name, error);
-}
-
-// ---- export --------------------------------------------------------------------
-
-ExportResult exportLog(const EventStore &store, const QString &path, LogFormat format,
-                       const EventFilter &filter)
-{
-    return exportWith([&](auto &&visit) { store.forEach(visit); }, path, format, filter);
-}
-
-ExportResult exportLog(const QList<Event> &events, const QString &path, LogFormat format,
-                       const EventFilter &filter)
-{
-    return exportWith(
-        [&](auto &&visit) {
-            for (const Event &e : events)
-                visit(e);
-        },
-        path, format, filter);
 }
 
 // ---- LogFileWriter ---------------------------------------------------------------

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eventtext.h"
+#include "eventview.h"
 #include "harbuilder.h"
 #include "server/event.h"
 
@@ -47,6 +48,11 @@ struct ExportResult
     bool ok() const { return error.isEmpty(); }
 };
 
+// The one exporter: every export of either front end is written here, from
+// a "for each event" view of whichever log it keeps (eventview.h).
+ExportResult exportLog(const EventView &events, const QString &path, LogFormat format,
+                       const EventFilter &filter = {});
+// The same, from a store's or a list's view.
 ExportResult exportLog(const EventStore &store, const QString &path, LogFormat format,
                        const EventFilter &filter = {});
 ExportResult exportLog(const QList<server::Event> &events, const QString &path, LogFormat format,

@@ -66,3 +66,21 @@ configure_and_build() {
     say "building ($preset)"
     cmake --build --preset "$preset" || die "build failed (preset $preset)"
 }
+
+# check_nox_binary <closecall>: a headless-only build links no Qt Widgets
+# (nor Qt Gui) and, even with a display and without --headless, runs the
+# headless mode: a `listening` event on stdout, then `quit` ends it with 0.
+check_nox_binary() {
+    local app="$1" out status=0
+    [ -x "$app" ] || die "built, but $app is missing"
+    if ldd "$app" | grep -Eq 'libQt6(Widgets|Gui)'; then
+        die "$app links Qt Widgets or Qt Gui: the nox build must not"
+    fi
+    say "nox smoke: $app without --headless"
+    out="$(printf '{"cmd":"quit","id":1}\n' |
+        DISPLAY=:0 timeout 60 "$app" --listen 127.0.0.1:0)" || status=$?
+    [ "$status" -eq 0 ] || die "nox smoke: closecall exited $status"
+    grep -q '"event":"listening"' <<<"$out" || die "nox smoke: no listening event in: $out"
+    grep -q '"event":"result","id":1,"ok":true' <<<"$out" ||
+        die "nox smoke: quit was not answered in: $out"
+}

@@ -62,7 +62,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     , m_connections(new monitor::ConnectionTableModel(this))
     , m_log(new monitor::LogModel(this))
     , m_feed(new monitor::EventFeed(m_connections, m_log, this))
-    , m_session(new ServerSession(m_feed, this))
+    , m_session(new ServerSession(this))
     , m_connActions(new ConnectionActions(this))
     , m_outcomes(new CloseOutcomeWatcher(m_connections, this))
 {
@@ -125,6 +125,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     connect(m_session, &ServerSession::startFailed, this, &MainWindow::onStartFailed);
     connect(m_session, &ServerSession::stopped, this, &MainWindow::onStopped);
     connect(m_session, &ServerSession::commandFinished, this, &MainWindow::onCommandFinished);
+    // The models take every batch the session hands on.
+    connect(m_session, &ServerSession::eventsReady, m_feed, &monitor::EventFeed::onEvents);
     connect(m_session, &ServerSession::logFileFailed, this, [this](const QString &error) {
         m_logToFile->setChecked(false);
         m_statusLine->setLogFile({});

@@ -18,6 +18,9 @@ class QSettings;
 class QSplitter;
 class QTimer;
 
+namespace closecall::control {
+class EngineSession;
+}
 namespace closecall::monitor {
 class ConnectionTableModel;
 class EventFeed;
@@ -26,8 +29,9 @@ class LogModel;
 
 // CloseCall's main window: the server toolbar, the
 // connections table above the log in a splitter, the Close, Send and
-// Details docks, the menus and the status bar. Every action on a
-// connection goes through ServerSession to the Controller.
+// Details docks, the menus and the status bar. The engine runs in the
+// EngineSession the headless mode uses too (control/enginesession.h): every
+// action on a connection goes through it to the Controller.
 namespace closecall::ui {
 
 class CloseOutcomeWatcher;
@@ -37,7 +41,7 @@ class ConnectionsPane;
 class DetailsPanel;
 class LogPane;
 class SendPanel;
-class ServerSession;
+using ServerSession = control::EngineSession; // serversession.h
 class ServerToolBar;
 class StatusLine;
 
