@@ -39,7 +39,7 @@ struct ConnectionInfo
     QString receivedReason;
 };
 
-// "2024-05-01T12:00:00.123456Z" (HEADLESS.md `time`).
+// "2024-05-01T12:00:00.123456Z" (docs/headless.md `time`).
 QString isoTimeUs(qint64 wallUs);
 
 // The JSON text of `list`'s data: an array of connection objects.

@@ -9,7 +9,7 @@
 #include <QtCore/QMetaType>
 #include <QtCore/QString>
 
-// The typed event stream of HEADLESS.md. The engine stamps and numbers every
+// The typed event stream of docs/headless.md. The engine stamps and numbers every
 // event on its own thread and publishes them in batches; the headless JSON
 // Lines writer, the log export and the GUI models all read these structs.
 namespace closecall::server {
@@ -35,7 +35,7 @@ enum class EventType : quint8 {
 // The contract name of an event type ("message_in", "state", ...).
 QLatin1StringView eventTypeName(EventType type);
 
-// A preview is at most this many bytes of the payload (HEADLESS.md).
+// A preview is at most this many bytes of the payload (docs/headless.md).
 inline constexpr qsizetype MaxPreviewBytes = 1024;
 
 struct Event

@@ -4,7 +4,7 @@
 // and reason, send text or binary, ping, abort, transport closed, toggle
 // automatic acknowledge / pong, change the message size limit.
 //
-// Checked after every event and operation (CLOSE-SEMANTICS.md):
+// Checked after every event and operation (docs/close-semantics.md):
 //  - state changes only along the legal graph, each event carries the state
 //    it happened in (R16), nothing after Ended, Ended exactly once when ended;
 //  - operations are refused exactly when the rules say (R10, R11), and a
@@ -264,7 +264,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                                    CloseMode::Shutdown};
             const CloseMode mode = kModes[in.byte() % 3];
             const bool valid = validateOutgoingClose(code, reason).isEmpty();
-            const QString why = s.close(code, reason, mode);
+            const Refused why = s.close(code, reason, mode);
             if (valid && (before == State::Open || before == State::CloseReceived)) {
                 h.checkAccepted(why, "close");
                 FUZZ_CHECK(s.state() == (before == State::Open ? State::CloseSent : State::Closed),
@@ -277,7 +277,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 3:
         case 4: { // data from us
             const QByteArray bytes = in.bytes(in.byte());
-            const QString why = (op % 12) == 3 ? s.sendText(QString::fromUtf8(bytes))
+            const Refused why = (op % 12) == 3 ? s.sendText(QString::fromUtf8(bytes))
                                                : s.sendMessage(MessageType::Binary, bytes);
             if (before == State::Open || before == State::CloseReceived)
                 h.checkAccepted(why, "send");
@@ -287,18 +287,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         case 5: { // ping
             const QByteArray payload = in.bytes(in.byte() % 140);
-            const QString why = s.ping(payload);
+            const Refused why = s.ping(payload);
             if (!liveBefore || payload.size() > 125)
                 h.checkRefused(why, "ping");
             else if (before == State::Open)
                 h.checkAccepted(why, "ping");
-            else if (!why.isEmpty())
+            else if (why)
                 h.checkRefused(why, "ping");
             break;
         }
         case 6: { // abort / close timeout
             const HowEnded how = (in.byte() & 1) ? HowEnded::Timeout : HowEnded::Abort;
-            const QString why = s.abort(how);
+            const Refused why = s.abort(how);
             if (liveBefore) {
                 h.checkAccepted(why, "abort");
                 FUZZ_CHECK(s.state() == State::Aborted, "abort did not abort");

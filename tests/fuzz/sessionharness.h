@@ -64,7 +64,7 @@ inline bool isTerminal(State s)
     return s == State::Closed || s == State::Aborted;
 }
 
-// CLOSE-SEMANTICS.md "States".
+// docs/close-semantics.md "States".
 inline bool legalTransition(State from, State to)
 {
     if (isTerminal(from))
@@ -271,9 +271,9 @@ public:
     }
 
     // A refused operation: nothing written, nothing changed.
-    void checkRefused(const QString &why, const char *op)
+    void checkRefused(const Refused &why, const char *op)
     {
-        if (why.isEmpty()) {
+        if (!why) {
             std::fprintf(stderr, "%s accepted in %s\n", op, stateName(m_stateBefore).data());
             FUZZ_CHECK(false, "an operation was accepted that the rules refuse");
         }
@@ -282,11 +282,11 @@ public:
         FUZZ_CHECK(m_opEvents.isEmpty(), "a refused operation emitted events");
     }
 
-    void checkAccepted(const QString &why, const char *op)
+    void checkAccepted(const Refused &why, const char *op)
     {
-        if (!why.isEmpty()) {
+        if (why) {
             std::fprintf(stderr, "%s refused in %s: %s\n", op, stateName(m_stateBefore).data(),
-                         qPrintable(why));
+                         qPrintable(RefusalText::sentence(why)));
             FUZZ_CHECK(false, "an operation was refused that the rules allow");
         }
     }

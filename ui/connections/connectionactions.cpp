@@ -11,15 +11,6 @@ namespace closecall::ui {
 
 using protocol::State;
 
-namespace {
-
-QString stateText(State state)
-{
-    return QString(protocol::stateName(state));
-}
-
-} // namespace
-
 ConnectionActions::ConnectionActions(QObject *parent)
     : QObject(parent)
 {
@@ -95,26 +86,8 @@ protocol::Operation ConnectionActions::operationOf(Kind kind)
 
 QString ConnectionActions::blocker(Kind kind, quint32 id, State state)
 {
-    // Whether it may act is the session's table; only the words are ours.
-    if (protocol::isAllowed(operationOf(kind), state))
-        return {};
-    switch (state) {
-    case State::Open:
-    case State::CloseReceived:
-        return {};
-    case State::Connecting:
-        return tr("Connection %1 is still Connecting.").arg(id);
-    case State::CloseSent:
-        if (kind == Abort)
-            return {};
-        if (kind == Close || kind == CloseOutput)
-            return tr("Connection %1 is already CloseSent.").arg(id);
-        return tr("Connection %1 is CloseSent: nothing may follow our Close.").arg(id);
-    case State::Closed:
-    case State::Aborted:
-        return tr("Connection %1 has ended (%2).").arg(id).arg(stateText(state));
-    }
-    return {};
+    // Whether it may act is the state table's; the words are RefusalText's.
+    return protocol::RefusalText::forConnection(id, protocol::refusalFor(operationOf(kind), state));
 }
 
 QString ConnectionActions::noneCan(Kind kind)

@@ -13,10 +13,10 @@ class QAction;
 // table's context menu and the shortcuts, so all of them are enabled, and
 // explain why not, in one place. An action is enabled when at least one
 // selected connection allows it; it acts on those and its tooltip names the
-// ones it skips and why ("connection 3 is already CloseSent").
+// ones it skips and why ("Connection 3 is already CloseSent.").
 //
 // Which states allow what mirrors the session's refusal table
-// (protocol/session.cpp, CLOSE-SEMANTICS.md): it only decides what the
+// (protocol/session.cpp, docs/close-semantics.md): it only decides what the
 // buttons offer. The engine still decides; a refusal comes back as the
 // command's result and is shown.
 namespace closecall::ui {
