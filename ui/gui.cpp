@@ -77,8 +77,9 @@ int runGui(QApplication &app, const control::CommandLine &commandLine)
     loadTranslations(app, options.settingsFile);
 
     MainWindow window(options);
+    // The picture shows what a newcomer sees: the default 1280x800 window.
     if (!qEnvironmentVariableIsEmpty("CLOSECALL_SCREENSHOT"))
-        window.resize(1600, 960);
+        window.resize(1280, 800);
     window.show();
     ScreenshotDirector::fromEnvironment(&window);
     return app.exec();

@@ -68,7 +68,9 @@ ClosePanel::ClosePanel(QAction *close, QAction *closeOutput, QAction *abort, QWi
     m_customCode->setText(u"4000"_s);
     m_customCode->setPlaceholderText(u"4000"_s);
     m_customCode->setMaxLength(32);
-    m_customCode->setFixedWidth(m_customCode->fontMetrics().horizontalAdvance(u"0"_s) * 8 + 16);
+    // Room for five digits: the box keeps it even while hidden, so the code
+    // list beside it should lose no more than that.
+    m_customCode->setFixedWidth(m_customCode->fontMetrics().horizontalAdvance(u"00000"_s) + 20);
     m_customCode->setToolTip(tr("The code to send: 3000–3999 are registered for libraries and "
                                 "frameworks, 4000–4999 are for private use; a registered code "
                                 "such as 1001 may be typed too"));
