@@ -403,7 +403,9 @@ template<typename Kind> Kind payloadFrom(const QJsonObject &o)
 // The kind's fields; the header (seq, times, conn, state) is the caller's.
 Event eventFieldsFromJson(EventType type, const QJsonObject &o)
 {
-    const auto text = [&](QLatin1StringView key) { return o.value(key).toString(); };
+    const auto text = [&](QLatin1StringView key) {
+        return o.value(key).toString();
+    };
     switch (type) {
     case EventType::Listening:
         return events::Listening{text("address"_L1), quint16(o.value("port"_L1).toInt()),
@@ -442,14 +444,14 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
         return events::StateChange{stateFrom(o.value("from"_L1)), stateFrom(o.value("to"_L1))};
     case EventType::Closed: {
         const QJsonValue handshake = o.value("close_handshake_us"_L1);
-        return events::Closed{
-            codeFrom(o.value("code"_L1)),
-            enumFromName(o.value("how"_L1), HowEnded::ProtocolError, howEndedName,
-                         HowEnded::Handshake),
-            text("tcp_closed_by"_L1) == "client"_L1,
-            enumFromName(o.value("initiated_by"_L1), Initiator::Client, initiatorName,
-                         Initiator::None),
-            handshake.isDouble() ? handshake.toInteger() : -1, text("reason"_L1)};
+        return events::Closed{codeFrom(o.value("code"_L1)),
+                              enumFromName(o.value("how"_L1), HowEnded::ProtocolError, howEndedName,
+                                           HowEnded::Handshake),
+                              text("tcp_closed_by"_L1) == "client"_L1,
+                              enumFromName(o.value("initiated_by"_L1), Initiator::Client,
+                                           initiatorName, Initiator::None),
+                              handshake.isDouble() ? handshake.toInteger() : -1,
+                              text("reason"_L1)};
     }
     case EventType::Error:
         return events::Error{text("message"_L1)};
@@ -478,8 +480,9 @@ bool previewIsText(const Event &e)
     if (e.is(EventType::MessageIn) || e.is(EventType::MessageOut))
         return true;
     const bool cut = p->size > p->preview.size();
-    return Utf8Validator::isValid(cut ? QByteArrayView(p->preview).first(utf8CompletePrefix(p->preview))
-                                      : QByteArrayView(p->preview));
+    return Utf8Validator::isValid(
+        cut ? QByteArrayView(p->preview).first(utf8CompletePrefix(p->preview))
+            : QByteArrayView(p->preview));
 }
 
 QString previewText(const Event &e)

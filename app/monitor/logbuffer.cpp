@@ -208,84 +208,83 @@ void LogBuffer::append(const Event &ev)
         single = capUtf8(utf8, max, &cut);
     };
 
-    server::visit(
-        server::Overloaded{
-            [&](const server::events::Payload &p) { // message_*, ping_*, pong_*
-                e.number = p.size;
-                e.a = quint8(p.messageType);
-                e.b = quint8(p.postClose);
-                const bool text = previewIsText(ev);
-                if (!text)
-                    e.flags |= LogEntry::BinaryPreview;
-                if (text)
-                    single = capUtf8(p.preview, m_previewBytes, &cut);
-                else
-                    single =
-                        QByteArrayView(p.preview).first(std::min(p.preview.size(), m_previewBytes));
-                if (single.size() < p.size)
-                    cut = true;
-            },
-            [&](const server::events::CloseSent &c) {
-                setCode(c.code);
-                e.a = quint8(c.mode);
-                e.number = -1;
-                setText(c.reason, MaxTextBytes);
-            },
-            [&](const server::events::CloseReceived &c) {
-                setCode(c.code);
-                e.number = -1;
-                setText(c.reason, MaxTextBytes);
-            },
-            [&](const server::events::Closed &c) {
-                setCode(c.code);
-                e.a = quint8(c.how);
-                e.b = quint8(c.initiatedBy);
-                e.number = c.closeHandshakeUs;
-                if (c.tcpClosedByClient)
-                    e.flags |= LogEntry::TcpByClient;
-                setText(c.reason, MaxTextBytes);
-            },
-            [&](const server::events::StateChange &c) {
-                e.a = quint8(c.from);
-                e.b = quint8(c.to);
-            },
-            [&](const server::events::Error &err) {
-                setCode(err.code);
-                e.number = err.size;
-                setText(err.message, MaxTextBytes);
-            },
-            [&](const server::events::Listening &l) {
-                e.number = l.port;
-                if (l.tls)
-                    e.flags |= LogEntry::Tls;
-                setText(l.address, MaxFieldBytes);
-            },
-            [&](const server::events::Open &o) {
-                addField(o.remote.toUtf8(), MaxFieldBytes);
-                addField(o.path.toUtf8(), MaxFieldBytes);
-                addField(o.query.toUtf8(), MaxFieldBytes);
-                addField(o.subprotocol.toUtf8(), MaxFieldBytes);
-                addField(o.origin.toUtf8(), MaxFieldBytes);
-                addField(o.userAgent.toUtf8(), MaxFieldBytes);
-                addField(headersText(o.headers), MaxTextBytes);
-                single = multi;
-            },
-            [&](const server::events::HandshakeFailed &f) {
-                e.number = f.httpStatus;
-                addField(f.remote.toUtf8(), MaxFieldBytes);
-                addField(f.reason.toUtf8(), MaxFieldBytes);
-                single = multi;
-            },
-            [&](const server::events::Result &r) {
-                if (r.ok)
-                    e.flags |= LogEntry::Ok;
-                addField(r.id, MaxFieldBytes);
-                addField(r.error.toUtf8(), MaxFieldBytes);
-                addField(r.data, MaxTextBytes);
-                single = multi;
-            },
-        },
-        ev);
+    server::visit(server::Overloaded{
+                      [&](const server::events::Payload &p) { // message_*, ping_*, pong_*
+                          e.number = p.size;
+                          e.a = quint8(p.messageType);
+                          e.b = quint8(p.postClose);
+                          const bool text = previewIsText(ev);
+                          if (!text)
+                              e.flags |= LogEntry::BinaryPreview;
+                          if (text)
+                              single = capUtf8(p.preview, m_previewBytes, &cut);
+                          else
+                              single = QByteArrayView(p.preview).first(
+                                  std::min(p.preview.size(), m_previewBytes));
+                          if (single.size() < p.size)
+                              cut = true;
+                      },
+                      [&](const server::events::CloseSent &c) {
+                          setCode(c.code);
+                          e.a = quint8(c.mode);
+                          e.number = -1;
+                          setText(c.reason, MaxTextBytes);
+                      },
+                      [&](const server::events::CloseReceived &c) {
+                          setCode(c.code);
+                          e.number = -1;
+                          setText(c.reason, MaxTextBytes);
+                      },
+                      [&](const server::events::Closed &c) {
+                          setCode(c.code);
+                          e.a = quint8(c.how);
+                          e.b = quint8(c.initiatedBy);
+                          e.number = c.closeHandshakeUs;
+                          if (c.tcpClosedByClient)
+                              e.flags |= LogEntry::TcpByClient;
+                          setText(c.reason, MaxTextBytes);
+                      },
+                      [&](const server::events::StateChange &c) {
+                          e.a = quint8(c.from);
+                          e.b = quint8(c.to);
+                      },
+                      [&](const server::events::Error &err) {
+                          setCode(err.code);
+                          e.number = err.size;
+                          setText(err.message, MaxTextBytes);
+                      },
+                      [&](const server::events::Listening &l) {
+                          e.number = l.port;
+                          if (l.tls)
+                              e.flags |= LogEntry::Tls;
+                          setText(l.address, MaxFieldBytes);
+                      },
+                      [&](const server::events::Open &o) {
+                          addField(o.remote.toUtf8(), MaxFieldBytes);
+                          addField(o.path.toUtf8(), MaxFieldBytes);
+                          addField(o.query.toUtf8(), MaxFieldBytes);
+                          addField(o.subprotocol.toUtf8(), MaxFieldBytes);
+                          addField(o.origin.toUtf8(), MaxFieldBytes);
+                          addField(o.userAgent.toUtf8(), MaxFieldBytes);
+                          addField(headersText(o.headers), MaxTextBytes);
+                          single = multi;
+                      },
+                      [&](const server::events::HandshakeFailed &f) {
+                          e.number = f.httpStatus;
+                          addField(f.remote.toUtf8(), MaxFieldBytes);
+                          addField(f.reason.toUtf8(), MaxFieldBytes);
+                          single = multi;
+                      },
+                      [&](const server::events::Result &r) {
+                          if (r.ok)
+                              e.flags |= LogEntry::Ok;
+                          addField(r.id, MaxFieldBytes);
+                          addField(r.error.toUtf8(), MaxFieldBytes);
+                          addField(r.data, MaxTextBytes);
+                          single = multi;
+                      },
+                  },
+                  ev);
 
     if (cut)
         e.flags |= LogEntry::Cut;
@@ -391,8 +390,8 @@ Event LogBuffer::fieldsOf(const LogEntry &e) const
     case EventType::CloseReceived:
         return events::CloseReceived{e.closeCode(), str(0)};
     case EventType::Closed:
-        return events::Closed{e.closeCode(), e.how(), e.has(LogEntry::TcpByClient),
-                              e.initiator(), e.number,   str(0)};
+        return events::Closed{e.closeCode(), e.how(),  e.has(LogEntry::TcpByClient),
+                              e.initiator(), e.number, str(0)};
     case EventType::StateChange:
         return events::StateChange{e.from(), e.to()};
     case EventType::Error:
@@ -400,8 +399,12 @@ Event LogBuffer::fieldsOf(const LogEntry &e) const
     case EventType::Listening:
         return events::Listening{str(0), quint16(e.number), e.has(LogEntry::Tls)};
     case EventType::Open:
-        return events::Open{str(OpenRemote),      str(OpenPath),   str(OpenQuery),
-                            str(OpenSubprotocol), str(OpenOrigin), str(OpenUserAgent),
+        return events::Open{str(OpenRemote),
+                            str(OpenPath),
+                            str(OpenQuery),
+                            str(OpenSubprotocol),
+                            str(OpenOrigin),
+                            str(OpenUserAgent),
                             headersFromText(field(e, OpenHeaders))};
     case EventType::HandshakeFailed:
         return events::HandshakeFailed{str(FailedRemote), int(e.number), str(FailedReason)};

@@ -100,11 +100,11 @@ void Connection::onSessionEvent(const SessionEvent &e)
         publish(makeEvent(e.state, events::CloseSent{e.code, e.mode, e.text}));
         return;
     case Kind::ProtocolError:
-        publish(makeEvent(e.state, events::Error{tr("protocol error, answered with %1: %2")
-                                                      .arg(e.code ? QString::number(*e.code)
-                                                                  : QString())
-                                                      .arg(e.text),
-                                                  e.code}));
+        publish(
+            makeEvent(e.state, events::Error{tr("protocol error, answered with %1: %2")
+                                                 .arg(e.code ? QString::number(*e.code) : QString())
+                                                 .arg(e.text),
+                                             e.code}));
         return;
     case Kind::Violation:
         publish(makeEvent(e.state, events::Error{e.text, std::nullopt, e.payload.size()}));
@@ -168,11 +168,10 @@ void Connection::receiveFrames(char *data, qsizetype size)
     // handshake or a protocol error) are not read, but nothing goes
     // unmentioned: the log says how many were ignored.
     if (used < size && m_session->isEnded()) {
-        publish(makeEvent(
-            m_session->state(),
-            events::Error{tr("%n byte(s) after the end of the connection ignored", nullptr,
-                             int(size - used)),
-                          std::nullopt, size - used}));
+        publish(makeEvent(m_session->state(),
+                          events::Error{tr("%n byte(s) after the end of the connection ignored",
+                                           nullptr, int(size - used)),
+                                        std::nullopt, size - used}));
     }
 }
 
@@ -318,9 +317,9 @@ void Connection::completeUpgrade()
     const HandshakeRequest &req = hs->request();
     m_session->open(); // publishes the Connecting → Open state change
 
-    publish(makeEvent(State::Open, events::Open{m_info.remote, req.path, req.query,
-                                                hs->selectedSubprotocol(), req.origin,
-                                                req.userAgent, req.headers}));
+    publish(makeEvent(State::Open,
+                      events::Open{m_info.remote, req.path, req.query, hs->selectedSubprotocol(),
+                                   req.origin, req.userAgent, req.headers}));
 
     // Frames a client sent right behind its request (without waiting for
     // the 101) belong to the session.

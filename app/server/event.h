@@ -42,8 +42,7 @@ template<typename T> class Shared
 public:
     Shared(T value) // implicit: an Event is built from the plain struct
         : m_value(std::make_shared<const T>(std::move(value)))
-    {
-    }
+    {}
     const T &operator*() const { return *m_value; }
     const T *operator->() const { return m_value.get(); }
 
@@ -86,7 +85,7 @@ struct Listening
 struct HandshakeFailed
 {
     QString remote = {}; // "ip:port"
-    int httpStatus = 0; // "status"
+    int httpStatus = 0;  // "status"
     QString reason = {};
 };
 
@@ -110,23 +109,17 @@ struct Payload
     QByteArray preview = {}; // the first MaxPreviewBytes bytes, raw
 };
 struct MessageIn : Payload
-{
-};
+{};
 struct MessageOut : Payload
-{
-};
+{};
 struct PingIn : Payload
-{
-};
+{};
 struct PongIn : Payload
-{
-};
+{};
 struct PingOut : Payload
-{
-};
+{};
 struct PongOut : Payload
-{
-};
+{};
 
 struct CloseSent
 {
@@ -229,7 +222,7 @@ template<typename Void, typename... Stored> struct VariantOf
 };
 using EventPayload = VariantOf<void
 #define CLOSECALL_EVENT_ALTERNATIVE(kind, name, dir, payload, storage) , storage<events::kind>
-                               CLOSECALL_EVENT_KINDS(CLOSECALL_EVENT_ALTERNATIVE)>::type;
+                                   CLOSECALL_EVENT_KINDS(CLOSECALL_EVENT_ALTERNATIVE)>::type;
 #undef CLOSECALL_EVENT_ALTERNATIVE
 static_assert(std::variant_size_v<EventPayload> == EventKindCount);
 
@@ -270,8 +263,7 @@ struct Event
         : conn(conn)
         , state(state)
         , payload(std::in_place_index<size_t(kindOf<Kind>)>, std::move(fields))
-    {
-    }
+    {}
 
     EventType type() const { return EventType(payload.index()); }
     bool is(EventType t) const { return payload.index() == size_t(t); }
@@ -311,9 +303,16 @@ template<typename... Fs> Overloaded(Fs...) -> Overloaded<Fs...>;
 
 inline const events::Payload *Event::messagePayload() const
 {
-    return visit(Overloaded{[](const events::Payload &p) -> const events::Payload * { return &p; },
-                            [](const auto &) -> const events::Payload * { return nullptr; }},
-                 *this);
+    // Not an overload set: a generic catch-all would be an exact match and
+    // win over the conversion to the base.
+    return visit(
+        [](const auto &fields) -> const events::Payload * {
+            if constexpr (std::is_base_of_v<events::Payload, std::decay_t<decltype(fields)>>)
+                return &fields;
+            else
+                return nullptr;
+        },
+        *this);
 }
 
 using EventBatch = QList<Event>;

@@ -37,7 +37,8 @@ namespace {
 EventBatch sampleLog()
 {
     EventBatch b = samples::run();
-    b[9].remote = u"127.0.0.1:50124"_s; // connection 8's open
+    // connection 8's open
+    samples::edit(b[9], [](server::events::Open &o) { o.remote = u"127.0.0.1:50124"_s; });
     b.append(samples::message(EventType::MessageIn, 7, State::Open, "line one\nline two"));
     b.append(samples::message(EventType::MessageIn, 8, State::Open, "GR\xc3\x9c\xc3\x9f GOTT"));
     b.append(samples::message(EventType::MessageOut, 8, State::Open, QByteArray("\xca\xfe\x01", 3),
@@ -218,7 +219,7 @@ void tst_LogFilterProxy::remoteKnownFromOpen()
     Fixture f;
     f.proxy.setFilterText(u"10.0.0.9"_s);
     Event open = samples::openEvent(42);
-    open.remote = u"10.0.0.9:4000"_s;
+    samples::edit(open, [](server::events::Open &o) { o.remote = u"10.0.0.9:4000"_s; });
     f.log.applyBatch({samples::stateChange(42, State::Connecting, State::Open), open,
                       samples::message(EventType::MessageIn, 42, State::Open, "x"),
                       samples::message(EventType::MessageIn, 43, State::Open, "y")});
@@ -265,8 +266,8 @@ void tst_LogFilterProxy::exportWhatTheFilterShows()
     const EventBatch events =
         f.log.eventsForExport([&](int row) { return f.proxy.acceptsSourceRow(row); });
     QCOMPARE(events.size(), 2);
-    QCOMPARE(events[0].postClose, PostClose::Delivered);
-    QCOMPARE(events[1].postClose, PostClose::Discarded);
+    QCOMPARE(events[0].messagePayload()->postClose, PostClose::Delivered);
+    QCOMPARE(events[1].messagePayload()->postClose, PostClose::Discarded);
 }
 
 void tst_LogFilterProxy::millionRowsSmoke()
