@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the client did not answer our Close in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted by you (TCP reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 failed: protocol error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventJson</name>
     <message>
         <source>the object has no &quot;event&quot;</source>
@@ -9,13 +52,6 @@
     </message>
     <message>
         <source>unknown event &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LogExport</name>
-    <message>
-        <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -31,6 +67,70 @@
     </message>
     <message>
         <source>cannot tell the format of %1 from its suffix: name the format (jsonl, text, csv or har) or use .jsonl, .log, .txt, .csv or .har</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on %2, a kernel interface, where files cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create files in the folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write: no file name given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path contains a NUL character, which no file name can hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a symbolic link to %1; CloseCall does not write through symbolic links (the file it points at would be replaced): give %1 itself if that is the file you mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is %1, not a regular file; exports and log files are written only to regular files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a kernel interface file on %1, not a regular file for data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -101,10 +201,6 @@
         <translation>Nach Close empfangen</translation>
     </message>
     <message>
-        <source>Close handshake (ms)</source>
-        <translation>Close-Handshake (ms)</translation>
-    </message>
-    <message>
         <source>How it ended</source>
         <translation>Wie es endete</translation>
     </message>
@@ -141,6 +237,14 @@ reason: %2</source>
     </message>
     <message>
         <source>User agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake</source>
+        <translation>Close-Handshake</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -253,22 +357,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>timeout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>aborted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer closed TCP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>server</source>
         <translation>Server</translation>
     </message>
@@ -300,12 +388,42 @@ reason: %2</source>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aborted by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::monitor::LogFileWriter</name>
     <message>
         <source>har is one document and cannot be written as events arrive: use jsonl, text or csv for a log file, and export har</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the log file %1 is written again; %n event(s) were not written to it while writing failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n event(s) not written (later events are still tried)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -407,24 +525,234 @@ reason: %2</source>
     </message>
 </context>
 <context>
+    <name>closecall::protocol::RefusalText</name>
+    <message>
+        <source>send data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send a Ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1004 is reserved (RFC 6455 §7.4.1) and may not be sent. Pick another code, e.g. 1000 or 1001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1005 (No Status Rcvd) may not be sent as a number (RFC 6455 §7.4.1); use Empty to send a Close frame with no status code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1006 (Abnormal Closure) only reports a connection that ended without a Close frame and may not be sent (RFC 6455 §7.4.1); use Abort to end the connection without a Close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1015 (TLS handshake) only reports a failed TLS handshake and may not be sent (RFC 6455 §7.4.1). Pick another code, e.g. 1011.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a usable close code: 0-999 are never used (RFC 6455 §7.4.2). Pick 1000-1003, 1007-1014 or 3000-4999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not registered with IANA (1016-2999 are reserved for future use) and may not be sent. Pick a registered code (1000-1014) or 3000-4999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range: close codes end at 4999 (RFC 6455 §7.4.2). Use 4000-4999 for a private code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: the connection is still Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: our Close is already sent (CloseSent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: the connection is Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: the connection was Aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1 in state %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>our Close is already sent (CloseSent); waiting for the peer&apos;s Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: the upgrade failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text message must be valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-16 (a lone surrogate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ping payload is %1 bytes; the limit is %2 (RFC 6455 §5.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Empty close has no status code, so it cannot carry a description; clear the description or pick a code such as 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason is %1 bytes of UTF-8; the limit is %2. Shorten it (letters outside ASCII take 2 to 4 bytes each).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close mode must be close or close_output, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>illegal state transition %1 → %2 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection has ended (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection was named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1 is already CloseSent</source>
+        <translation>Verbindung %1 ist bereits CloseSent</translation>
+    </message>
+    <message>
+        <source>connection %1 is still Connecting</source>
+        <translation>Verbindung %1 ist noch Connecting</translation>
+    </message>
+    <message>
+        <source>connection %1 is CloseSent: nothing may follow our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection %1 has ended (%2)</source>
+        <translation>Verbindung %1 ist beendet (%2)</translation>
+    </message>
+</context>
+<context>
     <name>closecall::ui</name>
     <message>
-        <source>cannot write %1: %2</source>
+        <source>Duration (ms)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs in (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs out (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes in (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes out (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close sent code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close received code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close delivered (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close discarded (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::CloseOutcomeWatcher</name>
+    <message>
+        <source>an empty Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late message(s) delivered</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late message(s) discarded</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more connection(s) ended.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n more connection(s) to end.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::ClosePanel</name>
     <message>
-        <source>Custom code (3000–4999)…</source>
-        <translation>Eigener Code (3000–4999)…</translation>
-    </message>
-    <message>
         <source>The status code of our Close frame: the number, the RFC name and the .NET WebSocketCloseStatus name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3000–3999: registered for libraries and frameworks; 4000–4999: private use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -438,10 +766,6 @@ reason: %2</source>
     <message>
         <source> s</source>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted, how: timeout)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>never</source>
@@ -478,6 +802,18 @@ reason: %2</source>
     <message>
         <source>Time&amp;outs: Close</source>
         <translation>Zeitlimits: Cl&amp;ose</translation>
+    </message>
+    <message>
+        <source>Custom code…</source>
+        <translation>Eigener Code…</translation>
+    </message>
+    <message>
+        <source>The code to send: 3000–3999 are registered for libraries and frameworks, 4000–4999 are for private use; a registered code such as 1001 may be typed too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted — timed out)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -522,22 +858,6 @@ reason: %2</source>
         <source>Send a Ping with the send panel&apos;s payload</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>connection %1 is still Connecting</source>
-        <translation>Verbindung %1 ist noch Connecting</translation>
-    </message>
-    <message>
-        <source>connection %1 is already CloseSent</source>
-        <translation>Verbindung %1 ist bereits CloseSent</translation>
-    </message>
-    <message>
-        <source>connection %1 is CloseSent: nothing may follow our Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection %1 has ended (%2)</source>
-        <translation>Verbindung %1 ist beendet (%2)</translation>
-    </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
@@ -546,36 +866,8 @@ reason: %2</source>
         </translation>
     </message>
     <message>
-        <source>Select a connection in the table first</source>
-        <translation>Zuerst eine Verbindung in der Tabelle auswählen</translation>
-    </message>
-    <message>
-        <source>none of the selected connections can: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts on connection %1</source>
-        <translation>Wirkt auf Verbindung %1</translation>
-    </message>
-    <message>
-        <source>Acts on connections %1</source>
-        <translation>Wirkt auf die Verbindungen %1</translation>
-    </message>
-    <message>
-        <source>Skips: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select one or more connections in the table (Ctrl+A selects all).</source>
         <translation>Eine oder mehrere Verbindungen in der Tabelle auswählen (Strg+A wählt alle).</translation>
-    </message>
-    <message>
-        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (connections %1).</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Acts on connection %1.</source>
@@ -586,6 +878,57 @@ reason: %2</source>
         <translation>
             <numerusform>Wirkt auf %n Verbindung: %1.</numerusform>
             <numerusform>Wirkt auf %n Verbindungen: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection %1 is still Connecting.</source>
+        <translation>Verbindung %1 ist noch Connecting.</translation>
+    </message>
+    <message>
+        <source>Connection %1 is already CloseSent.</source>
+        <translation>Verbindung %1 ist bereits CloseSent.</translation>
+    </message>
+    <message>
+        <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 has ended (%2).</source>
+        <translation>Verbindung %1 ist beendet (%2).</translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be closed.</source>
+        <translation>Keine der ausgewählten Verbindungen kann geschlossen werden.</translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be aborted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be sent a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be pinged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection in the table first.</source>
+        <translation>Zuerst eine Verbindung in der Tabelle auswählen.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connection(s): %1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -700,7 +1043,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Close handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-Handshake</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -708,10 +1051,6 @@ reason: %2</source>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, how: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -732,6 +1071,10 @@ reason: %2</source>
     </message>
     <message>
         <source>Request headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -798,10 +1141,6 @@ reason: %2</source>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Command result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -894,13 +1233,13 @@ reason: %2</source>
             <numerusform>%Ln Ereignisse</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Command results (hidden unless chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::MainWindow</name>
-    <message>
-        <source>CloseCall</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Log to file stopped</source>
         <translation type="unfinished"></translation>
@@ -948,10 +1287,6 @@ The log in the window is complete; export it to keep it.</source>
     <message>
         <source>Echo each data message back while the connection is Open</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Auto-acknowledge peer Close</source>
-        <translation>Close der Gegenseite &amp;automatisch bestätigen</translation>
     </message>
     <message>
         <source>On: answer a peer&apos;s Close at once, echoing its code (what browsers do).
@@ -1123,10 +1458,6 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
         <translation>Lauscht auf %1</translation>
     </message>
     <message>
-        <source>CloseCall — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stopping: closing every connection…</source>
         <translation>Stoppt: alle Verbindungen werden geschlossen…</translation>
     </message>
@@ -1149,14 +1480,6 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     <message>
         <source>Press Start (Ctrl+R) to listen on %1</source>
         <translation>Starten (Strg+R) lauscht auf %1</translation>
-    </message>
-    <message>
-        <source>Serve wss:// with a certificate and key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wss:// with %1</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The TLS change applies at the next Start.</source>
@@ -1318,6 +1641,66 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>the listen address is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Auto-acknowledge: on</source>
+        <translation>&amp;Automatisch bestätigen: an</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-acknowledge: off (manual)</source>
+        <translation>&amp;Automatisch bestätigen: aus (manuell)</translation>
+    </message>
+    <message>
+        <source>Log to file stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificate and key to serve wss:// (TLS) instead of ws://; the change applies at the next Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving wss:// with %1 (applies at Start); click to change or turn off TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Connections Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the Cl&amp;ose Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the S&amp;end Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving between the panes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next or previous control: the connections filter, Hide ended, Clear Ended, the table, then the log&apos;s controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -1387,6 +1770,13 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>the server is not running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1; %n event(s) not written to it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::ServerToolBar</name>
@@ -1452,6 +1842,14 @@ Nothing in the log was lost: choose another place and try again.</source>
             <numerusform>Protokoll: %Ln Ereignisse</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Manual acknowledge</source>
+        <translation>Manuelle Bestätigung</translation>
+    </message>
+    <message>
+        <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::TlsDialog</name>
@@ -1512,7 +1910,11 @@ Nothing in the log was lost: choose another place and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the client did not answer our Close in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted by you (TCP reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 failed: protocol error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventJson</name>
     <message>
         <source>the object has no &quot;event&quot;</source>
@@ -9,13 +52,6 @@
     </message>
     <message>
         <source>unknown event &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LogExport</name>
-    <message>
-        <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -31,6 +67,70 @@
     </message>
     <message>
         <source>cannot tell the format of %1 from its suffix: name the format (jsonl, text, csv or har) or use .jsonl, .log, .txt, .csv or .har</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbolic link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on %2, a kernel interface, where files cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create files in the folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write: no file name given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path contains a NUL character, which no file name can hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a symbolic link to %1; CloseCall does not write through symbolic links (the file it points at would be replaced): give %1 itself if that is the file you mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is %1, not a regular file; exports and log files are written only to regular files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a kernel interface file on %1, not a regular file for data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -101,10 +201,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close handshake (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>How it ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,6 +237,14 @@ reason: %2</source>
     </message>
     <message>
         <source>User agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -253,22 +357,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>timeout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>aborted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>peer closed TCP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,12 +388,42 @@ reason: %2</source>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aborted by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::monitor::LogFileWriter</name>
     <message>
         <source>har is one document and cannot be written as events arrive: use jsonl, text or csv for a log file, and export har</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the log file %1 is written again; %n event(s) were not written to it while writing failed</source>
+        <translation>
+            <numerusform>the log file %1 is written again; %n event were not written to it while writing failed</numerusform>
+            <numerusform>the log file %1 is written again; %n events were not written to it while writing failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n event(s) not written (later events are still tried)</source>
+        <translation>
+            <numerusform>%1; %n event not written (later events are still tried)</numerusform>
+            <numerusform>%1; %n events not written (later events are still tried)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -409,22 +527,89 @@ reason: %2</source>
 <context>
     <name>closecall::ui</name>
     <message>
-        <source>cannot write %1: %2</source>
+        <source>Duration (ms)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs in (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msgs out (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes in (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes out (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close sent code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close received code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close delivered (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close discarded (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close handshake (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::CloseOutcomeWatcher</name>
+    <message>
+        <source>an empty Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late message(s) delivered</source>
+        <translation>
+            <numerusform>%n late message delivered</numerusform>
+            <numerusform>%n late messages delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late message(s) discarded</source>
+        <translation>
+            <numerusform>%n late message discarded</numerusform>
+            <numerusform>%n late messages discarded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more connection(s) ended.</source>
+        <translation>
+            <numerusform>%n more connection ended.</numerusform>
+            <numerusform>%n more connections ended.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n more connection(s) to end.</source>
+        <translation>
+            <numerusform>Waiting for %n more connection to end.</numerusform>
+            <numerusform>Waiting for %n more connections to end.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::ClosePanel</name>
     <message>
-        <source>Custom code (3000–4999)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The status code of our Close frame: the number, the RFC name and the .NET WebSocketCloseStatus name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3000–3999: registered for libraries and frameworks; 4000–4999: private use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -437,10 +622,6 @@ reason: %2</source>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted, how: timeout)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -477,6 +658,18 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 is normally sent by a client (RFC 6455 §7.4.1); a server may still send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code to send: 3000–3999 are registered for libraries and frameworks, 4000–4999 are for private use; a registered code such as 1001 may be typed too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted — timed out)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -537,56 +730,63 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>connection %1 is still Connecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection %1 is already CloseSent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection %1 is CloseSent: nothing may follow our Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection %1 has ended (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a connection in the table first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none of the selected connections can: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts on connection %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acts on connections %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skips: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select one or more connections in the table (Ctrl+A selects all).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (connections %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Acts on connection %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is still Connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is already CloseSent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 has ended (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be aborted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be sent a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the selected connections can be pinged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a connection in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connection(s): %1).</source>
+        <translation>
+            <numerusform>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connection: %1).</numerusform>
+            <numerusform>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connections: %1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -711,10 +911,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, how: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Final code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,6 +928,10 @@ reason: %2</source>
     </message>
     <message>
         <source>Request headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -815,10 +1015,6 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Command result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Listening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,6 +1090,10 @@ reason: %2</source>
         <source>%L1 of %L2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Command results (hidden unless chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::MainWindow</name>
@@ -924,10 +1124,6 @@ reason: %2</source>
             <numerusform>Exported %n connection to %1</numerusform>
             <numerusform>Exported %n connections to %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>CloseCall</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Log to file stopped</source>
@@ -975,10 +1171,6 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>Echo each data message back while the connection is Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Auto-acknowledge peer Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1151,10 +1343,6 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CloseCall — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stopping: closing every connection…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,14 +1372,6 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Press Start (Ctrl+R) to listen on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Serve wss:// with a certificate and key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wss:// with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1318,6 +1498,66 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>Logging every event to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Auto-acknowledge: on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-acknowledge: off (manual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log to file stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificate and key to serve wss:// (TLS) instead of ws://; the change applies at the next Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving wss:// with %1 (applies at Start); click to change or turn off TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Connections Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the Cl&amp;ose Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the S&amp;end Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving between the panes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next or previous control: the connections filter, Hide ended, Clear Ended, the table, then the log&apos;s controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -1387,6 +1627,13 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>the server is not running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1; %n event(s) not written to it</source>
+        <translation>
+            <numerusform>%1; %n event not written to it</numerusform>
+            <numerusform>%1; %n events not written to it</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::ServerToolBar</name>
@@ -1452,6 +1699,14 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>● Logging to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Manual acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::TlsDialog</name>
@@ -1512,7 +1767,11 @@ Nothing in the log was lost: choose another place and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -370,9 +370,8 @@ bool Parser::parsePing()
             return false;
     }
     if (m_command.payload.size() > MaxPingPayload)
-        return fail(Text::tr("ping payload is %1 bytes; the limit is %2 (RFC 6455 §5.5)")
-                        .arg(m_command.payload.size())
-                        .arg(MaxPingPayload));
+        return fail(protocol::RefusalText::sentence(protocol::Refused::withSize(
+            protocol::Refusal::PingTooLarge, m_command.payload.size())));
     return true;
 }
 
@@ -403,6 +402,12 @@ bool Parser::parseExport()
         return fail(path.isUndefined() ? Text::tr("export needs 'path' (the file to write)")
                                        : Text::tr("'path' must be a non-empty string"));
     m_command.path = path.toString();
+    // "\u0000" is valid JSON but no file name can hold it: the file layer
+    // would cut the name there and write somewhere else.
+    if (m_command.path.contains(QChar(u'\0')))
+        return fail(Text::tr("'path' contains a NUL character (\\u0000 at position %1); file "
+                             "names cannot contain one")
+                        .arg(m_command.path.indexOf(QChar(u'\0'))));
     m_command.format =
         monitor::logFormatFromPath(m_command.path).value_or(monitor::LogFormat::Jsonl);
     if (const QJsonValue format = m_object.value("format"_L1); !format.isUndefined()) {

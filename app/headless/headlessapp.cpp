@@ -102,10 +102,17 @@ void HeadlessApp::onEvents(const server::EventBatch &batch)
 {
     m_store.append(batch);
 
-    if (m_logFile.isOpen() && !m_logFile.write(batch) && !m_logErrorShown) {
-        m_logErrorShown = true;
-        printError(
-            tr("--log-file: %1 (later events are still tried)").arg(m_logFile.errorString()));
+    if (m_logFile.isOpen()) {
+        m_logFile.write(batch);
+        // A failure (and the recovery after it) is an `error` event in the
+        // stream, saying how many events the file lacks; stderr says it too.
+        if (const QString report = m_logFile.takeReport(); !report.isEmpty()) {
+            printError(u"--log-file: "_s + report);
+            if (server::Engine *engine = m_engineThread ? m_engineThread->engine() : nullptr)
+                QMetaObject::invokeMethod(
+                    engine, [engine, report] { engine->postError(u"--log-file: "_s + report); },
+                    Qt::QueuedConnection);
+        }
     }
 
     if (m_stdoutBroken)

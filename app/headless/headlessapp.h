@@ -66,7 +66,6 @@ private:
     int m_exitCode = 0;
     int m_signalsSeen = 0;
     bool m_stdoutBroken = false;
-    bool m_logErrorShown = false;
     bool m_finished = false;
 };
 

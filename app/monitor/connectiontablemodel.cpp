@@ -91,7 +91,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
     case PostClose:
         return tr("Post-close rx");
     case CloseHandshake:
-        return tr("Close handshake (ms)");
+        return tr("Close handshake");
     case HowEnded:
         return tr("How it ended");
     default:
@@ -159,7 +159,10 @@ QVariant ConnectionTableModel::displayText(const ConnectionRow &r, int column) c
             return r.closeSent ? locale.toString(0) : QString();
         return DisplayText::postCloseCounts(r.postCloseDelivered, r.postCloseDiscarded);
     case CloseHandshake:
-        return DisplayText::milliseconds(r.closeHandshakeUs);
+        // The unit in the cell: the header stays short enough to show whole.
+        return r.closeHandshakeUs < 0
+                   ? QString()
+                   : tr("%1 ms").arg(DisplayText::milliseconds(r.closeHandshakeUs));
     case HowEnded:
         return r.ended ? DisplayText::howEnded(r.how) : QString();
     default:

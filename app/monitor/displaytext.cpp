@@ -106,17 +106,19 @@ QString DisplayText::closeMode(protocol::CloseMode mode)
 
 QString DisplayText::howEnded(protocol::HowEnded how)
 {
+    // One vocabulary for the table, the log and the details: what ended the
+    // connection, said from the server's side (the peer is the client).
     switch (how) {
     case protocol::HowEnded::Handshake:
         return tr("close handshake");
     case protocol::HowEnded::Timeout:
-        return tr("timeout");
+        return tr("timed out");
     case protocol::HowEnded::Abort:
-        return tr("aborted");
+        return tr("aborted by the operator");
     case protocol::HowEnded::PeerReset:
-        return tr("peer reset");
+        return tr("client reset TCP");
     case protocol::HowEnded::PeerEof:
-        return tr("peer closed TCP");
+        return tr("client closed TCP");
     case protocol::HowEnded::ProtocolError:
         return tr("protocol error");
     }

@@ -2,11 +2,15 @@
 
 #include "eventjson.h"
 #include "eventstore.h"
+#include "exporttarget.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
-#include <QtCore/QSaveFile>
+
+#include <cerrno>
+#include <climits>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -16,14 +20,9 @@ using server::Event;
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("LogExport", text);
-}
-
-QString cannotWrite(const QString &path, const QString &why)
-{
-    return tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), why);
+    return QCoreApplication::translate("LogExport", text, disambiguation, n);
 }
 
 template<typename ForEach>
@@ -31,9 +30,9 @@ ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format
                         const EventFilter &filter)
 {
     ExportResult result;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        result.error = cannotWrite(path, file.errorString());
+    ExportFile file(path);
+    if (!file.open()) {
+        result.error = file.errorString();
         return result;
     }
     const auto accept = [&](const Event &e) {
@@ -79,10 +78,10 @@ ExportResult exportWith(ForEach &&forEach, const QString &path, LogFormat format
         });
         file.write(buffer);
     }
-    // QSaveFile remembers a failed write and then refuses to commit, so the
-    // old file (if any) stays as it was.
+    // After a failed write nothing is committed: the old file (if any)
+    // stays as it was.
     if (!file.commit()) {
-        result.error = cannotWrite(path, file.errorString());
+        result.error = file.errorString();
         result.events = 0;
     }
     return result;
@@ -173,23 +172,35 @@ bool LogFileWriter::open(const QString &path, LogFormat format)
     close();
     m_error.clear();
     m_written = 0;
+    m_lost = 0;
+    m_lostInOutage = 0;
+    m_failing = false;
+    m_report.clear();
+    m_goodSize = 0;
     if (format == LogFormat::Har) {
         m_error = tr("har is one document and cannot be written as events arrive: use jsonl, "
                      "text or csv for a log file, and export har");
         return false;
     }
     m_format = format;
-    m_file.setFileName(path);
+    m_path = path;
+    // Refuses FIFOs, devices, directories and links before anything is
+    // created or truncated (exporttarget.h).
+    const int fd = openLogFileDescriptor(path, &m_error);
+    if (fd < 0)
+        return false;
     // Unbuffered: each write() is one write(2), so what was written is in
     // the kernel's hands even if this process dies right after.
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
-        m_error = cannotWrite(path, m_file.errorString());
+    if (!m_file.open(fd, QIODevice::WriteOnly | QIODevice::Unbuffered,
+                     QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        m_error = cannotWriteMessage(path, m_file.errorString());
         return false;
     }
     m_buffer.reserve(64 * 1024);
     if (m_format == LogFormat::Csv) {
         m_buffer = csvHeader();
-        return flush();
+        return flush(0);
     }
     return true;
 }
@@ -213,8 +224,7 @@ bool LogFileWriter::write(const server::EventBatch &batch)
             break;
         }
     }
-    m_written += quint64(batch.size());
-    return flush();
+    return flush(quint64(batch.size()));
 }
 
 bool LogFileWriter::write(const Event &event)
@@ -222,16 +232,47 @@ bool LogFileWriter::write(const Event &event)
     return write(server::EventBatch{event});
 }
 
-bool LogFileWriter::flush()
+bool LogFileWriter::flush(quint64 events)
 {
     const qsizetype size = m_buffer.size();
+    errno = 0;
     const qint64 done = size == 0 ? 0 : m_file.write(m_buffer);
+    const int error = errno;
     m_buffer.resize(0);
-    if (done != size) {
-        m_error = cannotWrite(m_file.fileName(), m_file.errorString());
-        return false;
+    if (done == size) {
+        m_goodSize += size;
+        m_written += events;
+        if (m_failing) {
+            m_failing = false;
+            m_report = tr("the log file %1 is written again; %n event(s) were not written to it "
+                          "while writing failed",
+                          nullptr, int(qMin<quint64>(m_lostInOutage, INT_MAX)))
+                           .arg(QDir::toNativeSeparators(m_path));
+            m_lostInOutage = 0;
+        }
+        return true;
     }
-    return true;
+    // A part of the batch may be in the file: cut it back to the last whole
+    // batch, so the file never holds half a line (and a full disk gets
+    // those bytes back).
+    if (::ftruncate(m_file.handle(), m_goodSize) == 0)
+        m_file.seek(m_goodSize);
+    m_error =
+        cannotWriteMessage(m_path, error != 0 ? systemErrorText(error) : m_file.errorString());
+    m_lost += events;
+    m_lostInOutage += events;
+    if (!m_failing) {
+        m_failing = true;
+        m_report = tr("%1; %n event(s) not written (later events are still tried)", nullptr,
+                      int(qMin<quint64>(events, INT_MAX)))
+                       .arg(m_error);
+    }
+    return false;
+}
+
+QString LogFileWriter::takeReport()
+{
+    return std::exchange(m_report, {});
 }
 
 void LogFileWriter::close()

@@ -142,6 +142,19 @@ void LogFilterProxy::setEventTypes(const QSet<server::EventType> &types)
     refilter();
 }
 
+void LogFilterProxy::setHiddenEventTypes(const QSet<server::EventType> &types)
+{
+    if (types == m_hiddenTypes)
+        return;
+    m_hiddenTypes = types;
+    refilter();
+}
+
+bool LogFilterProxy::showsKindOf(int sourceRow) const
+{
+    return !m_log || !(m_hiddenMask & (1u << unsigned(m_log->entry(sourceRow).type)));
+}
+
 void LogFilterProxy::setPostCloseOnly(bool on)
 {
     if (on == m_criteria.postCloseOnly)
@@ -168,6 +181,10 @@ void LogFilterProxy::compile()
     m_typeMask = 0;
     for (const EventType t : std::as_const(m_criteria.eventTypes))
         m_typeMask |= 1u << unsigned(t);
+    m_hiddenMask = 0;
+    for (const EventType t : std::as_const(m_hiddenTypes))
+        m_hiddenMask |= 1u << unsigned(t);
+    m_hiddenMask &= ~m_typeMask;
 
     m_needle.clear();
     m_eventTextMatches = 0;
@@ -268,6 +285,8 @@ bool LogFilterProxy::acceptsSourceRow(int sourceRow) const
         return true;
     const LogEntry &e = m_log->entry(sourceRow);
     if (m_typeMask != 0 && !(m_typeMask & (1u << unsigned(e.type))))
+        return false;
+    if (m_hiddenMask & (1u << unsigned(e.type)))
         return false;
     if (m_criteria.postCloseOnly && !e.isPostClose())
         return false;

@@ -67,6 +67,16 @@ public:
 
     bool isFiltering() const { return !m_criteria.isEmpty(); }
 
+    // Kinds left out unless the criteria name them: the GUI hides the
+    // headless contract's command results (`result`), which acknowledge a
+    // script's commands and are not events of a connection. Not counted as
+    // filtering. Empty by default.
+    QSet<server::EventType> hiddenEventTypes() const { return m_hiddenTypes; }
+    void setHiddenEventTypes(const QSet<server::EventType> &types);
+    // Whether a source row's kind is shown: not hidden, or named by the
+    // criteria. What "export the whole log" keeps.
+    bool showsKindOf(int sourceRow) const;
+
     // Whether a source (LogModel) row passes the criteria: for "Export
     // what the filter shows", LogModel::eventsForExport(accept).
     bool acceptsSourceRow(int sourceRow) const;
@@ -92,7 +102,9 @@ private:
     LogModel *m_log = nullptr;
     Criteria m_criteria;
 
+    QSet<server::EventType> m_hiddenTypes;
     // Compiled from m_criteria by compile().
+    quint32 m_hiddenMask = 0;          // hidden kinds the criteria do not name
     quint32 m_typeMask = 0;            // bit per EventType; 0 = all
     QByteArray m_needle;               // UTF-8, ASCII-lowercased
     bool m_needleAscii = true;         // else rows are matched through QString

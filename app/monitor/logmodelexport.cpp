@@ -1,32 +1,18 @@
 #include "logmodelexport.h"
 
 #include "eventjson.h"
+#include "exporttarget.h"
 #include "logmodel.h"
 
-#include <QtCore/QCoreApplication>
-#include <QtCore/QDir>
-#include <QtCore/QSaveFile>
-
 namespace closecall::monitor {
-
-namespace {
-
-// The same words as logexport's, under its translation context.
-QString cannotWrite(const QString &path, const QString &why)
-{
-    return QCoreApplication::translate("LogExport", "cannot write %1: %2")
-        .arg(QDir::toNativeSeparators(path), why);
-}
-
-} // namespace
 
 ExportResult exportLogModel(const LogModel &log, const QString &path, LogFormat format,
                             const std::function<bool(int row)> &accept)
 {
     ExportResult result;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        result.error = cannotWrite(path, file.errorString());
+    ExportFile file(path); // checks the target (exporttarget.h)
+    if (!file.open()) {
+        result.error = file.errorString();
         return result;
     }
     const LogBuffer &buffer = log.buffer();
@@ -73,9 +59,9 @@ ExportResult exportLogModel(const LogModel &log, const QString &path, LogFormat 
         });
         file.write(out);
     }
-    // QSaveFile refuses to commit after a failed write: an old file stays.
+    // Nothing is committed after a failed write: an old file stays.
     if (!file.commit()) {
-        result.error = cannotWrite(path, file.errorString());
+        result.error = file.errorString();
         result.events = 0;
     }
     return result;

@@ -184,78 +184,36 @@ std::optional<CloseCode> parseCloseCode(QStringView text, QString *error)
     return std::nullopt;
 }
 
-QString validateOutgoingClose(CloseCode code, QStringView reason)
+Refused checkOutgoingClose(CloseCode code, QStringView reason)
 {
     if (!code) {
         // RFC 6455 §5.5.1: a reason may only follow a status code.
         if (!reason.isEmpty())
-            return QCoreApplication::translate(
-                "CloseCodes",
-                "An Empty close has no status code, so it cannot carry a description; "
-                "clear the description or pick a code such as 1000.");
+            return Refused::of(Refusal::EmptyCloseWithReason);
         return {};
     }
 
     const quint16 value = *code;
-    if (value < FirstRegistered)
-        return QCoreApplication::translate(
-                   "CloseCodes",
-                   "%1 is not a usable close code: 0-999 are never used (RFC 6455 §7.4.2). "
-                   "Pick 1000-1003, 1007-1014 or 3000-4999.")
-            .arg(value);
-    switch (value) {
-    case closecode::Reserved1004:
-        return QCoreApplication::translate(
-            "CloseCodes", "1004 is reserved (RFC 6455 §7.4.1) and may not be sent. Pick another "
-                          "code, e.g. 1000 or 1001.");
-    case closecode::NoStatusReceived:
-        return QCoreApplication::translate(
-            "CloseCodes",
-            "1005 (No Status Rcvd) may not be sent as a number (RFC 6455 §7.4.1); use "
-            "Empty to send a Close frame with no status code.");
-    case closecode::Abnormal:
-        return QCoreApplication::translate(
-            "CloseCodes", "1006 (Abnormal Closure) only reports a connection that ended without a "
-                          "Close frame and may not be sent (RFC 6455 §7.4.1); use Abort to end the "
-                          "connection without a Close.");
-    case closecode::TlsHandshake:
-        return QCoreApplication::translate(
-            "CloseCodes", "1015 (TLS handshake) only reports a failed TLS handshake and may not be "
-                          "sent (RFC 6455 §7.4.1). Pick another code, e.g. 1011.");
-    default:
-        break;
-    }
-    if (value > LastRegistered && value < FirstLibraryCode)
-        return QCoreApplication::translate(
-                   "CloseCodes",
-                   "%1 is not registered with IANA (1016-2999 are reserved for future "
-                   "use) and may not be sent. Pick a registered code (1000-1014) or "
-                   "3000-4999.")
-            .arg(value);
-    if (value > LastPrivateCode)
-        return QCoreApplication::translate(
-                   "CloseCodes",
-                   "%1 is out of range: close codes end at 4999 (RFC 6455 §7.4.2). Use "
-                   "4000-4999 for a private code.")
-            .arg(value);
+    if (value < FirstRegistered || (value > LastRegistered && value < FirstLibraryCode) ||
+        value > LastPrivateCode)
+        return Refused::withCode(Refusal::CodeNotSendable, value);
+    if (const CloseCodeInfo *info = closeCodeInfo(value); info && !info->sendable)
+        return Refused::withCode(Refusal::CodeNotSendable, value);
 
     if (const qsizetype at = firstLoneSurrogate(reason); at >= 0)
-        return QCoreApplication::translate(
-                   "CloseCodes", "reason is not valid text: it has an unpaired UTF-16 surrogate at "
-                                 "character %1; remove it.")
-            .arg(at + 1);
+        return Refused::withSize(Refusal::ReasonLoneSurrogate, at + 1);
     // RFC 6455 §5.5: a control frame carries at most 125 bytes, 2 of them
     // the code. Count bytes, not characters; never truncate behind the
     // operator's back.
     const qsizetype bytes = reason.toUtf8().size();
     if (bytes > MaxCloseReasonBytes)
-        return QCoreApplication::translate(
-                   "CloseCodes",
-                   "reason is %1 bytes of UTF-8; the limit is %2. Shorten it (letters "
-                   "outside ASCII take 2 to 4 bytes each).")
-            .arg(bytes)
-            .arg(MaxCloseReasonBytes);
+        return Refused::withSize(Refusal::ReasonTooLong, bytes);
     return {};
+}
+
+QString validateOutgoingClose(CloseCode code, QStringView reason)
+{
+    return RefusalText::sentence(checkOutgoingClose(code, reason));
 }
 
 bool isValidReceivedCloseCode(quint16 code)

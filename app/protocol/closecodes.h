@@ -1,5 +1,7 @@
 #pragma once
 
+#include "refusal.h"
+
 #include <QtCore/QByteArrayView>
 #include <QtCore/QLatin1StringView>
 #include <QtCore/QString>
@@ -64,9 +66,13 @@ QString describeCloseCode(CloseCode code);
 // The result is not yet validated for sending: call validateOutgoingClose.
 std::optional<CloseCode> parseCloseCode(QStringView text, QString *error = nullptr);
 
-// An operator's request to send a Close (CLOSE-SEMANTICS.md "What may be
-// sent"). Returns an empty string when it may be sent, else why not, in
-// words a person can act on ("reason is 131 bytes of UTF-8; the limit is 123").
+// An operator's request to send a Close (docs/close-semantics.md "What may
+// be sent"): none when it may be sent, else why not (which code, how many
+// bytes of reason) [R10].
+Refused checkOutgoingClose(CloseCode code, QStringView reason);
+
+// The same, in words a person can act on (RefusalText::sentence): empty
+// when it may be sent, else e.g. "reason is 131 bytes of UTF-8; the limit is 123".
 QString validateOutgoingClose(CloseCode code, QStringView reason);
 
 // Whether a code is normally sent only by a client (1010, Mandatory Ext.,

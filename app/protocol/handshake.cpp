@@ -144,6 +144,9 @@ bool parseHeaderLines(const QList<QByteArray> &lines, HttpHeaders &out, QString 
     return true;
 }
 
+// RFC 9110 §15's reason phrases, for every status the server sends
+// (tst_handshake checks each): a client or proxy that logs the status line
+// shows these words.
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
@@ -157,6 +160,8 @@ QByteArray reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
     case 426:
         return "Upgrade Required";
     case 431:
@@ -238,6 +243,19 @@ HandshakeStatus ServerHandshake::feed(QByteArrayView data)
 
     const qsizetype end = m_buffer.indexOf(HeaderTerminator, from);
     const qsizetype blockSize = end < 0 ? m_buffer.size() : end + HeaderTerminator.size();
+    // Lines end with CRLF (RFC 9112 §2.2). A request with bare LF endings
+    // never has a CRLFCRLF terminator: refuse it at its first bare LF
+    // instead of waiting for the handshake timeout.
+    for (qsizetype lf = m_buffer.indexOf('\n', from); lf >= 0 && lf < blockSize;
+         lf = m_buffer.indexOf('\n', lf + 1)) {
+        if (lf > 0 && m_buffer.at(lf - 1) == '\r')
+            continue;
+        const int line = int(QByteArrayView(m_buffer).first(lf).count('\n')) + 1;
+        fail(400, QCoreApplication::translate(
+                      "Handshake", "line %1 ends with a bare LF; HTTP lines end with CRLF.")
+                      .arg(line));
+        return m_status;
+    }
     // Without a terminator, a buffer already at the limit can only end
     // beyond it: refuse now instead of buffering an endless header.
     if ((end < 0 && blockSize >= m_config.maxHeaderBytes) ||
@@ -364,6 +382,19 @@ void ServerHandshake::evaluate(QByteArrayView head)
                 .arg(QString::fromUtf8(m_request.method.left(32))),
             {{"Allow", "GET"}});
         return;
+    }
+    // A GET upgrade has no body (RFC 6455 §4.1, RFC 9110 §9.3.1): bytes
+    // announced by Content-Length or Transfer-Encoding would otherwise be
+    // read as the first WebSocket frames.
+    for (const char *framing : {"Content-Length", "Transfer-Encoding"}) {
+        if (headerCount(headers, framing) > 0) {
+            fail(400,
+                 QCoreApplication::translate(
+                     "Handshake", "the upgrade request has a %1 header (%2); a WebSocket "
+                                  "upgrade is a GET without a body.")
+                     .arg(QLatin1StringView(framing), quoted(m_request.header(framing).left(32))));
+            return;
+        }
     }
     if (!m_request.target.startsWith('/') && pathAndQuery == m_request.target) {
         fail(400, QCoreApplication::translate(

@@ -9,80 +9,6 @@ namespace closecall::protocol {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// The legal transitions of CLOSE-SEMANTICS.md "States", in one place. Any
-// state may go to Aborted; nothing leaves Closed or Aborted.
-bool isLegalTransition(State from, State to)
-{
-    if (from == State::Closed || from == State::Aborted)
-        return false;
-    if (to == State::Aborted)
-        return true;
-    switch (from) {
-    case State::Connecting:
-        return to == State::Open;
-    case State::Open:
-        return to == State::CloseSent || to == State::CloseReceived;
-    case State::CloseSent:
-        return to == State::Closed;
-    case State::CloseReceived:
-        return to == State::Closed;
-    case State::Closed:
-    case State::Aborted:
-        break;
-    }
-    return false;
-}
-
-// Operations the operator may start, refused by state with a named reason
-// (the h11 way: one table, not checks scattered through the callers). The
-// message is only built when refusing: this runs for every frame we send.
-QString operationText(Operation op)
-{
-    switch (op) {
-    case Operation::Send:
-        return Session::tr("send data");
-    case Operation::Ping:
-        return Session::tr("send a Ping");
-    case Operation::Close:
-        return Session::tr("close");
-    case Operation::Abort:
-        return Session::tr("abort");
-    }
-    return {};
-}
-
-QString refusalFor(State s, Operation op)
-{
-    if (isAllowed(op, s))
-        return {};
-    switch (s) {
-    case State::Open:
-    case State::CloseReceived:
-        return {};
-    case State::Connecting:
-        return Session::tr("cannot %1: the connection is still Connecting").arg(operationText(op));
-    case State::CloseSent:
-        return Session::tr("cannot %1: our Close is already sent (CloseSent)")
-            .arg(operationText(op));
-    case State::Closed:
-        return Session::tr("cannot %1: the connection is Closed").arg(operationText(op));
-    case State::Aborted:
-        return Session::tr("cannot %1: the connection was Aborted").arg(operationText(op));
-    }
-    return {};
-}
-
-} // namespace
-
-bool isAllowed(Operation op, State state)
-{
-    if (op == Operation::Abort)
-        return state != State::Closed && state != State::Aborted;
-    return state == State::Open || state == State::CloseReceived;
-}
-
 // Forwards the frame parser's callbacks to the session without making the
 // session itself a FrameSink in its public interface.
 class Session::ParserAdapter final : public FrameSink
@@ -140,28 +66,39 @@ void Session::emitEvent(SessionEvent &&event)
     m_sink.onSessionEvent(event);
 }
 
-void Session::setState(State to)
+bool Session::setState(State to)
 {
-    Q_ASSERT_X(isLegalTransition(m_state, to), "Session::setState", "illegal transition");
+    const State from = state();
+    if (const Refused why = m_machine.moveTo(to)) {
+        // Not only asserted: an illegal transition is refused and reported,
+        // and the state stays as it was.
+        SessionEvent v;
+        v.kind = SessionEvent::Kind::Violation;
+        v.state = from;
+        v.to = to;
+        v.text = RefusalText::sentence(why);
+        emitEvent(std::move(v));
+        return false;
+    }
     SessionEvent e;
     e.kind = SessionEvent::Kind::StateChanged;
-    e.state = m_state;
+    e.state = from;
     e.to = to;
-    m_state = to;
     emitEvent(std::move(e));
+    return true;
 }
 
 void Session::open()
 {
-    if (m_state == State::Connecting)
-        setState(State::Open);
+    if (state() == State::Connecting)
+        (void)setState(State::Open);
 }
 
 qsizetype Session::receive(char *data, qsizetype size)
 {
     // Nothing may be read once the session has ended, and after a protocol
     // error the stream is no longer trustworthy.
-    if (isEnded() || m_state == State::Connecting || m_parser.hasFailed())
+    if (isEnded() || state() == State::Connecting || m_parser.hasFailed())
         return 0;
     ParserAdapter adapter(*this);
     qsizetype offset = 0;
@@ -177,10 +114,10 @@ qsizetype Session::receive(char *data, qsizetype size)
 void Session::onMessage(MessageType type, QByteArrayView payload)
 {
     SessionEvent e;
-    e.state = m_state;
+    e.state = state();
     e.messageType = type;
     e.payload = payload;
-    switch (m_state) {
+    switch (state()) {
     case State::Open:
         e.kind = SessionEvent::Kind::MessageIn;
         break;
@@ -206,10 +143,10 @@ void Session::onMessage(MessageType type, QByteArrayView payload)
 
 void Session::onControl(Opcode opcode, QByteArrayView payload)
 {
-    if (m_state == State::CloseReceived) {
+    if (state() == State::CloseReceived) {
         SessionEvent v;
         v.kind = SessionEvent::Kind::Violation;
-        v.state = m_state;
+        v.state = state();
         v.payload = payload;
         v.text = tr("%1 frame after the peer's Close: ignored").arg(opcodeName(opcode));
         emitEvent(std::move(v));
@@ -219,16 +156,16 @@ void Session::onControl(Opcode opcode, QByteArrayView payload)
     case Opcode::Ping: {
         SessionEvent e;
         e.kind = SessionEvent::Kind::PingIn;
-        e.state = m_state;
+        e.state = state();
         e.payload = payload;
         emitEvent(std::move(e));
         // RFC §5.5.2: answer with a Pong carrying the same payload, also in
         // CloseSent (R13); the option exists to test a client's keep-alive.
-        if (m_options.autoPong && (m_state == State::Open || m_state == State::CloseSent)) {
+        if (m_options.autoPong && (state() == State::Open || state() == State::CloseSent)) {
             framewriter::appendFrame(m_output, m_role, Opcode::Pong, payload);
             SessionEvent p;
             p.kind = SessionEvent::Kind::PongOut;
-            p.state = m_state;
+            p.state = state();
             p.payload = payload;
             emitEvent(std::move(p));
         }
@@ -237,7 +174,7 @@ void Session::onControl(Opcode opcode, QByteArrayView payload)
     case Opcode::Pong: {
         SessionEvent e;
         e.kind = SessionEvent::Kind::PongIn;
-        e.state = m_state;
+        e.state = state();
         e.payload = payload;
         emitEvent(std::move(e));
         return;
@@ -261,26 +198,23 @@ void Session::onControl(Opcode opcode, QByteArrayView payload)
 
     SessionEvent e;
     e.kind = SessionEvent::Kind::CloseReceived;
-    e.state = m_state;
+    e.state = state();
     e.code = rc.code;
     e.text = rc.reason;
     emitEvent(std::move(e));
 
-    if (m_state == State::CloseSent) {
+    if (state() == State::CloseSent) {
         // Our Close was answered: the handshake is complete (R1).
-        setState(State::Closed);
-        end(State::Closed, HowEnded::Handshake,
-            m_role == Role::Server ? TransportAction::CloseNow : TransportAction::AwaitPeerClose);
+        endHandshake();
         return;
     }
-    setState(State::CloseReceived);
+    if (!setState(State::CloseReceived))
+        return;
     if (m_options.autoAcknowledge) {
         // RFC §5.5.1: "typically echoes the status code it received";
         // an empty Close is answered with an empty Close (R5).
         writeClose(rc.code, QString(), CloseMode::Ack);
-        setState(State::Closed);
-        end(State::Closed, HowEnded::Handshake,
-            m_role == Role::Server ? TransportAction::CloseNow : TransportAction::AwaitPeerClose);
+        endHandshake();
     }
 }
 
@@ -289,7 +223,7 @@ void Session::onProtocolError(quint16 code, const QString &why)
     m_parser.stop();
     SessionEvent e;
     e.kind = SessionEvent::Kind::ProtocolError;
-    e.state = m_state;
+    e.state = state();
     e.code = code;
     e.text = why;
     emitEvent(std::move(e));
@@ -298,8 +232,8 @@ void Session::onProtocolError(quint16 code, const QString &why)
     // the frame is flushed.
     if (!m_closeSent)
         writeClose(code, QString(), CloseMode::ProtocolError);
-    setState(State::Aborted);
-    end(State::Aborted, HowEnded::ProtocolError, TransportAction::CloseNow);
+    if (setState(State::Aborted))
+        end(State::Aborted, HowEnded::ProtocolError, TransportAction::CloseNow);
 }
 
 void Session::transportClosed(bool reset)
@@ -307,78 +241,74 @@ void Session::transportClosed(bool reset)
     if (isEnded())
         return;
     // R9: TCP lost without a complete close handshake.
-    setState(State::Aborted);
-    end(State::Aborted, reset ? HowEnded::PeerReset : HowEnded::PeerEof, TransportAction::None);
+    if (setState(State::Aborted))
+        end(State::Aborted, reset ? HowEnded::PeerReset : HowEnded::PeerEof, TransportAction::None);
 }
 
-QString Session::sendMessage(MessageType type, QByteArrayView payload, Utf8Check check)
+Refused Session::sendMessage(MessageType type, QByteArrayView payload, Utf8Check check)
 {
-    if (QString why = refusalFor(m_state, Operation::Send); !why.isEmpty())
+    if (Refused why = refusalFor(Operation::Send, state()))
         return why;
     if (type == MessageType::Text && check == Utf8Check::Validate &&
         !Utf8Validator::isValid(payload))
-        return tr("a text message must be valid UTF-8");
+        return Refused::of(Refusal::TextNotUtf8);
     framewriter::appendFrame(m_output, m_role,
                              type == MessageType::Text ? Opcode::Text : Opcode::Binary, payload);
     SessionEvent e;
     e.kind = SessionEvent::Kind::MessageOut;
-    e.state = m_state;
+    e.state = state();
     e.messageType = type;
     e.payload = payload;
     emitEvent(std::move(e));
     return {};
 }
 
-QString Session::sendText(QStringView text)
+Refused Session::sendText(QStringView text)
 {
     if (!text.isValidUtf16())
-        return tr("the text is not valid UTF-16 (a lone surrogate)");
+        return Refused::of(Refusal::TextLoneSurrogate);
     const QByteArray utf8 = text.toUtf8();
     return sendMessage(MessageType::Text, utf8);
 }
 
-QString Session::ping(QByteArrayView payload)
+Refused Session::ping(QByteArrayView payload)
 {
-    if (QString why = refusalFor(m_state, Operation::Ping); !why.isEmpty())
+    if (Refused why = refusalFor(Operation::Ping, state()))
         return why;
     if (payload.size() > 125)
-        return tr("a Ping payload is %1 bytes; the limit is 125").arg(payload.size());
+        return Refused::withSize(Refusal::PingTooLarge, payload.size());
     framewriter::appendFrame(m_output, m_role, Opcode::Ping, payload);
     SessionEvent e;
     e.kind = SessionEvent::Kind::PingOut;
-    e.state = m_state;
+    e.state = state();
     e.payload = payload;
     emitEvent(std::move(e));
     return {};
 }
 
-QString Session::close(CloseCode code, QStringView reason, CloseMode mode)
+Refused Session::close(CloseCode code, QStringView reason, CloseMode mode)
 {
-    if (m_state == State::CloseSent)
-        return tr("our Close is already sent (CloseSent); waiting for the peer's Close");
-    if (QString why = refusalFor(m_state, Operation::Close); !why.isEmpty())
+    if (Refused why = refusalFor(Operation::Close, state()))
         return why;
-    if (QString why = validateOutgoingClose(code, reason); !why.isEmpty())
+    if (Refused why = checkOutgoingClose(code, reason))
         return why;
 
     writeClose(code, reason, mode);
-    if (m_state == State::CloseReceived) {
+    if (state() == State::CloseReceived) {
         // Acknowledging the peer's Close (manual mode, R6): done.
-        setState(State::Closed);
-        end(State::Closed, HowEnded::Handshake,
-            m_role == Role::Server ? TransportAction::CloseNow : TransportAction::AwaitPeerClose);
+        endHandshake();
     } else {
-        setState(State::CloseSent);
+        (void)setState(State::CloseSent);
     }
     return {};
 }
 
-QString Session::abort(HowEnded how)
+Refused Session::abort(HowEnded how)
 {
-    if (QString why = refusalFor(m_state, Operation::Abort); !why.isEmpty())
+    if (Refused why = refusalFor(Operation::Abort, state()))
         return why;
-    setState(State::Aborted);
-    end(State::Aborted, how, TransportAction::Reset);
+    if (setState(State::Aborted))
+        end(State::Aborted, how, TransportAction::Reset);
     return {};
 }
 
@@ -393,11 +323,19 @@ void Session::writeClose(CloseCode code, QStringView reason, CloseMode mode)
     m_closeMode = mode;
     SessionEvent e;
     e.kind = SessionEvent::Kind::CloseSent;
-    e.state = m_state;
+    e.state = state();
     e.code = code;
     e.text = reason.toString();
     e.mode = mode;
     emitEvent(std::move(e));
+}
+
+void Session::endHandshake()
+{
+    // RFC 6455 §7.1.1: the server closes TCP first; a client waits for it.
+    if (setState(State::Closed))
+        end(State::Closed, HowEnded::Handshake,
+            m_role == Role::Server ? TransportAction::CloseNow : TransportAction::AwaitPeerClose);
 }
 
 void Session::end(State final, HowEnded how, TransportAction transport)
@@ -419,6 +357,7 @@ void Session::end(State final, HowEnded how, TransportAction transport)
     }
     if (transport == TransportAction::Reset)
         m_output.clear(); // an RST drops whatever was not yet written
+    m_transportAction = transport;
     emitEvent(std::move(e));
 }
 

@@ -2,6 +2,8 @@
 
 #include "closecodes.h"
 #include "frameparser.h"
+#include "refusal.h"
+#include "statetable.h"
 #include "types.h"
 
 #include <QtCore/QByteArray>
@@ -9,13 +11,10 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 
-namespace closecall::protocol {
+#include <optional>
+#include <utility>
 
-// What an operator may start (CLOSE-SEMANTICS.md): data, Ping and Close in
-// Open and CloseReceived (there Close acknowledges the peer's); Abort until
-// the session has ended. The session enforces this one table, and the GUI
-// asks it to enable its buttons.
-bool isAllowed(Operation op, State state);
+namespace closecall::protocol {
 
 // What the transport must do when a session ends.
 enum class TransportAction : quint8 {
@@ -41,7 +40,8 @@ struct SessionEvent
         CloseReceived, // code, text (reason)
         CloseSent,     // code, text (reason), mode
         ProtocolError, // code (what we answer with), text (what arrived)
-        Violation,     // text: something arrived that must be dropped (after the peer's Close)
+        Violation,     // text: something was dropped or refused: input after the peer's
+                       // Close, or a state transition not in the table (statetable.h)
         Ended,         // to (Closed/Aborted), code, text (reason), how, initiator, transport
     };
 
@@ -80,8 +80,10 @@ struct SessionOptions
 // the state it happened in. Timers belong to the driver: when a close
 // timeout expires it calls abort(HowEnded::Timeout).
 //
-// Operations return an empty string when done, else why they were refused
-// (nothing is written then).
+// Operations return a Refused: none when done, else why they were refused
+// (nothing is written then). The state changes only along the transition
+// table (StateMachine); an illegal transition is refused and reported as a
+// Violation.
 class Session final
 {
     Q_DECLARE_TR_FUNCTIONS(Session)
@@ -90,7 +92,7 @@ public:
     Session(Role role, SessionSink &sink, SessionOptions options = {});
     Q_DISABLE_COPY_MOVE(Session)
 
-    State state() const { return m_state; }
+    State state() const { return m_machine.state(); }
     Role role() const { return m_role; }
     Initiator initiator() const { return m_initiator; }
     CloseMode closeMode() const { return m_closeMode; } // meaningful once our Close is out
@@ -120,27 +122,33 @@ public:
     // Text is checked to be UTF-8 unless the caller already knows it is
     // (echoing a message the parser just validated).
     enum class Utf8Check : quint8 { Validate, AlreadyValid };
-    [[nodiscard]] QString sendMessage(MessageType type, QByteArrayView payload,
+    [[nodiscard]] Refused sendMessage(MessageType type, QByteArrayView payload,
                                       Utf8Check check = Utf8Check::Validate);
-    [[nodiscard]] QString sendText(QStringView text);
-    [[nodiscard]] QString ping(QByteArrayView payload = {});
+    [[nodiscard]] Refused sendText(QStringView text);
+    [[nodiscard]] Refused ping(QByteArrayView payload = {});
 
     // Close (mode Close or Shutdown: wait for the peer's Close, discard
     // data meanwhile) or Close Output (deliver data meanwhile). Legal in
     // Open and CloseReceived; in CloseReceived it acknowledges the peer's
-    // Close and completes the handshake. Validated with validateOutgoingClose().
-    [[nodiscard]] QString close(CloseCode code, QStringView reason,
+    // Close and completes the handshake. Validated with checkOutgoingClose().
+    [[nodiscard]] Refused close(CloseCode code, QStringView reason,
                                 CloseMode mode = CloseMode::Close);
 
     // Ends the session at once: Aborted, transport Reset. `how` is Abort or
     // Timeout. Refused once ended.
-    [[nodiscard]] QString abort(HowEnded how = HowEnded::Abort);
+    [[nodiscard]] Refused abort(HowEnded how = HowEnded::Abort);
 
-    bool isEnded() const { return m_state == State::Closed || m_state == State::Aborted; }
+    bool isEnded() const { return state() == State::Closed || state() == State::Aborted; }
 
     // Frames to write, in order. The driver writes them and clears the buffer.
     QByteArray &output() { return m_output; }
     bool hasOutput() const { return !m_output.isEmpty(); }
+    // The transport action of the session's end, once (the Ended event
+    // carries it too): the driver carries it out after writing output().
+    std::optional<TransportAction> takeTransportAction()
+    {
+        return std::exchange(m_transportAction, std::nullopt);
+    }
 
     // Gives back idle buffer capacity (idle connections should cost little).
     void releaseMemory();
@@ -153,9 +161,12 @@ private:
     void onControl(Opcode opcode, QByteArrayView payload);
     void onProtocolError(quint16 code, const QString &why);
 
-    void setState(State to);
+    // Moves along the transition table; false (and reported) when illegal.
+    bool setState(State to);
     void writeClose(CloseCode code, QStringView reason, CloseMode mode);
     void end(State final, HowEnded how, TransportAction transport);
+    // Both Close frames are through: Closed, and the transport action of our role.
+    void endHandshake();
     void emitEvent(SessionEvent &&event);
 
     Role m_role;
@@ -164,7 +175,8 @@ private:
     FrameParser m_parser;
     QByteArray m_output;
 
-    State m_state = State::Connecting;
+    StateMachine m_machine;
+    std::optional<TransportAction> m_transportAction;
     Initiator m_initiator = Initiator::None;
     CloseMode m_closeMode = CloseMode::Close;
     bool m_closeSent = false;

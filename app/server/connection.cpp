@@ -11,10 +11,20 @@ namespace {
 // After both Close frames (or a failed upgrade) we send FIN and wait this
 // long for the peer's FIN before closing anyway.
 constexpr qint64 LingerMs = 2000;
+
+SessionOptions sessionOptions(const ServerConfig &cfg)
+{
+    SessionOptions options;
+    options.maxMessageSize = quint64(qMax<qint64>(cfg.maxMessageSize, 0));
+    options.autoAcknowledge = !cfg.manualAck;
+    options.autoPong = cfg.autoPong;
+    return options;
+}
 } // namespace
 
 Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote)
     : m_engine(engine)
+    , m_ws(*this, engine.handshakeConfig(), sessionOptions(engine.config()))
     , m_deadline(engine.deadlines().none())
 {
     m_info.id = id;
@@ -30,7 +40,6 @@ void Connection::start(std::unique_ptr<Transport> transport, bool plain)
 {
     m_transport = std::move(transport);
     m_plain = plain;
-    m_handshake = std::make_unique<ServerHandshake>(m_engine.handshakeConfig());
     setTimer(Timer::Handshake, m_engine.config().handshakeTimeoutMs);
 }
 
@@ -63,15 +72,17 @@ void Connection::onSessionEvent(const SessionEvent &e)
 {
     using Kind = SessionEvent::Kind;
     switch (e.kind) {
-    case Kind::StateChanged:
+    case Kind::StateChanged: {
         publish(makeEvent(e.state, events::StateChange{e.state, e.to}));
+        if (e.state == State::Connecting && e.to == State::Open)
+            publishOpen();
         return;
+    }
     case Kind::MessageIn:
         publishMessageEvent<events::MessageIn>(e);
         // Echo mode answers only while Open: never after our Close (issue 4).
         if (m_engine.config().echo && e.state == State::Open && e.postClose == PostClose::None)
-            (void)m_session->sendMessage(e.messageType, e.payload,
-                                         protocol::Session::Utf8Check::AlreadyValid);
+            (void)m_ws.sendMessage(e.messageType, e.payload, Session::Utf8Check::AlreadyValid);
         return;
     case Kind::MessageOut:
         publishMessageEvent<events::MessageOut>(e);
@@ -95,10 +106,11 @@ void Connection::onSessionEvent(const SessionEvent &e)
         publish(makeEvent(e.state, events::CloseReceived{e.code, e.text}));
         return;
     }
-    case Kind::CloseSent:
+    case Kind::CloseSent: {
         m_closeQueued = true;
         publish(makeEvent(e.state, events::CloseSent{e.code, e.mode, e.text}));
         return;
+    }
     case Kind::ProtocolError:
         publish(
             makeEvent(e.state, events::Error{tr("protocol error, answered with %1: %2")
@@ -135,9 +147,6 @@ void Connection::onEnded(const SessionEvent &e)
         break;
     }
     publish(makeEvent(e.to, std::move(ev)));
-
-    m_action = e.transport;
-    m_actionPending = true;
 }
 
 // ---- I/O ------------------------------------------------------------------
@@ -151,66 +160,68 @@ void Connection::onPollEvents(quint32 events)
 void Connection::onTransportData(char *data, qsizetype size)
 {
     m_active = true;
-    if (m_phase == Phase::Handshake) {
-        onHandshakeBytes(QByteArrayView(data, size));
+    if (m_link != Link::Up)
         return;
+    const bool wasConnecting = m_ws.isConnecting();
+    const qsizetype unread = m_ws.receive(data, size);
+    if (wasConnecting) {
+        if (m_ws.upgrade() == WsConnection::Upgrade::Failed) {
+            cancelTimer();
+            publishHandshakeFailed(m_ws.httpStatus(), m_ws.failureReason());
+        } else if (m_ws.upgrade() == WsConnection::Upgrade::Requested) {
+            onUpgradeRequested();
+            return;
+        }
     }
-    if (m_phase != Phase::Upgraded)
-        return;
-    receiveFrames(data, size);
+    reportUnread(unread);
     pump();
 }
 
-void Connection::receiveFrames(char *data, qsizetype size)
+void Connection::reportUnread(qsizetype unread)
 {
-    const qsizetype used = m_session->receive(data, size);
     // Bytes behind the frame that ended the session (after the close
     // handshake or a protocol error) are not read, but nothing goes
     // unmentioned: the log says how many were ignored.
-    if (used < size && m_session->isEnded()) {
-        publish(makeEvent(m_session->state(),
-                          events::Error{tr("%n byte(s) after the end of the connection ignored",
-                                           nullptr, int(size - used)),
-                                        std::nullopt, size - used}));
-    }
+    if (unread <= 0)
+        return;
+    publish(makeEvent(m_ws.state(),
+                      events::Error{tr("%n byte(s) after the end of the connection ignored",
+                                       nullptr, int(unread)),
+                                    std::nullopt, unread}));
 }
 
 void Connection::onTransportEof(bool reset)
 {
     m_peerEof = true;
-    switch (m_phase) {
-    case Phase::Handshake: {
+    if (m_link == Link::Gone)
+        return;
+    if (m_link == Link::Up && m_ws.isConnecting()) {
+        cancelTimer();
         publish(makeEvent(
             State::Connecting,
             events::HandshakeFailed{
                 m_info.remote, 0,
                 reset ? tr("the client reset the connection before completing the upgrade")
                       : tr("the client closed the connection before completing the upgrade")}));
-        m_transport->closeNow();
-        finish();
-        return;
     }
-    case Phase::Upgraded:
-        // R9: TCP lost without a Close.
-        m_session->transportClosed(reset);
+    if (m_link == Link::Up) {
+        // During the upgrade it just fails; after it, [R9]: TCP lost without a Close.
+        m_ws.transportClosed(reset);
         pump();
         return;
-    case Phase::Ending:
-        m_transport->closeNow();
-        finish();
-        return;
-    case Phase::Gone:
-        return;
     }
+    m_transport->closeNow();
+    finish();
 }
 
 void Connection::onTransportError(const QString &message)
 {
-    if (m_phase == Phase::Handshake) {
+    if (m_link == Link::Up && m_ws.isConnecting()) {
         publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, 0, message}));
-    } else if (m_phase == Phase::Upgraded) {
-        m_session->transportClosed(true);
-        m_actionPending = false; // the transport is already gone
+    }
+    if (m_link == Link::Up) {
+        m_ws.transportClosed(true);
+        (void)m_ws.takeTransportAction(); // the transport is already gone
     }
     m_transport->closeNow();
     finish();
@@ -223,22 +234,22 @@ void Connection::onTransportClosed()
 
 void Connection::pump()
 {
-    if (m_phase == Phase::Gone || !m_transport)
+    if (m_link == Link::Gone || !m_transport)
         return;
-    if (m_session && m_session->hasOutput()) {
-        m_transport->write(m_session->output());
+    if (m_ws.hasOutput()) {
+        m_transport->write(m_ws.output());
         if (m_closeQueued) {
             m_closeQueued = false;
             m_closeWrittenUs = m_engine.publisher().nowUs();
         }
     }
-    if (!m_actionPending)
+    const std::optional<TransportAction> action = m_ws.takeTransportAction();
+    if (!action)
         return;
-    m_actionPending = false;
-    switch (m_action) {
+    switch (*action) {
     case TransportAction::CloseNow:
     case TransportAction::AwaitPeerClose:
-        m_phase = Phase::Ending;
+        m_link = Link::Closing;
         m_transport->closeAfterFlush();
         setTimer(Timer::Linger, LingerMs);
         return;
@@ -256,12 +267,11 @@ void Connection::pump()
 
 void Connection::finish()
 {
-    if (m_phase == Phase::Gone)
+    if (m_link == Link::Gone)
         return;
-    m_phase = Phase::Gone;
+    m_link = Link::Gone;
     cancelTimer();
-    if (m_session)
-        m_session->releaseMemory();
+    m_ws.releaseMemory();
     m_engine.connectionGone(this);
 }
 
@@ -271,79 +281,53 @@ void Connection::sweep()
         m_active = false;
         return;
     }
-    if (m_session)
-        m_session->releaseMemory();
+    m_ws.releaseMemory();
     if (m_transport)
         m_transport->releaseMemory();
 }
 
 // ---- the upgrade (RFC 6455 §4.2) -------------------------------------------
 
-void Connection::onHandshakeBytes(QByteArrayView bytes)
+void Connection::onUpgradeRequested()
 {
-    const HandshakeStatus status = m_handshake->feed(bytes);
-    if (status == HandshakeStatus::NeedMore)
-        return;
-    if (status == HandshakeStatus::Failed) {
-        failHandshake(m_handshake->httpStatus(), m_handshake->failureReason(),
-                      m_handshake->response());
-        return;
-    }
     if (m_engine.atConnectionLimit()) {
-        const QString why = tr("the server is at its limit of %1 open connections")
-                                .arg(m_engine.config().maxConnections);
-        failHandshake(503, why, buildHttpError(503, why));
+        refuseUpgradeWith(503, tr("the server is at its limit of %1 open connections")
+                                   .arg(m_engine.config().maxConnections));
         return;
     }
-    completeUpgrade();
-}
-
-void Connection::completeUpgrade()
-{
     cancelTimer();
-    const std::unique_ptr<ServerHandshake> hs = std::move(m_handshake);
-    QByteArray response = hs->response();
-    m_transport->write(response);
-
-    const ServerConfig &cfg = m_engine.config();
-    SessionOptions options;
-    options.maxMessageSize = quint64(qMax<qint64>(cfg.maxMessageSize, 0));
-    options.autoAcknowledge = !cfg.manualAck;
-    options.autoPong = cfg.autoPong;
-    m_session.emplace(Role::Server, *this, options);
-    m_phase = Phase::Upgraded;
-    m_engine.connectionOpened();
-
-    const HandshakeRequest &req = hs->request();
-    m_session->open(); // publishes the Connecting → Open state change
-
-    publish(makeEvent(State::Open,
-                      events::Open{m_info.remote, req.path, req.query, hs->selectedSubprotocol(),
-                                   req.origin, req.userAgent, req.headers}));
-
-    // Frames a client sent right behind its request (without waiting for
-    // the 101) belong to the session.
-    QByteArray leftover = hs->takeLeftover();
-    if (!leftover.isEmpty())
-        receiveFrames(leftover.data(), leftover.size());
+    // The state change to Open publishes the open event (publishOpen);
+    // then come the frames the client sent right behind its request.
+    reportUnread(m_ws.accept());
     pump();
 }
 
-void Connection::failHandshake(int status, const QString &reason, QByteArray response)
+void Connection::publishOpen()
+{
+    m_engine.connectionOpened();
+    const HandshakeRequest &req = m_ws.request();
+    publish(
+        makeEvent(State::Open, events::Open{m_info.remote, req.path, req.query, m_ws.subprotocol(),
+                                            req.origin, req.userAgent, req.headers}));
+}
+
+void Connection::publishHandshakeFailed(int status, const QString &reason)
+{
+    publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, status, reason}));
+}
+
+void Connection::refuseUpgradeWith(int status, const QString &reason)
 {
     cancelTimer();
-    m_handshake.reset();
-    publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, status, reason}));
-    m_phase = Phase::Ending;
-    m_transport->write(response);
-    m_transport->closeAfterFlush();
-    setTimer(Timer::Linger, LingerMs);
+    m_ws.refuse(status, reason);
+    publishHandshakeFailed(status, reason);
+    pump();
 }
 
 void Connection::refuseUpgrade(const QString &reason)
 {
-    if (m_phase == Phase::Handshake)
-        failHandshake(503, reason, buildHttpError(503, reason));
+    if (isConnecting())
+        refuseUpgradeWith(503, reason);
 }
 
 // ---- timers -----------------------------------------------------------------
@@ -373,15 +357,14 @@ void Connection::onDeadline()
         return;
     case Timer::Handshake: {
         // A slow or silent client is dropped (issue 4), with a 408 it can read.
-        const QString why = tr("no complete upgrade request within %1 ms")
-                                .arg(m_engine.config().handshakeTimeoutMs);
-        failHandshake(408, why, buildHttpError(408, why));
+        refuseUpgradeWith(408, tr("no complete upgrade request within %1 ms")
+                                   .arg(m_engine.config().handshakeTimeoutMs));
         return;
     }
     case Timer::Close:
         // R4: the peer's Close did not come in time.
-        if (m_phase == Phase::Upgraded && m_session->state() == State::CloseSent) {
-            (void)m_session->abort(HowEnded::Timeout);
+        if (isLive() && m_ws.state() == State::CloseSent) {
+            (void)m_ws.abort(HowEnded::Timeout);
             pump();
         }
         return;
@@ -394,21 +377,16 @@ void Connection::onDeadline()
 
 // ---- commands -----------------------------------------------------------------
 
-QString Connection::close(CloseCode code, const QString &reason, CloseMode mode, int timeoutMs)
+Refused Connection::close(CloseCode code, const QString &reason, CloseMode mode, int timeoutMs)
 {
-    if (m_phase == Phase::Handshake)
-        return tr("cannot close: the connection is still Connecting");
-    if (!m_session)
-        return tr("cannot close: the upgrade failed");
-    QString why = m_session->close(code, reason, mode);
-    if (!why.isEmpty())
+    if (Refused why = m_ws.close(code, reason, mode))
         return why;
-    if (m_session->state() == State::CloseSent) {
+    if (m_ws.state() == State::CloseSent) {
         const ServerConfig &cfg = m_engine.config();
         if (timeoutMs < 0)
             timeoutMs =
                 mode == CloseMode::CloseOutput ? cfg.closeOutputTimeoutMs : cfg.closeTimeoutMs;
-        // 0 = never, for Close Output only (CLOSE-SEMANTICS.md R4).
+        // 0 = never, for Close Output only [R4].
         if (timeoutMs > 0 || mode != CloseMode::CloseOutput)
             setTimer(Timer::Close, timeoutMs);
     }
@@ -416,53 +394,39 @@ QString Connection::close(CloseCode code, const QString &reason, CloseMode mode,
     return {};
 }
 
-QString Connection::abort(HowEnded how)
+Refused Connection::abort(HowEnded how)
 {
-    if (m_phase == Phase::Handshake)
-        return tr("cannot abort: the connection is still Connecting");
-    if (!m_session)
-        return tr("cannot abort: the upgrade failed");
-    QString why = m_session->abort(how);
-    if (why.isEmpty())
+    Refused why = m_ws.abort(how);
+    if (!why)
         pump();
     return why;
 }
 
-QString Connection::send(MessageType type, QByteArrayView payload)
+Refused Connection::send(MessageType type, QByteArrayView payload)
 {
-    if (m_phase == Phase::Handshake)
-        return tr("cannot send data: the connection is still Connecting");
-    if (!m_session)
-        return tr("cannot send data: the upgrade failed");
-    QString why = m_session->sendMessage(type, payload);
-    if (why.isEmpty())
+    Refused why = m_ws.sendMessage(type, payload);
+    if (!why)
         pump();
     return why;
 }
 
-QString Connection::ping(QByteArrayView payload)
+Refused Connection::ping(QByteArrayView payload)
 {
-    if (m_phase == Phase::Handshake)
-        return tr("cannot send a Ping: the connection is still Connecting");
-    if (!m_session)
-        return tr("cannot send a Ping: the upgrade failed");
-    QString why = m_session->ping(payload);
-    if (why.isEmpty())
+    Refused why = m_ws.ping(payload);
+    if (!why)
         pump();
     return why;
 }
 
 void Connection::applyOptions(bool manualAck, bool autoPong)
 {
-    if (!m_session)
-        return;
-    m_session->setAutoAcknowledge(!manualAck);
-    m_session->setAutoPong(autoPong);
+    m_ws.setAutoAcknowledge(!manualAck);
+    m_ws.setAutoPong(autoPong);
 }
 
 void Connection::closeTransportNow()
 {
-    if (m_phase == Phase::Gone)
+    if (m_link == Link::Gone)
         return;
     if (m_transport)
         m_transport->closeNow();

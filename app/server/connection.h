@@ -5,23 +5,23 @@
 #include "event.h"
 #include "transport.h"
 
-#include "protocol/handshake.h"
-#include "protocol/session.h"
+#include "protocol/wsconnection.h"
 
 #include <QtCore/QCoreApplication>
 
 #include <memory>
-#include <optional>
 
 namespace closecall::server {
 
 class EngineImpl;
 
-// One accepted socket, from the upgrade request to the last byte: drives
-// the ServerHandshake, then the protocol Session, owns the connection's
-// timeouts (handshake, close, close output, lingering close) and turns
-// session events into the event stream. Small on purpose: an idle open
-// connection is this object, its Session and its transport.
+// One accepted socket, from the upgrade request to the last byte: feeds the
+// protocol's WsConnection (handshake, session, state table: every protocol
+// decision is there) with what the transport reads, writes what it answers,
+// carries out its transport actions, owns the connection's timeouts
+// (handshake, close, close output, lingering close) and turns its events
+// into the event stream. Small on purpose: an idle open connection is this
+// object, its WsConnection and its transport.
 class Connection final : public protocol::SessionSink, public TransportOwner
 {
     Q_DECLARE_TR_FUNCTIONS(Connection)
@@ -38,9 +38,9 @@ public:
     quint32 id() const { return m_info.id; }
     const ConnectionInfo &info() const { return m_info; }
     protocol::State state() const { return m_info.state; }
-    bool isConnecting() const { return m_phase == Phase::Handshake; }
-    // Upgraded and not yet ended: a command can act on it.
-    bool isLive() const { return m_phase == Phase::Upgraded; }
+    bool isConnecting() const { return m_link == Link::Up && m_ws.isConnecting(); }
+    // Upgraded and TCP not yet closing: a command can act on it.
+    bool isLive() const { return m_link == Link::Up && m_ws.isUpgraded(); }
 
     // Epoll events for a plain transport.
     void onPollEvents(quint32 events);
@@ -49,12 +49,12 @@ public:
     // Gives back buffer capacity when the connection was idle.
     void sweep();
 
-    // Operator commands: empty when done, else why not (nothing written).
-    QString close(protocol::CloseCode code, const QString &reason, protocol::CloseMode mode,
-                  int timeoutMs);
-    QString abort(protocol::HowEnded how = protocol::HowEnded::Abort);
-    QString send(protocol::MessageType type, QByteArrayView payload);
-    QString ping(QByteArrayView payload);
+    // Operator commands: none when done, else why not (nothing written).
+    protocol::Refused close(protocol::CloseCode code, const QString &reason,
+                            protocol::CloseMode mode, int timeoutMs);
+    protocol::Refused abort(protocol::HowEnded how = protocol::HowEnded::Abort);
+    protocol::Refused send(protocol::MessageType type, QByteArrayView payload);
+    protocol::Refused ping(QByteArrayView payload);
     void applyOptions(bool manualAck, bool autoPong);
     // Shutdown: a connection still in its upgrade gets a 503.
     void refuseUpgrade(const QString &reason);
@@ -71,21 +71,23 @@ public:
     void onTransportClosed() override;
 
 private:
-    enum class Phase : quint8 {
-        Handshake, // Connecting: TLS and the HTTP upgrade
-        Upgraded,  // the session runs
-        Ending,    // the session ended or the upgrade failed; TCP is closing
-        Gone,      // the socket is closed; the engine deletes us soon
+    // The socket's own life (the protocol's is m_ws's).
+    enum class Link : quint8 {
+        Up,      // TLS, the upgrade, the session
+        Closing, // the session ended or the upgrade failed: flushing, FIN, lingering
+        Gone,    // the socket is closed; the engine deletes us soon
     };
     enum class Timer : quint8 { None, Handshake, Close, Linger };
 
-    void onHandshakeBytes(QByteArrayView bytes);
-    // Feeds the session; logs the bytes it left unread after it ended.
-    void receiveFrames(char *data, qsizetype size);
-    void completeUpgrade();
-    void failHandshake(int status, const QString &reason, QByteArray response);
+    // After the upgrade request is complete: accept, or refuse at the limit.
+    void onUpgradeRequested();
+    void publishOpen();
+    void publishHandshakeFailed(int status, const QString &reason);
+    void refuseUpgradeWith(int status, const QString &reason);
+    // Logs the bytes the session left unread because it ended.
+    void reportUnread(qsizetype unread);
     void onEnded(const protocol::SessionEvent &e);
-    // Writes the session's output, then carries out a pending transport action.
+    // Writes m_ws's output, then carries out its pending transport action.
     void pump();
     void finish();
     void setTimer(Timer kind, qint64 ms);
@@ -100,16 +102,13 @@ private:
 
     EngineImpl &m_engine;
     std::unique_ptr<Transport> m_transport;
-    std::unique_ptr<protocol::ServerHandshake> m_handshake; // only while Connecting
-    std::optional<protocol::Session> m_session;             // from the 101 on
+    protocol::WsConnection m_ws;
     ConnectionInfo m_info;
     Deadlines::Handle m_deadline;
     qint64 m_closeWrittenUs = -1; // engine clock when our Close was written
     qint64 m_closeHandshakeUs = -1;
-    Phase m_phase = Phase::Handshake;
+    Link m_link = Link::Up;
     Timer m_timer = Timer::None;
-    protocol::TransportAction m_action = protocol::TransportAction::None;
-    bool m_actionPending = false;
     bool m_closeQueued = false; // our Close is in the output, not yet written
     bool m_peerEof = false;
     bool m_plain = true;

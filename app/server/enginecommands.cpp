@@ -19,22 +19,29 @@ void EngineImpl::publishResult(const QByteArray &resultId, bool ok, const QStrin
     m_publisher->publish(Event(events::Result{resultId, ok, error, data}));
 }
 
-QString EngineImpl::describeGone(quint32 id) const
+Refused EngineImpl::whyGone(quint32 id) const
 {
+    Refused why = Refused::of(Refusal::ConnectionEnded);
+    why.connection = id;
     for (const ConnectionInfo &info : m_history) {
-        if (info.id == id)
-            return tr("conn %1: the connection has ended (%2)").arg(id).arg(stateName(info.state));
+        if (info.id == id) {
+            why.state = info.state;
+            return why;
+        }
     }
-    if (id > 0 && id < m_nextId)
-        return tr("conn %1: the connection has ended").arg(id);
-    return tr("no connection %1").arg(id);
+    if (id > 0 && id < m_nextId) {
+        why.stateKnown = false;
+        return why;
+    }
+    why.refusal = Refusal::NoSuchConnection;
+    return why;
 }
 
 template<typename Op>
 void EngineImpl::forEachSelected(const ConnSelector &conns, const QByteArray &resultId, Op op)
 {
     if (m_stopped) {
-        publishResult(resultId, false, tr("the server is stopped"));
+        publishResult(resultId, false, RefusalText::sentence(Refused::of(Refusal::ServerStopped)));
         return;
     }
     QList<quint32> ids;
@@ -51,18 +58,24 @@ void EngineImpl::forEachSelected(const ConnSelector &conns, const QByteArray &re
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 
+    // Each refusal in the words of RefusalText, led by the connection it is about.
     QStringList refusals;
+    const auto refuse = [&refusals](quint32 id, const Refused &why) {
+        refusals.append(why.refusal == Refusal::NoSuchConnection
+                            ? RefusalText::sentence(why)
+                            : tr("conn %1: %2").arg(id).arg(RefusalText::sentence(why)));
+    };
     for (quint32 id : std::as_const(ids)) {
         Connection *conn = m_conns.value(id);
         if (!conn || (!conn->isLive() && !conn->isConnecting() && !conn->info().ended)) {
-            refusals.append(describeGone(id));
+            refuse(id, whyGone(id));
             continue;
         }
-        if (const QString why = op(*conn); !why.isEmpty())
-            refusals.append(tr("conn %1: %2").arg(id).arg(why));
+        if (const Refused why = op(*conn))
+            refuse(id, why);
     }
     if (!conns.all && ids.isEmpty())
-        refusals.append(tr("no connection was named"));
+        refusals.append(RefusalText::sentence(Refused::of(Refusal::NoConnectionNamed)));
     publishResult(resultId, refusals.isEmpty(), refusals.join(u"; "_s));
 }
 
@@ -70,14 +83,14 @@ void EngineImpl::closeConnections(const ConnSelector &conns, CloseCode code, con
                                   CloseMode mode, int timeoutMs, const QByteArray &resultId)
 {
     if (mode != CloseMode::Close && mode != CloseMode::CloseOutput) {
-        publishResult(
-            resultId, false,
-            tr("close mode must be close or close_output, not %1").arg(closeModeName(mode)));
+        Refused why = Refused::of(Refusal::CloseModeInvalid);
+        why.mode = mode;
+        publishResult(resultId, false, RefusalText::sentence(why));
         return;
     }
     // Validated once, so a bad code is one error, not one per connection.
-    if (const QString why = validateOutgoingClose(code, reason); !why.isEmpty()) {
-        publishResult(resultId, false, why);
+    if (const Refused why = checkOutgoingClose(code, reason)) {
+        publishResult(resultId, false, RefusalText::sentence(why));
         return;
     }
     forEachSelected(conns, resultId,

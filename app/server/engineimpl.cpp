@@ -267,8 +267,8 @@ void EngineImpl::shutdown(CloseCode code, const QString &reason, int timeoutMs,
         return;
     }
     // A quit with a code that may not be sent changes nothing (HEADLESS.md).
-    if (const QString why = validateOutgoingClose(code, reason); !why.isEmpty()) {
-        publishResult(resultId, false, why);
+    if (const Refused why = checkOutgoingClose(code, reason)) {
+        publishResult(resultId, false, RefusalText::sentence(why));
         return;
     }
     m_stopping = true;

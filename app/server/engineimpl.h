@@ -83,7 +83,7 @@ private:
     // else why not; the result names each refusal.
     template<typename Op>
     void forEachSelected(const ConnSelector &conns, const QByteArray &resultId, Op op);
-    QString describeGone(quint32 id) const;
+    protocol::Refused whyGone(quint32 id) const;
 
     void finishShutdownIfDone();
     void finishShutdown();

@@ -131,6 +131,15 @@ void TlsTransport::closeAfterFlush()
                 onDisconnected();
         },
         Qt::QueuedConnection);
+    if (!m_encrypted) {
+        // The TLS handshake never finished (a silent client, a handshake
+        // timeout): nothing written can reach the peer, and QSslSocket would
+        // hold the close itself until encryption, so the client saw it only
+        // when the linger deadline aborted the socket, ~2 s after the
+        // configured handshake timeout. Close now: on time.
+        socket->abort();
+        return;
+    }
     socket->disconnectFromHost();
 }
 

@@ -2,7 +2,7 @@
 // `closecall` binary runs as a subprocess, driven through stdin/stdout, and
 // Debian's python3-websockets is the peer (tests/headless/peers/wspeer.py),
 // so neither end of the wire is our own code.
-#include "processes.h"
+#include "serverandpeer.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QJsonArray>
@@ -15,77 +15,6 @@
 
 using namespace closecall::test;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-const QString Python = u"/usr/bin/python3"_s; // Debian's, with python3-websockets
-constexpr int PeerTimeoutS = 15;
-
-// `closecall --headless --listen 127.0.0.1:0` and the command side of HEADLESS.md.
-class Server final : public JsonLinesProcess
-{
-public:
-    bool start(const QStringList &extra)
-    {
-        process().start(QStringLiteral(CLOSECALL_BIN),
-                        QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s} + extra);
-        const auto listening = waitFor(eventIs(u"listening"_s));
-        if (!listening)
-            return false;
-        m_port = listening->value("port"_L1).toInt();
-        return m_port > 0;
-    }
-    int port() const { return m_port; }
-    QString url(const QString &path) const
-    {
-        return u"ws://127.0.0.1:%1%2"_s.arg(m_port).arg(path);
-    }
-
-    // Sends a command (with an id of its own unless it has one) and returns its result.
-    QJsonObject command(QJsonObject cmd)
-    {
-        if (!cmd.contains("id"_L1))
-            cmd.insert("id"_L1, u"c%1"_s.arg(++m_ids));
-        writeJson(cmd);
-        return waitFor(resultFor(cmd.value("id"_L1))).value_or(QJsonObject{});
-    }
-
-    // The connection id of the peer that opened `path`.
-    int connFor(const QString &path)
-    {
-        const auto open = waitFor([path](const QJsonObject &o) {
-            return o.value("event"_L1).toString() == u"open" && o.value("path"_L1) == path;
-        });
-        return open ? open->value("conn"_L1).toInt() : -1;
-    }
-
-private:
-    int m_port = 0;
-    int m_ids = 0;
-};
-
-// wspeer.py on one connection.
-class Peer final : public JsonLinesProcess
-{
-public:
-    bool start(const QString &url, const QStringList &extra = {})
-    {
-        process().start(Python, QStringList{QStringLiteral(WSPEER_PY), url, u"--timeout"_s,
-                                            QString::number(PeerTimeoutS)} +
-                                    extra);
-        return waitFor(peerIs(u"open"_s)).has_value();
-    }
-    void send(const QJsonObject &command) { writeJson(command); }
-    std::optional<QJsonObject> closeFrame() { return waitFor(peerIs(u"close_frame"_s)); }
-    std::optional<QJsonObject> end() { return waitFor(peerIs(u"end"_s), PeerTimeoutS * 1000); }
-};
-
-QJsonValue json(const char *text)
-{
-    return QJsonDocument::fromJson(QByteArray("[") + text + "]").array().at(0);
-}
-
-} // namespace
 
 class tst_headless : public QObject
 {

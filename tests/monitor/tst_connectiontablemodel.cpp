@@ -99,7 +99,7 @@ void tst_ConnectionTableModel::headers()
     QCOMPARE(model.headerData(Col::Id, Qt::Horizontal).toString(), u"ID"_s);
     QCOMPARE(model.headerData(Col::PostClose, Qt::Horizontal).toString(), u"Post-close rx"_s);
     QCOMPARE(model.headerData(Col::CloseHandshake, Qt::Horizontal).toString(),
-             u"Close handshake (ms)"_s);
+             u"Close handshake"_s);
     for (int c = 0; c < model.columnCount(); ++c)
         QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
 }
@@ -124,15 +124,15 @@ void tst_ConnectionTableModel::cells_data()
     QTest::newRow("7 initiated by") << 7u << int(Col::InitiatedBy) << "server";
     QTest::newRow("7 post-close: delivered only") << 7u << int(Col::PostClose) << "1 (delivered)";
     QTest::newRow("7 close handshake from the closed event")
-        << 7u << int(Col::CloseHandshake) << "1.2";
-    QTest::newRow("7 how it ended") << 7u << int(Col::HowEnded) << "peer closed TCP";
+        << 7u << int(Col::CloseHandshake) << "1.2 ms";
+    QTest::newRow("7 how it ended") << 7u << int(Col::HowEnded) << "client closed TCP";
     QTest::newRow("7 duration: open to closed") << 7u << int(Col::Duration) << "0 s";
     QTest::newRow("8 state") << 8u << int(Col::State) << "Aborted";
     QTest::newRow("8 empty close sent") << 8u << int(Col::CloseSent) << "Empty (no status code)";
     QTest::newRow("8 nothing received") << 8u << int(Col::CloseReceived) << "";
     QTest::newRow("8 post-close: discarded only") << 8u << int(Col::PostClose) << "2 (discarded)";
     QTest::newRow("8 no close handshake") << 8u << int(Col::CloseHandshake) << "";
-    QTest::newRow("8 how it ended") << 8u << int(Col::HowEnded) << "timeout";
+    QTest::newRow("8 how it ended") << 8u << int(Col::HowEnded) << "timed out";
 }
 
 void tst_ConnectionTableModel::cells()

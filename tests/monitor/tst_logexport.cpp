@@ -509,7 +509,7 @@ void tst_LogExport::unwritable_data()
     QTest::newRow("parent is a file") << u"file/x.csv"_s << u"Not a directory"_s;
     QTest::newRow("no such directory")
         << u"missing/dir/x.jsonl"_s << u"No such file or directory"_s;
-    QTest::newRow("target is a directory") << u"adir"_s << QString();
+    QTest::newRow("target is a directory") << u"adir"_s << u"it is a directory"_s;
     QTest::newRow("read-only directory") << u"ro/x.har"_s << u"Permission denied"_s;
 }
 

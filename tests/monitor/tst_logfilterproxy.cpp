@@ -92,6 +92,7 @@ private slots:
     void remoteKnownFromOpen();
     void sortByNumericColumn();
     void exportWhatTheFilterShows();
+    void hiddenKindsShowOnlyWhenNamed();
     void millionRowsSmoke();
 };
 
@@ -268,6 +269,43 @@ void tst_LogFilterProxy::exportWhatTheFilterShows()
     QCOMPARE(events.size(), 2);
     QCOMPARE(events[0].messagePayload()->postClose, PostClose::Delivered);
     QCOMPARE(events[1].messagePayload()->postClose, PostClose::Discarded);
+}
+
+// The GUI hides command results unless the event-kind filter names them;
+// hiding is not filtering.
+void tst_LogFilterProxy::hiddenKindsShowOnlyWhenNamed()
+{
+    Fixture f;
+    EventBatch batch = sampleLog();
+    Event result;
+    result.type = EventType::Result;
+    result.seq = quint64(batch.size() + 1);
+    result.message = u"ok"_s;
+    batch.append(result);
+    f.log.applyBatch(batch);
+    const int all = f.log.rowCount();
+    QCOMPARE(f.proxy.rowCount(), all);
+    SeqList results;
+    for (const Event &e : std::as_const(batch)) {
+        if (e.type == EventType::Result)
+            results.append(e.seq);
+    }
+
+    f.proxy.setHiddenEventTypes({EventType::Result});
+    QVERIFY(!f.proxy.isFiltering());
+    QCOMPARE(f.proxy.rowCount(), all - results.size());
+    QVERIFY(!shownSeqs(f.proxy).contains(result.seq));
+    QVERIFY(!f.proxy.showsKindOf(all - 1));
+    QVERIFY(f.proxy.showsKindOf(0));
+
+    // Named by the kind filter: shown, and kept by a whole-log export.
+    f.proxy.setEventTypes({EventType::Result});
+    QCOMPARE(shownSeqs(f.proxy), results);
+    QVERIFY(f.proxy.showsKindOf(all - 1));
+    f.proxy.setEventTypes({EventType::Result, EventType::Open});
+    QVERIFY(shownSeqs(f.proxy).contains(result.seq));
+    f.proxy.setEventTypes({});
+    QCOMPARE(f.proxy.rowCount(), all - results.size());
 }
 
 void tst_LogFilterProxy::millionRowsSmoke()

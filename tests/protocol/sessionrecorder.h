@@ -7,11 +7,21 @@
 #include "protocol/closecodes.h"
 #include "protocol/frameparser.h"
 #include "protocol/framewriter.h"
+#include "protocol/refusal.h"
 #include "protocol/session.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QList>
 #include <QtCore/QString>
+#include <QtTest/QTest>
+
+namespace closecall::protocol {
+// QCOMPARE prints a refusal in its words ("none" when nothing was refused).
+inline char *toString(const Refused &why)
+{
+    return QTest::toString(why ? RefusalText::sentence(why) : QStringLiteral("none"));
+}
+} // namespace closecall::protocol
 
 namespace closecall::test {
 

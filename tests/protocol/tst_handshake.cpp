@@ -82,6 +82,9 @@ private slots:
     void serverAccepts();
     void serverRefuses_data();
     void serverRefuses();
+    void everyStatusHasItsReasonPhrase_data();
+    void everyStatusHasItsReasonPhrase();
+    void bareLfIsRefusedAtOnce();
     void failedRequestStillCaptured();
 
     void everySplitGivesSameResult();
@@ -283,6 +286,20 @@ void tst_handshake::serverRefuses_data()
     row("bare LF -> 400",
         QByteArray(goodRequest()).replace("Upgrade: websocket\r\n", "Upgrade: websocket\n"), 400,
         u"bare LF"_s);
+    // No CRLF at all: there is no CRLFCRLF to wait for (it waited for the
+    // handshake timeout before).
+    row("bare LF on every line -> 400", QByteArray(goodRequest()).replace("\r\n", "\n"), 400,
+        u"line 1 ends with a bare LF"_s);
+    // A GET upgrade has no body; its bytes were parsed as frames before.
+    row("Content-Length -> 400",
+        makeRequest(HttpHeaders(good) << std::pair{"Content-Length"_ba, "8"_ba}), 400,
+        u"Content-Length"_s);
+    row("Content-Length 0 -> 400",
+        makeRequest(HttpHeaders(good) << std::pair{"content-length"_ba, "0"_ba}), 400,
+        u"Content-Length"_s);
+    row("Transfer-Encoding chunked -> 400",
+        makeRequest(HttpHeaders(good) << std::pair{"Transfer-Encoding"_ba, "chunked"_ba}), 400,
+        u"Transfer-Encoding header (\"chunked\")"_s);
     row("TLS ClientHello on a plain port -> 400", QByteArray("\x16\x03\x01\x02\x00\x01", 6), 400,
         u"TLS"_s);
 
@@ -326,6 +343,60 @@ void tst_handshake::serverRefuses()
     // Once failed, more bytes change nothing.
     QCOMPARE(server.feed(goodRequest()), HandshakeStatus::Failed);
     QCOMPARE(server.response(), response);
+}
+
+void tst_handshake::everyStatusHasItsReasonPhrase_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("statusLine");
+    // Every status the server answers with (handshake.cpp and the engine's
+    // 408 and 503), RFC 9110 §15's words; 408 read "Error" before.
+    const QList<std::pair<int, QByteArray>> statuses{
+        {400, "Bad Request"},
+        {403, "Forbidden"},
+        {404, "Not Found"},
+        {405, "Method Not Allowed"},
+        {408, "Request Timeout"},
+        {426, "Upgrade Required"},
+        {431, "Request Header Fields Too Large"},
+        {500, "Internal Server Error"},
+        {503, "Service Unavailable"},
+        {505, "HTTP Version Not Supported"},
+    };
+    for (const auto &[status, phrase] : statuses)
+        QTest::addRow("%d", status)
+            << status
+            << QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ' + phrase + "\r\n");
+}
+
+void tst_handshake::everyStatusHasItsReasonPhrase()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, statusLine);
+    const QByteArray response = buildHttpError(status, u"why"_s);
+    QVERIFY2(response.startsWith(statusLine), response.constData());
+}
+
+void tst_handshake::bareLfIsRefusedAtOnce()
+{
+    // The first line already ends with a bare LF: 400 now, not after the
+    // handshake timeout (there will never be a CRLFCRLF).
+    ServerHandshake server;
+    QCOMPARE(server.feed("GET /chat HTTP/1.1\nHost: a"), HandshakeStatus::Failed);
+    QCOMPARE(server.httpStatus(), 400);
+    QVERIFY(server.response().startsWith("HTTP/1.1 400 Bad Request\r\n"));
+
+    // Split across reads, CR and LF in different ones: still CRLF.
+    ServerHandshake split;
+    QCOMPARE(split.feed("GET /chat HTTP/1.1\r"), HandshakeStatus::NeedMore);
+    QCOMPARE(split.feed("\nHost: a\r"), HandshakeStatus::NeedMore);
+    QCOMPARE(split.feed("\nX: y\n"), HandshakeStatus::Failed);
+    QVERIFY2(split.failureReason().contains(u"line 3"_s), qPrintable(split.failureReason()));
+
+    // A LF inside a frame behind a complete request is not a line ending.
+    ServerHandshake good;
+    QCOMPARE(good.feed(QByteArray(goodRequest() + QByteArray("\x82\x81\x00\x00\x00\x00\n", 7))),
+             HandshakeStatus::Complete);
 }
 
 void tst_handshake::failedRequestStillCaptured()

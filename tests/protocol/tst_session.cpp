@@ -88,7 +88,7 @@ void tst_Session::closeWaitsForPeerClose()
 {
     // [R1] Close sends the frame, waits in CloseSent, completes on the peer's Close.
     Fixture f;
-    QCOMPARE(f.session.close(1001, u"deploy", CloseMode::Close), QString());
+    QCOMPARE(f.session.close(1001, u"deploy", CloseMode::Close), Refused());
     QCOMPARE(f.session.state(), State::CloseSent);
     const QList<WrittenFrame> written = f.takeWritten();
     QCOMPARE(written.size(), 1);
@@ -131,7 +131,7 @@ void tst_Session::postCloseData()
     Fixture f;
     f.feed(clientText(u"before"_qs));
     // Close Output returns at once: the call completes before the peer answers.
-    QCOMPARE(f.session.close(1000, u"done", mode), QString());
+    QCOMPARE(f.session.close(1000, u"done", mode), Refused());
     QCOMPARE(f.session.state(), State::CloseSent);
 
     f.feed(clientText(u"one"_qs) + clientText(u"two"_qs) +
@@ -167,9 +167,9 @@ void tst_Session::closeTimeoutAborts()
     // The driver owns the timer; on expiry it aborts with how = timeout.
     QFETCH(CloseMode, mode);
     Fixture f;
-    QCOMPARE(f.session.close(1000, u"", mode), QString());
+    QCOMPARE(f.session.close(1000, u"", mode), Refused());
     f.takeWritten();
-    QCOMPARE(f.session.abort(HowEnded::Timeout), QString());
+    QCOMPARE(f.session.abort(HowEnded::Timeout), Refused());
     QCOMPARE(f.session.state(), State::Aborted);
     const RecordedEvent ended = f.recorder.ofKind(Kind::Ended).value(0);
     QCOMPARE(ended.to, State::Aborted);
@@ -229,8 +229,8 @@ void tst_Session::manualAcknowledge()
     QCOMPARE(f.recorder.count(Kind::Ended), 0);
 
     // Our data may still go out in CloseReceived (RFC allows; .NET too).
-    QCOMPARE(f.session.sendText(u"last words"), QString());
-    QCOMPARE(f.session.close(4001, u"operator says bye", CloseMode::CloseOutput), QString());
+    QCOMPARE(f.session.sendText(u"last words"), Refused());
+    QCOMPARE(f.session.close(4001, u"operator says bye", CloseMode::CloseOutput), Refused());
     const QList<WrittenFrame> written = f.takeWritten();
     QCOMPARE(written.size(), 2);
     QCOMPARE(written[0].opcode, Opcode::Text);
@@ -276,7 +276,7 @@ void tst_Session::transportActionAfterHandshake()
     QFETCH(bool, serverInitiates);
     Fixture f;
     if (serverInitiates)
-        QCOMPARE(f.session.close(1000, u"", CloseMode::Close), QString());
+        QCOMPARE(f.session.close(1000, u"", CloseMode::Close), Refused());
     f.feed(clientClose(1000));
     const RecordedEvent ended = f.recorder.ofKind(Kind::Ended).value(0);
     QCOMPARE(ended.to, State::Closed);
@@ -291,8 +291,8 @@ void tst_Session::abortResets()
 {
     // [R8] Abort: Aborted at once, the transport is reset, unsent output dropped.
     Fixture f;
-    QCOMPARE(f.session.sendText(u"unsent"), QString());
-    QCOMPARE(f.session.abort(), QString());
+    QCOMPARE(f.session.sendText(u"unsent"), Refused());
+    QCOMPARE(f.session.abort(), Refused());
     QCOMPARE(f.session.state(), State::Aborted);
     QVERIFY(f.session.output().isEmpty());
     const RecordedEvent ended = f.recorder.ofKind(Kind::Ended).value(0);
@@ -300,7 +300,7 @@ void tst_Session::abortResets()
     QCOMPARE(ended.transport, TransportAction::Reset);
     QCOMPARE(ended.code, CloseCode(1006));
     QCOMPARE(ended.initiator, Initiator::None);
-    QVERIFY(!f.session.abort().isEmpty()); // refused once ended
+    QVERIFY(f.session.abort()); // refused once ended
 }
 
 void tst_Session::transportLost_data()
@@ -318,7 +318,7 @@ void tst_Session::transportLost()
     QFETCH(bool, reset);
     Fixture f;
     if (closeFirst)
-        QCOMPARE(f.session.close(1000, u"", CloseMode::Close), QString());
+        QCOMPARE(f.session.close(1000, u"", CloseMode::Close), Refused());
     f.session.transportClosed(reset);
     QCOMPARE(f.session.state(), State::Aborted);
     const RecordedEvent ended = f.recorder.ofKind(Kind::Ended).value(0);
@@ -349,26 +349,26 @@ void tst_Session::refusedCloses()
     QFETCH(CloseCode, code);
     QFETCH(QString, reason);
     Fixture f;
-    const QString why = f.session.close(code, reason, CloseMode::Close);
-    QVERIFY2(!why.isEmpty(), "the close should have been refused");
+    const Refused why = f.session.close(code, reason, CloseMode::Close);
+    QVERIFY2(why, "the close should have been refused");
     QCOMPARE(f.session.state(), State::Open);
     QVERIFY(f.session.output().isEmpty());
     QCOMPARE(f.recorder.events.size(), 0);
     // Exactly 123 bytes of multi-byte text is fine (41 x 3-byte euro sign).
-    QCOMPARE(f.session.close(1000, QString(41, QChar(0x20AC)), CloseMode::Close), QString());
+    QCOMPARE(f.session.close(1000, QString(41, QChar(0x20AC)), CloseMode::Close), Refused());
 }
 
 void tst_Session::nothingSentAfterOurClose()
 {
     // [R11] After our Close: data, Ping and a second Close are refused, nothing written.
     Fixture f;
-    QCOMPARE(f.session.close(1000, u"", CloseMode::CloseOutput), QString());
+    QCOMPARE(f.session.close(1000, u"", CloseMode::CloseOutput), Refused());
     f.takeWritten();
-    const QString whySend = f.session.sendText(u"too late");
-    QVERIFY(whySend.contains(u"CloseSent"));
-    QVERIFY(!f.session.sendMessage(MessageType::Binary, "x").isEmpty());
-    QVERIFY(!f.session.ping("p").isEmpty());
-    QVERIFY(!f.session.close(1000, u"", CloseMode::Close).isEmpty());
+    const Refused whySend = f.session.sendText(u"too late");
+    QVERIFY(RefusalText::sentence(whySend).contains(u"CloseSent"));
+    QVERIFY(f.session.sendMessage(MessageType::Binary, "x"));
+    QVERIFY(f.session.ping("p"));
+    QVERIFY(f.session.close(1000, u"", CloseMode::Close));
     QVERIFY(f.session.output().isEmpty());
     QCOMPARE(f.recorder.count(Kind::MessageOut), 0);
     QCOMPARE(f.recorder.count(Kind::CloseSent), 1);
@@ -435,7 +435,7 @@ void tst_Session::pingAnsweredInCloseSent()
 {
     // [R13] A Ping in CloseSent is answered with a Pong of the same payload.
     Fixture f;
-    QCOMPARE(f.session.close(1000, u"", CloseMode::Close), QString());
+    QCOMPARE(f.session.close(1000, u"", CloseMode::Close), Refused());
     f.takeWritten();
     f.feed(clientFrame(Opcode::Ping, "are you there"));
     const QList<WrittenFrame> written = f.takeWritten();
@@ -464,9 +464,9 @@ void tst_Session::noAutoPong()
 void tst_Session::pingTooLargeRefused()
 {
     Fixture f;
-    QVERIFY(!f.session.ping(QByteArray(126, 'p')).isEmpty());
+    QVERIFY(f.session.ping(QByteArray(126, 'p')));
     QVERIFY(f.session.output().isEmpty());
-    QCOMPARE(f.session.ping(QByteArray(125, 'p')), QString());
+    QCOMPARE(f.session.ping(QByteArray(125, 'p')), Refused());
 }
 
 void tst_Session::anySplitSameEvents()
@@ -517,8 +517,8 @@ void tst_Session::everyEventCarriesItsState()
     // follow the legal graph.
     Fixture f;
     f.feed(clientText(u"a"_qs));
-    QCOMPARE(f.session.sendText(u"b"), QString());
-    QCOMPARE(f.session.close(1000, u"", CloseMode::CloseOutput), QString());
+    QCOMPARE(f.session.sendText(u"b"), Refused());
+    QCOMPARE(f.session.close(1000, u"", CloseMode::CloseOutput), Refused());
     f.feed(clientText(u"c"_qs) + clientClose(1000));
     const QList<Kind> kinds = {Kind::MessageIn,    Kind::MessageOut, Kind::CloseSent,
                                Kind::StateChanged, Kind::MessageIn,  Kind::CloseReceived,
@@ -567,12 +567,12 @@ void tst_Session::connectingRefusesOperations()
     SessionRecorder recorder;
     Session session(Role::Server, recorder);
     QCOMPARE(session.state(), State::Connecting);
-    QVERIFY(session.sendText(u"x").contains(u"Connecting"));
-    QVERIFY(!session.close(1000, u"", CloseMode::Close).isEmpty());
+    QVERIFY(RefusalText::sentence(session.sendText(u"x")).contains(u"Connecting"));
+    QVERIFY(session.close(1000, u"", CloseMode::Close));
     QByteArray bytes = clientText(u"early"_qs);
     session.receive(bytes);
     QCOMPARE(recorder.events.size(), 0);
-    QCOMPARE(session.abort(), QString()); // a Connecting socket can still be reset
+    QCOMPARE(session.abort(), Refused()); // a Connecting socket can still be reset
     QCOMPARE(session.state(), State::Aborted);
 }
 
@@ -581,7 +581,7 @@ void tst_Session::clientRole()
     // The test peers use the same session as clients: frames out are masked,
     // and after a clean close the client waits for the server's FIN (RFC §7.1.1).
     Fixture f({}, Role::Client);
-    QCOMPARE(f.session.sendText(u"hi"), QString());
+    QCOMPARE(f.session.sendText(u"hi"), Refused());
     QVERIFY(quint8(f.session.output().at(1)) & 0x80); // mask bit
     f.session.output().clear();
     QByteArray serverClose;

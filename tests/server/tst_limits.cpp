@@ -13,6 +13,25 @@ using protocol::CloseMode;
 using protocol::HowEnded;
 using protocol::State;
 
+namespace {
+// RFC 9110 §15's words for the statuses these tests expect.
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 400:
+        return "Bad Request";
+    case 405:
+        return "Method Not Allowed";
+    case 426:
+        return "Upgrade Required";
+    case 431:
+        return "Request Header Fields Too Large";
+    default:
+        return "?";
+    }
+}
+} // namespace
+
 class tst_Limits : public QObject
 {
     Q_OBJECT
@@ -85,7 +104,9 @@ void tst_Limits::silentClientTimesOut()
     QCOMPARE(failed.httpStatus, 408);
     QVERIFY(failed.reason.contains(u"300 ms"_s));
     QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
-    QVERIFY(silent.readAll().startsWith("HTTP/1.1 408"));
+    // With its reason phrase (it read "408 Error").
+    const QByteArray response = silent.readAll();
+    QVERIFY2(response.startsWith("HTTP/1.1 408 Request Timeout\r\n"), response.constData());
 }
 
 void tst_Limits::upgradeRefused_data()
@@ -104,6 +125,20 @@ void tst_Limits::upgradeRefused_data()
     QTest::newRow("no key: 400") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n" + upgrade +
                                                "Sec-WebSocket-Version: 13\r\n\r\n")
                                  << 400;
+    // Bare LF line endings never make a CRLFCRLF: answered at once, not
+    // with a 408 after the (10 s) handshake timeout.
+    QTest::newRow("bare LF line endings: 400")
+        << QByteArray(upgradeRequest(0)).replace("\r\n", "\n") << 400;
+    // A body behind an upgrade was read as frames (101, then a message).
+    const QByteArray frameHi("\x81\x82\x37\xfa\x21\x3d\x7f\x93", 8);
+    QTest::newRow("Content-Length and a body: 400")
+        << QByteArray(QByteArray(upgradeRequest(0)).chopped(2) + "Content-Length: 8\r\n\r\n" +
+                      frameHi)
+        << 400;
+    QTest::newRow("Transfer-Encoding chunked: 400")
+        << QByteArray(QByteArray(upgradeRequest(0)).chopped(2) +
+                      "Transfer-Encoding: chunked\r\n\r\n8\r\n" + frameHi + "\r\n0\r\n\r\n")
+        << 400;
 }
 
 void tst_Limits::upgradeRefused()
@@ -113,7 +148,8 @@ void tst_Limits::upgradeRefused()
     EngineHarness h;
     const quint16 port = h.waitListening();
     const QByteArray response = rawRequest(port, request);
-    const QByteArray statusLine = "HTTP/1.1 " + QByteArray::number(status);
+    const QByteArray statusLine =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     QVERIFY2(response.startsWith(statusLine), response.constData());
     if (status == 426)
         QVERIFY(response.contains("Sec-WebSocket-Version: 13"));

@@ -3,6 +3,7 @@
 // serving.
 
 #include "engineharness.h"
+#include "rawpeer.h"
 
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
@@ -10,6 +11,9 @@
 #include <QtNetwork/QSslConfiguration>
 #include <QtTest/QtTest>
 #include <QtWebSockets/QWebSocket>
+
+#include <poll.h>
+#include <sys/socket.h>
 
 using namespace closecall;
 using namespace closecall::test;
@@ -24,6 +28,7 @@ private slots:
     void initTestCase();
     void secureClientOpensAndCloses();
     void plainClientIsRefusedCleanly();
+    void silentClientIsDroppedAtTheHandshakeTimeout();
     void badCertificateFailsToStart_data();
     void badCertificateFailsToStart();
 
@@ -125,6 +130,35 @@ void tst_Tls::plainClientIsRefusedCleanly()
     QWebSocket secure;
     QVERIFY(openSecure(secure, port));
     QVERIFY(h.waitOpen());
+}
+
+void tst_Tls::silentClientIsDroppedAtTheHandshakeTimeout()
+{
+    // A client that connects and never starts TLS: dropped when the
+    // configured handshake timeout passes. Before, the 408 was queued
+    // behind a TLS handshake that never came and QSslSocket held the close
+    // too, so the client saw it only at the 2 s linger deadline.
+    ServerConfig cfg = tlsConfig();
+    cfg.handshakeTimeoutMs = 300;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QVERIFY(port);
+    RawPeer silent;
+    QVERIFY(silent.connectTo(port));
+    QVERIFY(h.waitFor(EventType::HandshakeFailed, 0, 10000));
+    const Event failed = h.first(EventType::HandshakeFailed);
+    QCOMPARE(failed.httpStatus, 408);
+    QVERIFY2(failed.reason.contains(u"300 ms"_s), qPrintable(failed.reason));
+
+    // A round trip through the engine: whatever it did when the deadline
+    // fired is done. The client's end of the stream must be there now
+    // (no waiting: the socket was closed as the timeout was handled).
+    h.command([](Engine *e) { e->list("\"after\""); });
+    QVERIFY(h.result("\"after\"").ok);
+    pollfd p{silent.fd(), POLLIN, 0};
+    QCOMPARE(::poll(&p, 1, 0), 1);
+    char byte = 0;
+    QVERIFY(::recv(silent.fd(), &byte, 1, MSG_DONTWAIT) <= 0); // FIN (0) or RST (-1)
 }
 
 void tst_Tls::badCertificateFailsToStart_data()

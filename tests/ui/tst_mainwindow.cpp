@@ -29,6 +29,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTranslator>
 #include <QtGui/QAction>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
@@ -40,7 +41,6 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QScrollBar>
-#include <QtWidgets/QSpinBox>
 #include <QtWidgets/QToolButton>
 
 #include <memory>
@@ -116,6 +116,7 @@ private:
     QList<int> postCloseRows(quint32 conn, protocol::PostClose pc) const;
 
     QTemporaryDir m_dir;
+    QTranslator m_english;
     std::unique_ptr<MainWindow> m_window;
     quint16 m_port = 0;
 };
@@ -124,6 +125,9 @@ void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // The English plural forms ("2 late messages"), as the application loads them.
+    QVERIFY(m_english.load(u":/i18n/closecall_en.qm"_s));
+    QCoreApplication::installTranslator(&m_english);
 }
 
 void TestMainWindow::init()
@@ -176,10 +180,11 @@ void TestMainWindow::chooseClose(protocol::CloseCode code, const QString &reason
     auto *combo = panel->findChild<QComboBox *>(u"closeCodeCombo"_s);
     QVERIFY(combo);
     if (code && *code >= 3000) {
-        combo->setCurrentIndex(combo->count() - 1); // "Custom code (3000–4999)…"
-        auto *custom = panel->findChild<QSpinBox *>(u"customCodeSpin"_s);
+        combo->setCurrentIndex(combo->count() - 1); // "Custom code…"
+        auto *custom = panel->findChild<QLineEdit *>(u"customCodeEdit"_s);
         QVERIFY(custom && custom->isVisible());
-        custom->setValue(*code);
+        custom->clear();
+        QTest::keyClicks(custom, QString::number(*code));
     } else {
         const int index = combo->findData(code ? int(*code) : -1);
         QVERIFY(index >= 0);
@@ -256,7 +261,7 @@ void TestMainWindow::closeOutputDeliversPostCloseData()
     QTRY_COMPARE_WITH_TIMEOUT(model->row(id)->state, State::CloseSent, Timeout);
     QTRY_VERIFY(!button("closeButton")->isEnabled());
     QVERIFY2(
-        button("closeButton")->toolTip().contains(u"connection %1 is already CloseSent"_s.arg(id)),
+        button("closeButton")->toolTip().contains(u"Connection %1 is already CloseSent."_s.arg(id)),
         qPrintable(button("closeButton")->toolTip()));
     QVERIFY(button("abortButton")->isEnabled());
     QVERIFY(!m_window->connectionActions()->action(ui::ConnectionActions::Send)->isEnabled());
@@ -292,9 +297,13 @@ void TestMainWindow::closeOutputDeliversPostCloseData()
     postCloseOnly->click();
     QTRY_COMPARE(m_window->logPane()->proxy()->rowCount(), 2);
 
-    // The close panel reports what went out.
+    // The close panel says how it ended, in one line.
     auto *result = m_window->closePanel()->findChild<QLabel *>(u"closeResultLabel"_s);
-    QVERIFY2(result->text().contains(u"Close Output"_s), qPrintable(result->text()));
+    QTRY_VERIFY2(result->text().startsWith(
+                     u"Connection %1 closed: 1001 answered by the client in "_s.arg(id)),
+                 qPrintable(result->text()));
+    QVERIFY2(result->text().endsWith(u" ms, 2 late messages delivered."_s),
+             qPrintable(result->text()));
 
     // Export everything, and what the filter shows, and read both back.
     const QString all = m_dir.filePath(u"close-output.jsonl"_s);

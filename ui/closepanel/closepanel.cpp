@@ -9,7 +9,6 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
-#include <QtWidgets/QSpinBox>
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
@@ -23,8 +22,6 @@ namespace {
 constexpr int EmptyItem = -1;
 constexpr int CustomItem = -2;
 
-constexpr int FirstCustomCode = 3000;
-constexpr int LastCustomCode = 4999;
 constexpr int MaxRecentReasons = 20;
 
 QToolButton *actionButton(QAction *action, QWidget *parent)
@@ -41,7 +38,7 @@ QToolButton *actionButton(QAction *action, QWidget *parent)
 ClosePanel::ClosePanel(QAction *close, QAction *closeOutput, QAction *abort, QWidget *parent)
     : QWidget(parent)
     , m_codes(new QComboBox(this))
-    , m_customCode(new QSpinBox(this))
+    , m_customCode(new QLineEdit(this))
     , m_reason(new QLineEdit(this))
     , m_counter(new QLabel(this))
     , m_problem(new QLabel(this))
@@ -57,17 +54,29 @@ ClosePanel::ClosePanel(QAction *close, QAction *closeOutput, QAction *abort, QWi
             m_codes->addItem(protocol::describeCloseCode(info.code), int(info.code));
     }
     m_codes->addItem(protocol::describeCloseCode(std::nullopt), EmptyItem);
-    m_codes->addItem(tr("Custom code (3000–4999)…"), CustomItem);
+    m_codes->addItem(tr("Custom code…"), CustomItem);
     m_codes->setToolTip(tr("The status code of our Close frame: the number, the RFC name and "
                            "the .NET WebSocketCloseStatus name"));
     m_codes->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_codes->setMinimumContentsLength(24);
 
-    m_customCode->setObjectName(u"customCodeSpin"_s);
-    m_customCode->setRange(FirstCustomCode, LastCustomCode);
-    m_customCode->setValue(4000);
-    m_customCode->setToolTip(tr("3000–3999: registered for libraries and frameworks; "
-                                "4000–4999: private use"));
+    // A line edit, not a spin box: a spin box clamps or drops what does not
+    // fit its range and keeps sending its last valid value, so the box could
+    // show one code while another went out. Here every keystroke stays
+    // visible and the registry says whether the code may be sent.
+    m_customCode->setObjectName(u"customCodeEdit"_s);
+    m_customCode->setText(u"4000"_s);
+    m_customCode->setPlaceholderText(u"4000"_s);
+    m_customCode->setMaxLength(32);
+    m_customCode->setFixedWidth(m_customCode->fontMetrics().horizontalAdvance(u"0"_s) * 8 + 16);
+    m_customCode->setToolTip(tr("The code to send: 3000–3999 are registered for libraries and "
+                                "frameworks, 4000–4999 are for private use; a registered code "
+                                "such as 1001 may be typed too"));
+    // Choosing Custom code shows the box in space kept for it, so the dock
+    // does not change size.
+    QSizePolicy customPolicy = m_customCode->sizePolicy();
+    customPolicy.setRetainSizeWhenHidden(true);
+    m_customCode->setSizePolicy(customPolicy);
 
     m_reason->setObjectName(u"closeReasonEdit"_s);
     m_reason->setPlaceholderText(tr("Optional, e.g. \"deploy in progress\""));
@@ -94,7 +103,7 @@ ClosePanel::ClosePanel(QAction *close, QAction *closeOutput, QAction *abort, QWi
     m_closeTimeout->setObjectName(u"closeTimeoutSpin"_s);
     m_closeTimeout->setMinimum(0.1);
     m_closeTimeout->setToolTip(tr("Close waits this long for the peer's Close, then aborts the "
-                                  "connection (Aborted, how: timeout)"));
+                                  "connection (Aborted — timed out)"));
     m_closeOutputTimeout->setObjectName(u"closeOutputTimeoutSpin"_s);
     m_closeOutputTimeout->setSpecialValueText(tr("never"));
     m_closeOutputTimeout->setToolTip(tr("Close Output keeps receiving for this long, then aborts "
@@ -160,7 +169,7 @@ ClosePanel::ClosePanel(QAction *close, QAction *closeOutput, QAction *abort, QWi
     layout->addStretch(1);
 
     connect(m_codes, &QComboBox::currentIndexChanged, this, &ClosePanel::onCodeChanged);
-    connect(m_customCode, &QSpinBox::valueChanged, this, &ClosePanel::revalidate);
+    connect(m_customCode, &QLineEdit::textChanged, this, &ClosePanel::revalidate);
     connect(m_reason, &QLineEdit::textChanged, this, &ClosePanel::revalidate);
     connect(m_closeTimeout, &QDoubleSpinBox::valueChanged, this, &ClosePanel::inputChanged);
     connect(m_closeOutputTimeout, &QDoubleSpinBox::valueChanged, this, &ClosePanel::inputChanged);
@@ -174,9 +183,17 @@ protocol::CloseCode ClosePanel::code() const
     const int item = m_codes->currentData().toInt();
     if (item == EmptyItem)
         return std::nullopt;
-    if (item == CustomItem)
-        return quint16(m_customCode->value());
+    if (item == CustomItem) {
+        // Only meaningful while inputError() is empty (the actions check it).
+        const std::optional<protocol::CloseCode> parsed = customCode();
+        return parsed ? *parsed : protocol::CloseCode();
+    }
     return quint16(item);
+}
+
+std::optional<protocol::CloseCode> ClosePanel::customCode(QString *error) const
+{
+    return protocol::parseCloseCode(m_customCode->text(), error);
 }
 
 QString ClosePanel::reason() const
@@ -203,10 +220,12 @@ void ClosePanel::setCode(protocol::CloseCode code)
     const int index = m_codes->findData(int(*code));
     if (index >= 0) {
         m_codes->setCurrentIndex(index);
-    } else if (*code >= FirstCustomCode && *code <= LastCustomCode) {
-        m_customCode->setValue(*code);
-        m_codes->setCurrentIndex(m_codes->findData(CustomItem));
+        return;
     }
+    // Not in the list (a custom code, or one that may not be sent): shown as
+    // typed, and refused inline if it cannot be sent.
+    m_customCode->setText(QString::number(*code));
+    m_codes->setCurrentIndex(m_codes->findData(CustomItem));
 }
 
 void ClosePanel::setReason(const QString &reason)
@@ -237,6 +256,17 @@ void ClosePanel::showResult(bool ok, const QString &text)
     m_result->setStyleSheet(ok ? u"QLabel { color: #2e7d32; }"_s : u"QLabel { color: #c62828; }"_s);
 }
 
+void ClosePanel::clearResult()
+{
+    m_result->clear();
+    m_result->setStyleSheet(QString());
+}
+
+QString ClosePanel::resultText() const
+{
+    return m_result->text();
+}
+
 void ClosePanel::onCodeChanged()
 {
     const bool custom = m_codes->currentData().toInt() == CustomItem;
@@ -245,8 +275,10 @@ void ClosePanel::onCodeChanged()
     m_reason->setPlaceholderText(empty ? tr("An empty Close carries no description")
                                        : tr("Optional, e.g. \"deploy in progress\""));
     revalidate();
-    if (custom && isVisible())
+    if (custom && isVisible()) {
         m_customCode->setFocus();
+        m_customCode->selectAll();
+    }
 }
 
 void ClosePanel::revalidate()
@@ -257,7 +289,15 @@ void ClosePanel::revalidate()
     m_counter->setStyleSheet(overLimit ? u"QLabel { color: #c62828; font-weight: bold; }"_s
                                        : QString());
 
-    m_inputError = protocol::validateOutgoingClose(code(), m_reason->text());
+    // Every word of the verdict is the registry's (protocol/closecodes).
+    m_inputError.clear();
+    if (m_codes->currentData().toInt() == CustomItem) {
+        const std::optional<protocol::CloseCode> parsed = customCode(&m_inputError);
+        if (parsed)
+            m_inputError = protocol::validateOutgoingClose(*parsed, m_reason->text());
+    } else {
+        m_inputError = protocol::validateOutgoingClose(code(), m_reason->text());
+    }
     QString problem = m_inputError;
     QString style = u"QLabel { color: #c62828; }"_s;
     if (problem.isEmpty()) {
@@ -293,7 +333,14 @@ void ClosePanel::loadSettings(const QSettings &settings)
     const QVariant code = settings.value(u"close/code"_s);
     if (code.isValid()) {
         const int value = code.toInt();
-        setCode(value < 0 ? protocol::CloseCode() : protocol::CloseCode(quint16(value)));
+        if (value == CustomItem) {
+            m_customCode->setText(settings.value(u"close/customCode"_s).toString());
+            m_codes->setCurrentIndex(m_codes->findData(CustomItem));
+        } else if (value >= 0 && value <= 0xFFFF) {
+            setCode(protocol::CloseCode(quint16(value)));
+        } else {
+            setCode(std::nullopt);
+        }
     }
     setReason(settings.value(u"close/reason"_s, reason()).toString());
     setTimeouts(settings.value(u"close/closeTimeoutMs"_s, closeTimeoutMs()).toInt(),
@@ -303,12 +350,20 @@ void ClosePanel::loadSettings(const QSettings &settings)
 
 void ClosePanel::saveSettings(QSettings &settings) const
 {
+    // A custom text that is not a code yet is kept as typed.
+    const bool unsendableCustom = m_codes->currentData().toInt() == CustomItem && !customCode();
     const protocol::CloseCode c = code();
-    settings.setValue(u"close/code"_s, c ? int(*c) : -1);
+    settings.setValue(u"close/code"_s, unsendableCustom ? CustomItem : c ? int(*c) : EmptyItem);
+    settings.setValue(u"close/customCode"_s, m_customCode->text());
     settings.setValue(u"close/reason"_s, reason());
     settings.setValue(u"close/closeTimeoutMs"_s, closeTimeoutMs());
     settings.setValue(u"close/closeOutputTimeoutMs"_s, closeOutputTimeoutMs());
     settings.setValue(u"close/recentReasons"_s, m_recentReasons->stringList());
+}
+
+void ClosePanel::focusCode()
+{
+    m_codes->setFocus(Qt::ShortcutFocusReason);
 }
 
 void ClosePanel::focusReason()

@@ -10,15 +10,15 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSettings;
-class QSpinBox;
 class QStringListModel;
 class QToolButton;
 
-// The close panel (issue 5 §2): what to send — a status code (every
-// sendable registered code, Empty, or a custom 3000–4999 code) and a
-// description with a live UTF-8 byte counter — and the Close, Close Output
-// and Abort buttons. The buttons show the main window's actions, so the
-// panel, the menus, the context menu and the shortcuts enable and explain
+// The close panel: what to send — a status code (every sendable registered
+// code, Empty, or a custom code typed as text) and a description with a
+// live UTF-8 byte counter — and the Close, Close Output and Abort buttons.
+// A typed code is never clamped or replaced: what the box shows is what is
+// sent, or the panel says why it cannot be sent and the buttons are off. The buttons show the main
+// window's actions, so the panel, the menus, the context menu and the shortcuts enable and explain
 // themselves the same way (ConnectionActions). Validation is the protocol
 // registry's (validateOutgoingClose); the panel only shows its verdict.
 namespace closecall::ui {
@@ -41,7 +41,8 @@ public:
     // registry's words: "reason is 131 bytes of UTF-8; the limit is 123").
     QString inputError() const { return m_inputError; }
 
-    // Selects a code (a registered sendable one, Empty, or 3000–4999).
+    // Selects a code: a registered sendable one or Empty in the list, any
+    // other number as a custom code (refused inline when it cannot be sent).
     void setCode(protocol::CloseCode code);
     void setReason(const QString &reason);
     void setTimeouts(int closeMs, int closeOutputMs);
@@ -53,6 +54,9 @@ public:
     // Shows a command's outcome under the buttons: green when done, red with
     // the engine's reason when refused.
     void showResult(bool ok, const QString &text);
+    // Removes that line (the selection moved to other connections).
+    void clearResult();
+    QString resultText() const;
 
     // Remembers the code and reason after a close was sent (the recent
     // reasons are offered as completions).
@@ -63,6 +67,8 @@ public:
 
     // Focuses the description (the close menu's "Edit description").
     void focusReason();
+    // Focuses the status code list (View ▸ Go to the Close Panel).
+    void focusCode();
 
 Q_SIGNALS:
     // The code, description or a timeout changed: the actions re-check.
@@ -71,9 +77,12 @@ Q_SIGNALS:
 private:
     void onCodeChanged();
     void revalidate();
+    // The custom box parsed by the registry; nullopt when it is not a code
+    // (then m_inputError says why).
+    std::optional<protocol::CloseCode> customCode(QString *error = nullptr) const;
 
     QComboBox *m_codes;
-    QSpinBox *m_customCode;
+    QLineEdit *m_customCode;
     QLineEdit *m_reason;
     QLabel *m_counter;
     QLabel *m_problem;

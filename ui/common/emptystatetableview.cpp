@@ -17,6 +17,9 @@ EmptyStateTableView::EmptyStateTableView(QWidget *parent)
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     setCornerButtonEnabled(false);
+    // Tab leaves the table for the next control (arrows move between cells),
+    // so the keyboard can get in and out of it.
+    setTabKeyNavigation(false);
 
     // Uniform rows: a fixed height, never measured per row.
     QHeaderView *rows = verticalHeader();

@@ -11,15 +11,6 @@ namespace closecall::ui {
 
 using protocol::State;
 
-namespace {
-
-QString stateText(State state)
-{
-    return QString(protocol::stateName(state));
-}
-
-} // namespace
-
 ConnectionActions::ConnectionActions(QObject *parent)
     : QObject(parent)
 {
@@ -95,24 +86,24 @@ protocol::Operation ConnectionActions::operationOf(Kind kind)
 
 QString ConnectionActions::blocker(Kind kind, quint32 id, State state)
 {
-    // Whether it may act is the session's table; only the words are ours.
-    if (protocol::isAllowed(operationOf(kind), state))
-        return {};
-    switch (state) {
-    case State::Open:
-    case State::CloseReceived:
-        return {};
-    case State::Connecting:
-        return tr("connection %1 is still Connecting").arg(id);
-    case State::CloseSent:
-        if (kind == Abort)
-            return {};
-        if (kind == Close || kind == CloseOutput)
-            return tr("connection %1 is already CloseSent").arg(id);
-        return tr("connection %1 is CloseSent: nothing may follow our Close").arg(id);
-    case State::Closed:
-    case State::Aborted:
-        return tr("connection %1 has ended (%2)").arg(id).arg(stateText(state));
+    // Whether it may act is the state table's; the words are RefusalText's.
+    return protocol::RefusalText::forConnection(id, protocol::refusalFor(operationOf(kind), state));
+}
+
+QString ConnectionActions::noneCan(Kind kind)
+{
+    switch (kind) {
+    case Close:
+    case CloseOutput:
+        return tr("None of the selected connections can be closed.");
+    case Abort:
+        return tr("None of the selected connections can be aborted.");
+    case Send:
+        return tr("None of the selected connections can be sent a message.");
+    case Ping:
+        return tr("None of the selected connections can be pinged.");
+    case KindCount:
+        break;
     }
     return {};
 }
@@ -161,11 +152,9 @@ void ConnectionActions::update(const QList<SelectedConnection> &selection, const
 
         QString tip;
         if (selection.isEmpty()) {
-            tip = tr("Select a connection in the table first");
+            tip = tr("Select a connection in the table first.");
         } else if (targets.isEmpty()) {
-            tip = skipped.size() == 1
-                      ? skipped.first()
-                      : tr("none of the selected connections can: %1").arg(skipped.join(u"; "_s));
+            tip = skipped.size() == 1 ? skipped.first() : noneCan(kind) + u' ' + skipped.join(u' ');
         } else if (!inputError.isEmpty()) {
             tip = inputError;
         }
@@ -175,15 +164,16 @@ void ConnectionActions::update(const QList<SelectedConnection> &selection, const
         if (enabled) {
             tip = baseToolTip(kind);
             if (targets.size() == 1)
-                tip += u"\n"_s + tr("Acts on connection %1").arg(targets.first());
+                tip += u"\n"_s + tr("Acts on connection %1.").arg(targets.first());
             else
-                tip += u"\n"_s + tr("Acts on connections %1").arg(idList(targets));
+                tip += u"\n"_s + tr("Acts on %n connections: %1.", nullptr, int(targets.size()))
+                                     .arg(idList(targets));
             if (!skipped.isEmpty())
-                tip += u"\n"_s + tr("Skips: %1").arg(skipped.join(u"; "_s));
+                tip += u"\n"_s + tr("Skipped: %1").arg(skipped.join(u' '));
             if ((kind == Close || kind == CloseOutput) && m_acknowledges)
                 tip += u"\n"_s +
                        tr("A selected connection is CloseReceived: this acknowledges the peer's "
-                          "Close with your code and description");
+                          "Close with your code and description.");
         }
         if (!action->shortcut().isEmpty())
             tip += u" ("_s + action->shortcut().toString(QKeySequence::NativeText) + u')';
@@ -195,11 +185,17 @@ void ConnectionActions::update(const QList<SelectedConnection> &selection, const
     if (selection.isEmpty()) {
         m_closeNote = tr("Select one or more connections in the table (Ctrl+A selects all).");
     } else if (closeTargets.isEmpty()) {
-        m_closeNote = m_actions[Close]->toolTip().section(u" ("_s, 0, 0);
+        // Why not, without the shortcut the tooltip ends with.
+        m_closeNote = m_actions[Close]->toolTip();
+        const QString shortcut =
+            u" ("_s + m_actions[Close]->shortcut().toString(QKeySequence::NativeText) + u')';
+        if (m_closeNote.endsWith(shortcut))
+            m_closeNote.chop(shortcut.size());
     } else if (m_acknowledges) {
         m_closeNote = tr("Manual acknowledge: the peer closed first. Close or Close Output "
                          "answers its Close with the code and description above and completes "
-                         "the handshake (connections %1).")
+                         "the handshake (%n connection(s): %1).",
+                         nullptr, int(closeTargets.size()))
                           .arg(idList(closeTargets));
     } else if (closeTargets.size() == 1) {
         m_closeNote = tr("Acts on connection %1.").arg(closeTargets.first());

@@ -13,7 +13,7 @@ class QAction;
 // table's context menu and the shortcuts, so all of them are enabled, and
 // explain why not, in one place. An action is enabled when at least one
 // selected connection allows it; it acts on those and its tooltip names the
-// ones it skips and why ("connection 3 is already CloseSent").
+// ones it skips and why ("Connection 3 is already CloseSent.").
 //
 // Which states allow what mirrors the session's refusal table
 // (protocol/session.cpp, CLOSE-SEMANTICS.md): it only decides what the
@@ -63,6 +63,8 @@ public:
     static QString blocker(Kind kind, quint32 id, protocol::State state);
     // The protocol operation behind an action (Close and Close Output are both Close).
     static protocol::Operation operationOf(Kind kind);
+    // "None of the selected connections can be closed."
+    static QString noneCan(Kind kind);
     // "1, 2, 3" or "1, 2, 3 and 9 more".
     static QString idList(const QList<quint32> &ids);
 

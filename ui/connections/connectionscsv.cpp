@@ -1,8 +1,9 @@
 #include "connectionscsv.h"
 
-#include <QtCore/QAbstractItemModel>
+#include "monitor/connectiontablemodel.h"
+#include "monitor/exporttarget.h"
+
 #include <QtCore/QCoreApplication>
-#include <QtCore/QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -26,9 +27,76 @@ void appendField(QByteArray &out, const QString &text)
     }
 }
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("closecall::ui", text);
+}
+
+QString milliseconds(qint64 us)
+{
+    return us < 0 ? QString() : QString::number(double(us) / 1000.0, 'f', 3);
+}
+
+QString code(bool seen, const protocol::CloseCode &c)
+{
+    return seen && c ? QString::number(*c) : QString();
+}
+
+// The numbers, each in its own column after the table's text columns.
+struct NumberColumn
+{
+    const char *header;
+    QString (*value)(const monitor::ConnectionTableModel &model, int row);
+};
+
+const NumberColumn numberColumns[] = {
+    {QT_TRANSLATE_NOOP("closecall::ui", "Duration (ms)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return milliseconds(m.index(row, monitor::ConnectionTableModel::Duration)
+                                 .data(monitor::ConnectionTableModel::SortRole)
+                                 .toLongLong());
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Msgs in (count)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return QString::number(m.rowAt(row).msgsIn);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Msgs out (count)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return QString::number(m.rowAt(row).msgsOut);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Bytes in (bytes)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return QString::number(m.rowAt(row).bytesIn);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Bytes out (bytes)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return QString::number(m.rowAt(row).bytesOut);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Close sent code"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return code(m.rowAt(row).closeSent, m.rowAt(row).sentCode);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Close received code"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return code(m.rowAt(row).closeReceived, m.rowAt(row).receivedCode);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Post-close delivered (count)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return QString::number(m.rowAt(row).postCloseDelivered);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Post-close discarded (count)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return QString::number(m.rowAt(row).postCloseDiscarded);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Close handshake (ms)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return milliseconds(m.rowAt(row).closeHandshakeUs);
+     }},
+};
+
 } // namespace
 
-QString writeConnectionsCsv(const QAbstractItemModel &model, const QString &path)
+QString writeConnectionsCsv(const monitor::ConnectionTableModel &model, const QString &path)
 {
     QByteArray out;
     const int columns = model.columnCount();
@@ -37,6 +105,10 @@ QString writeConnectionsCsv(const QAbstractItemModel &model, const QString &path
             out += ',';
         appendField(out, model.headerData(c, Qt::Horizontal).toString());
     }
+    for (const NumberColumn &n : numberColumns) {
+        out += ',';
+        appendField(out, tr(n.header));
+    }
     out += "\r\n";
     for (int r = 0; r < model.rowCount(); ++r) {
         for (int c = 0; c < columns; ++c) {
@@ -44,13 +116,17 @@ QString writeConnectionsCsv(const QAbstractItemModel &model, const QString &path
                 out += ',';
             appendField(out, model.index(r, c).data().toString());
         }
+        for (const NumberColumn &n : numberColumns) {
+            out += ',';
+            appendField(out, n.value(model, r));
+        }
         out += "\r\n";
     }
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit())
-        return QCoreApplication::translate("closecall::ui", "cannot write %1: %2")
-            .arg(path, file.errorString());
+    // The target is checked (no FIFOs, devices or links) and written atomically.
+    monitor::ExportFile file(path);
+    if (!file.open() || !file.write(out) || !file.commit())
+        return file.errorString();
     return {};
 }
 

@@ -59,38 +59,7 @@ ConnectionsPane::ConnectionsPane(ConnectionTableModel *model, QAction *clearEnde
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->horizontalHeader()->setSortIndicator(ConnectionTableModel::Id, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    const QFontMetrics fm = m_view->fontMetrics();
-    const struct
-    {
-        int column;
-        const char *sample;
-    } widths[] = {
-        {ConnectionTableModel::Id, "00000"},
-        {ConnectionTableModel::Remote, "127.0.0.1:00000"},
-        {ConnectionTableModel::Path, "/chat?room=0"},
-        {ConnectionTableModel::State, "MM CloseReceived"},
-        {ConnectionTableModel::Opened, "00:00:00.000"},
-        {ConnectionTableModel::Duration, "00:00:00"},
-        {ConnectionTableModel::Subprotocol, "Subprotocol"},
-        {ConnectionTableModel::CloseSent, "1001 Going Away: deploy in progr"},
-        {ConnectionTableModel::CloseReceived, "1000 Normal Closure: bye"},
-        {ConnectionTableModel::PostClose, "MM 0 (delivered)"},
-    };
-    for (const auto &w : widths)
-        m_view->setColumnWidth(w.column, fm.horizontalAdvance(QLatin1StringView(w.sample)) + 16);
-    for (int column : {ConnectionTableModel::MsgsIn, ConnectionTableModel::MsgsOut}) {
-        const QString title = model->headerData(column, Qt::Horizontal).toString();
-        m_view->setColumnWidth(column, fm.horizontalAdvance(title) + 20);
-    }
-    // The close columns matter most, in the order things happen: our Close,
-    // the data that came after it, the peer's Close. The traffic details
-    // start hidden (the header's context menu shows them).
-    QHeaderView *header = m_view->horizontalHeader();
-    header->moveSection(header->visualIndex(ConnectionTableModel::PostClose),
-                        header->visualIndex(ConnectionTableModel::CloseReceived));
-    m_view->setDefaultHiddenColumns({ConnectionTableModel::Opened, ConnectionTableModel::BytesIn,
-                                     ConnectionTableModel::BytesOut,
-                                     ConnectionTableModel::LastActivity});
+    applyDefaultColumns();
 
     m_filter->setObjectName(u"connectionsFilter"_s);
     m_filter->setPlaceholderText(tr("Filter connections: id, address, path, subprotocol, state…"));
@@ -112,6 +81,11 @@ ConnectionsPane::ConnectionsPane(ConnectionTableModel *model, QAction *clearEnde
     layout->setSpacing(4);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    // Tab order as the pane reads: the filter bar, then the table (the view
+    // was created first, so Tab would skip it after Clear Ended).
+    setTabOrder(m_filter, m_hideEnded);
+    setTabOrder(m_hideEnded, clearButton);
+    setTabOrder(clearButton, m_view);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &monitor::ConnectionFilterProxy::setFilterText);
@@ -122,6 +96,14 @@ ConnectionsPane::ConnectionsPane(ConnectionTableModel *model, QAction *clearEnde
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ConnectionsPane::updateEmptyText);
     connect(m_proxy, &monitor::ConnectionFilterProxy::criteriaChanged, this,
             &ConnectionsPane::updateEmptyText);
+    connect(
+        m_model, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int first, int last) { updateSubprotocolColumn(first, last); });
+    const auto rescan = [this] {
+        updateSubprotocolColumn(0, m_model->rowCount() - 1);
+    };
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, rescan);
+    connect(m_model, &QAbstractItemModel::modelReset, this, rescan);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         emit contextMenuRequested(m_view->viewport()->mapToGlobal(pos));
     });
@@ -144,6 +126,81 @@ ConnectionsPane::ConnectionsPane(ConnectionTableModel *model, QAction *clearEnde
             [this](const QModelIndex &current) {
                 emit currentChanged(current.data(ConnectionTableModel::ConnIdRole).toUInt());
             });
+}
+
+void ConnectionsPane::applyDefaultColumns()
+{
+    // What answers "what did my client do" comes first and fits a 1280 px
+    // window beside the docks: who, its state, then the close columns in the
+    // order things happen — our Close, the data that came after it, the
+    // peer's Close. The rest follows; the traffic details start hidden (the
+    // header's context menu shows them).
+    using Model = ConnectionTableModel;
+    const int order[] = {
+        Model::Id,        Model::Remote,         Model::Path,          Model::State,
+        Model::CloseSent, Model::PostClose,      Model::CloseReceived, Model::InitiatedBy,
+        Model::HowEnded,  Model::CloseHandshake, Model::Duration,      Model::MsgsIn,
+        Model::MsgsOut,   Model::Subprotocol,    Model::Opened,        Model::BytesIn,
+        Model::BytesOut,  Model::LastActivity,
+    };
+    static_assert(std::size(order) == Model::ColumnCount);
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int visual = 0; visual < int(std::size(order)); ++visual)
+        header->moveSection(header->visualIndex(order[visual]), visual);
+
+    // Each default width fits a typical value or the header, whichever is
+    // wider: a header cut short hides what the column is.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const struct
+    {
+        int column;
+        const char *sample;
+    } widths[] = {
+        {Model::Id, "0000"},
+        {Model::Remote, "127.0.0.1:00000"},
+        {Model::Path, "/chat?room"},
+        {Model::State, "CloseReceived"},
+        {Model::CloseSent, "1001 Going Away: deploy"},
+        {Model::PostClose, "0 (delivered)"},
+        {Model::CloseReceived, "1000 Normal Closure"},
+        {Model::InitiatedBy, "server"},
+        {Model::HowEnded, "close handshake"},
+        {Model::CloseHandshake, "0000.0 ms"},
+        {Model::Duration, "00:00:00"},
+        {Model::Opened, "00:00:00.000"},
+        {Model::Subprotocol, "chat.v2"},
+        {Model::LastActivity, "00:00:00.000"},
+    };
+    const int iconRoom = m_view->iconSize().width() > 0 ? m_view->iconSize().width() : 16;
+    for (int column = 0; column < Model::ColumnCount; ++column)
+        m_view->setColumnWidth(column, header->sectionSizeHint(column));
+    for (const auto &w : widths) {
+        int width = fm.horizontalAdvance(QLatin1StringView(w.sample)) + 16;
+        if (w.column == Model::State || w.column == Model::PostClose)
+            width += iconRoom + 4;
+        m_view->setColumnWidth(w.column, std::max(width, header->sectionSizeHint(w.column)));
+    }
+    m_view->setDefaultHiddenColumns(
+        {Model::Opened, Model::BytesIn, Model::BytesOut, Model::LastActivity});
+    updateSubprotocolColumn(0, m_model->rowCount() - 1);
+}
+
+void ConnectionsPane::updateSubprotocolColumn(int first, int last)
+{
+    // Hidden while no connection has a subprotocol (most clients ask for
+    // none), shown once one has; after that the operator decides.
+    QHeaderView *header = m_view->horizontalHeader();
+    bool any = false;
+    for (int row = std::max(first, 0); row <= last && row < m_model->rowCount() && !any; ++row)
+        any = !m_model->rowAt(row).subprotocol.isEmpty();
+    if (any && m_subprotocolAutoHidden) {
+        header->setSectionHidden(ConnectionTableModel::Subprotocol, false);
+        m_subprotocolAutoHidden = false;
+    } else if (!any && (first <= 0 && last >= m_model->rowCount() - 1)) {
+        // A full scan found none (start, reset, rows removed): hide it again.
+        header->setSectionHidden(ConnectionTableModel::Subprotocol, true);
+        m_subprotocolAutoHidden = true;
+    }
 }
 
 QList<SelectedConnection> ConnectionsPane::selection() const
@@ -263,6 +320,10 @@ void ConnectionsPane::setHideEnded(bool hide)
 void ConnectionsPane::restoreState(const QSettings &settings)
 {
     m_view->restoreHeaderState(settings, u"connections/header"_s);
+    // A saved layout has its own widths and order; the Subprotocol column
+    // still follows the connections.
+    m_subprotocolAutoHidden = false;
+    updateSubprotocolColumn(0, m_model->rowCount() - 1);
     setHideEnded(settings.value(u"connections/hideEnded"_s, false).toBool());
 }
 

@@ -64,6 +64,11 @@ Q_SIGNALS:
 
 private:
     void updateEmptyText();
+    // The default order and widths of the columns (before saved settings).
+    void applyDefaultColumns();
+    // Hides the Subprotocol column while no connection has one; `first` to
+    // `last` are the model rows to look at (all of them: may hide it again).
+    void updateSubprotocolColumn(int first, int last);
 
     monitor::ConnectionTableModel *m_model;
     monitor::ConnectionFilterProxy *m_proxy;
@@ -73,6 +78,7 @@ private:
     QTimer *m_selectionTimer;
     QString m_emptyTitle;
     QString m_emptyHint;
+    bool m_subprotocolAutoHidden = false;
 };
 
 } // namespace closecall::ui

@@ -1,6 +1,7 @@
 #include "detailspanel.h"
 
 #include "monitor/connectiontablemodel.h"
+#include "monitor/displaytext.h"
 #include "protocol/closecodes.h"
 
 #include <QtCore/QDateTime>
@@ -48,6 +49,7 @@ DetailsPanel::DetailsPanel(monitor::ConnectionTableModel *model, QWidget *parent
     , m_refresh(new QTimer(this))
 {
     m_text->setObjectName(u"detailsBrowser"_s);
+    setFocusProxy(m_text); // View ▸ Go to the Details
     m_text->setOpenLinks(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -153,9 +155,10 @@ QString DetailsPanel::render(const ConnectionRow &r) const
         html += row(tr("Close handshake"),
                     esc(tr("%1 ms").arg(locale.toString(r.closeHandshakeUs / 1000.0, 'f', 1))));
     if (r.isEnded()) {
-        html += row(tr("Ended"), esc(tr("%1, how: %2")
+        // The table's words (How it ended), not the contract's names.
+        html += row(tr("Ended"), esc(tr("%1 — %2")
                                          .arg(QString(protocol::stateName(r.state)))
-                                         .arg(QString(protocol::howEndedName(r.how)))));
+                                         .arg(monitor::DisplayText::howEnded(r.how))));
         html += row(tr("Final code"), code(r.finalCode, r.finalReason));
         html += row(tr("TCP closed by"), r.tcpClosedByClient ? tr("client") : tr("server"));
     }

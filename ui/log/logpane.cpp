@@ -48,7 +48,8 @@ const EventKind eventKinds[] = {
     {EventType::Open, QT_TRANSLATE_NOOP("closecall::ui::LogPane", "Open")},
     {EventType::HandshakeFailed, QT_TRANSLATE_NOOP("closecall::ui::LogPane", "Handshake failed")},
     {EventType::Error, QT_TRANSLATE_NOOP("closecall::ui::LogPane", "Error")},
-    {EventType::Result, QT_TRANSLATE_NOOP("closecall::ui::LogPane", "Command result")},
+    {EventType::Result,
+     QT_TRANSLATE_NOOP("closecall::ui::LogPane", "Command results (hidden unless chosen)")},
     {EventType::Listening, QT_TRANSLATE_NOOP("closecall::ui::LogPane", "Listening")},
 };
 
@@ -72,6 +73,10 @@ LogPane::LogPane(LogModel *model, QAction *clearLog, QWidget *parent)
 {
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(LogModel::SortRole);
+    // Command results acknowledge the headless mode's scripted commands; the
+    // GUI shows what a command did where the operator clicked. Choosing the
+    // kind in the Events menu shows them.
+    m_proxy->setHiddenEventTypes({EventType::Result});
 
     m_view->setObjectName(u"logView"_s);
     m_view->setModel(m_proxy);
@@ -143,6 +148,14 @@ LogPane::LogPane(LogModel *model, QAction *clearLog, QWidget *parent)
     layout->setSpacing(4);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    // Tab order as the pane reads: the filter bar, then the log (the view
+    // was created first).
+    setTabOrder(m_filter, m_eventsButton);
+    setTabOrder(m_eventsButton, m_selectedOnly);
+    setTabOrder(m_selectedOnly, m_postCloseOnly);
+    setTabOrder(m_postCloseOnly, m_followButton);
+    setTabOrder(m_followButton, clearButton);
+    setTabOrder(clearButton, m_view);
 
     // Typing re-filters once the operator pauses: a million rows per
     // keystroke would be wasted work.
@@ -168,6 +181,9 @@ LogPane::LogPane(LogModel *model, QAction *clearLog, QWidget *parent)
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy, signal, this, &LogPane::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &LogPane::updateCountLabel);
+    // "6 of 527": the total moves with every batch even when the filter lets
+    // none of its rows through (then the proxy says nothing).
+    connect(m_model, &LogModel::sizeChanged, this, &LogPane::updateCountLabel);
     updateCountLabel();
 }
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "closepanel/closeoutcome.h"
 #include "closepanel/closepanel.h"
 #include "common/emptystatetableview.h"
 #include "connections/connectionactions.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     , m_feed(new monitor::EventFeed(m_connections, m_log, this))
     , m_session(new ServerSession(m_feed, this))
     , m_connActions(new ConnectionActions(this))
+    , m_outcomes(new CloseOutcomeWatcher(m_connections, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/icons/closecall.svg"_s));
@@ -90,6 +92,7 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     createDocks();
     createMenus();
     m_statusLine = new StatusLine(statusBar());
+    showAckMode();
 
     // Wiring: selection and panel input -> the actions; engine -> status.
     connect(m_connectionsPane, &ConnectionsPane::selectionChanged, this,
@@ -109,6 +112,9 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     m_logPane->view()->addAction(m_copy);
     connect(m_sendPanel, &SendPanel::inputChanged, this, &MainWindow::updateConnectionActions);
     connect(m_feed, &monitor::EventFeed::applied, this, &MainWindow::updateStatus);
+    connect(m_feed, &monitor::EventFeed::applied, m_outcomes, [this] { m_outcomes->check(); });
+    connect(m_outcomes, &CloseOutcomeWatcher::outcomeChanged, m_closePanel,
+            [this](const QString &text, bool clean) { m_closePanel->showResult(clean, text); });
     connect(m_logPane, &LogPane::filterChanged, this, &MainWindow::updateStatus);
     connect(m_connections, &monitor::ConnectionTableModel::countsChanged, this,
             &MainWindow::updateStatus);
@@ -121,6 +127,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     connect(m_session, &ServerSession::commandFinished, this, &MainWindow::onCommandFinished);
     connect(m_session, &ServerSession::logFileFailed, this, [this](const QString &error) {
         m_logToFile->setChecked(false);
+        m_statusLine->setLogFile({});
+        statusBar()->showMessage(tr("Log to file stopped: %1").arg(error));
         QMessageBox::critical(this, tr("Log to file stopped"),
                               tr("Writing the log file failed, so logging to it has stopped.\n\n"
                                  "%1\n\nThe log in the window is complete; export it to keep it.")
@@ -186,8 +194,7 @@ void MainWindow::createActions()
     m_echo->setCheckable(true);
     m_echo->setChecked(m_options.config.echo);
     m_echo->setToolTip(tr("Echo each data message back while the connection is Open"));
-    m_autoAck = makeAction(this, u"actionAutoAck"_s, tr("&Auto-acknowledge peer Close"),
-                           u":/icons/ack.svg"_s);
+    m_autoAck = makeAction(this, u"actionAutoAck"_s, QString(), u":/icons/ack.svg"_s);
     m_autoAck->setCheckable(true);
     m_autoAck->setChecked(!m_options.config.manualAck);
     m_autoAck->setToolTip(tr("On: answer a peer's Close at once, echoing its code (what "
@@ -200,6 +207,7 @@ void MainWindow::createActions()
                               "keep-alive timeout"));
     for (QAction *toggle : {m_echo, m_autoAck, m_autoPong})
         connect(toggle, &QAction::toggled, this, &MainWindow::applyOptions);
+    connect(m_autoAck, &QAction::toggled, this, &MainWindow::showAckMode);
 
     m_exportLog = makeAction(this, u"actionExportLog"_s, tr("&Export Log…"),
                              u":/icons/export.svg"_s, QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -316,9 +324,16 @@ void MainWindow::createMenus()
     view->addAction(m_sendDock->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
     view->addSeparator();
+    addFocusActions(view);
+    view->addSeparator();
     view->addActions({m_findConnections, m_findLog});
     QAction *follow = view->addAction(tr("Follow Log &Tail"));
+    follow->setObjectName(u"actionFollowTail"_s);
     follow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    // Only inside the log: in the connections table Ctrl+End goes to the
+    // last row, as in any table.
+    follow->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_logPane->addAction(follow);
     connect(follow, &QAction::triggered, m_logPane->view(), &LogView::followTail);
     view->addAction(m_clearLog);
     view->addSeparator();
@@ -454,6 +469,9 @@ void MainWindow::restoreSettings()
     }
     m_tls->setCheckable(true);
     m_tls->setChecked(!m_tlsCert.isEmpty());
+    updateTlsToolTip();
+
+    forgetUnsafeFolder();
 
     const qsizetype capacity =
         s.value(u"log/capacity"_s, qlonglong(monitor::LogModel::DefaultCapacity)).toLongLong();
@@ -552,6 +570,15 @@ void MainWindow::updateConnectionActions()
     ids.reserve(selection.size());
     for (const SelectedConnection &c : selection)
         ids.append(c.id);
+    if (ids != m_lastSelection) {
+        // What the panel said about other connections would read as if it
+        // were about these.
+        m_lastSelection = ids;
+        if (m_outcomes->watched() != ids) {
+            m_outcomes->clear();
+            m_closePanel->clearResult();
+        }
+    }
     m_logPane->setSelectedConnections(ids);
     m_detailsPanel->showConnection(m_connectionsPane->currentId());
 }
@@ -573,11 +600,19 @@ void MainWindow::chooseTls()
     m_tlsCert = dialog.certificateFile();
     m_tlsKey = dialog.keyFile();
     m_tls->setChecked(!m_tlsCert.isEmpty());
-    m_tls->setToolTip(m_tlsCert.isEmpty()
-                          ? tr("Serve wss:// with a certificate and key")
-                          : tr("wss:// with %1").arg(QFileInfo(m_tlsCert).fileName()));
+    updateTlsToolTip();
     if (m_session->isRunning())
         statusBar()->showMessage(tr("The TLS change applies at the next Start."), 8000);
+}
+
+void MainWindow::updateTlsToolTip()
+{
+    m_tls->setToolTip(
+        m_tlsCert.isEmpty()
+            ? tr("Choose a certificate and key to serve wss:// (TLS) instead of ws://; the "
+                 "change applies at the next Start")
+            : tr("Serving wss:// with %1 (applies at Start); click to change or turn off TLS")
+                  .arg(QFileInfo(m_tlsCert).fileName()));
 }
 
 void MainWindow::chooseLogCapacity()
@@ -589,22 +624,6 @@ void MainWindow::chooseLogCapacity()
         int(m_log->capacity()), 1000, 50'000'000, 100'000, &ok);
     if (ok)
         m_log->setCapacity(capacity);
-}
-
-void MainWindow::showShortcuts()
-{
-    QString html = u"<table cellspacing='4'>"_s;
-    const QList<QAction *> all = findChildren<QAction *>();
-    for (const QAction *action : all) {
-        if (action->shortcut().isEmpty() || action->text().isEmpty())
-            continue;
-        html += u"<tr><td><b>"_s + action->shortcut().toString(QKeySequence::NativeText) +
-                u"</b></td><td>"_s + action->text().remove(u'&').toHtmlEscaped() + u"</td></tr>"_s;
-    }
-    html += u"</table>"_s;
-    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), html, QMessageBox::Close, this);
-    box.setTextFormat(Qt::RichText);
-    box.exec();
 }
 
 void MainWindow::showAbout()

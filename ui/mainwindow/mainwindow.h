@@ -30,6 +30,7 @@ class LogModel;
 // connection goes through ServerSession to the Controller.
 namespace closecall::ui {
 
+class CloseOutcomeWatcher;
 class ClosePanel;
 class ConnectionActions;
 class ConnectionsPane;
@@ -76,7 +77,8 @@ public:
     void startServer();
     void stopServer();
 
-    // Writes the log (all of it, or the rows the filter shows) without
+    // Writes the log (all of it less the kinds the log pane hides — command
+    // results — or the rows the filter shows) without
     // asking anything: the file dialogs' work is done. Applies the events
     // still waiting in the feed first.
     monitor::ExportResult exportLogTo(const QString &path, monitor::LogFormat format,
@@ -86,8 +88,15 @@ public:
     QString exportConnectionsTo(const QString &path);
     // "Log to file" without the dialog.
     bool startLogToFile(const QString &path, monitor::LogFormat format, QString *error);
+    // Where the next file dialog starts: the folder of the last write that
+    // succeeded, unless it is gone or under /proc, /sys or /dev; else home.
+    QString dialogFolder() const;
 
     void saveSettings();
+
+    // The Help ▸ Keyboard Shortcuts text (F1): every shortcut, and how to
+    // reach each pane from the keyboard.
+    QString shortcutsHtml() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -107,6 +116,9 @@ private:
     void updateConnectionActions();
     void showContextMenu(const QPoint &globalPos);
     void showShortcuts();
+    void updateTlsToolTip();
+    // mainwindow_keyboard.cpp: moving the focus between the panes.
+    void addFocusActions(QMenu *menu);
     void showAbout();
     void chooseTls();
     void chooseLogCapacity();
@@ -118,6 +130,8 @@ private:
     void pingSelected();
     void copySelection();
     void applyOptions();
+    // The auto-acknowledge toggle's words and icon, and the status bar badge.
+    void showAckMode();
     void onCommandFinished(const QByteArray &id, control::CommandKind kind, bool ok,
                            const QString &error);
     void onListening(const QString &url);
@@ -130,6 +144,8 @@ private:
     void toggleLogToFile(bool on);
     QString askSavePath(const QString &title, const QString &baseName, const QStringList &filters,
                         int *filterIndex);
+    void rememberFolderOf(const QString &writtenPath);
+    void forgetUnsafeFolder();
 
     StartupOptions m_options;
     std::unique_ptr<QSettings> m_settings;
@@ -139,6 +155,8 @@ private:
     monitor::EventFeed *m_feed;
     ServerSession *m_session;
     ConnectionActions *m_connActions;
+    CloseOutcomeWatcher *m_outcomes;
+    QList<quint32> m_lastSelection; // to tell a new selection from a changed row
 
     ServerToolBar *m_toolBar = nullptr;
     QSplitter *m_splitter = nullptr;

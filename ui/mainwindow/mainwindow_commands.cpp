@@ -2,6 +2,7 @@
 // running options, Start/Stop) and what the window does with their results.
 #include "mainwindow.h"
 
+#include "closepanel/closeoutcome.h"
 #include "closepanel/closepanel.h"
 #include "connections/connectionactions.h"
 #include "connections/connectionspane.h"
@@ -110,12 +111,27 @@ void MainWindow::applyOptions()
     m_session->setOptions(m_echo->isChecked(), !m_autoAck->isChecked(), m_autoPong->isChecked());
 }
 
+void MainWindow::showAckMode()
+{
+    // Which mode is on must be plain at a glance: the toolbar button says it
+    // in words and colour, and the status bar carries a badge while manual.
+    const bool automatic = m_autoAck->isChecked();
+    m_autoAck->setText(automatic ? tr("&Auto-acknowledge: on")
+                                 : tr("&Auto-acknowledge: off (manual)"));
+    m_autoAck->setIcon(
+        QIcon(automatic ? u":/icons/ack.svg"_s : u":/icons/state-closereceived.svg"_s));
+    if (m_statusLine)
+        m_statusLine->setManualAck(!automatic);
+}
+
 void MainWindow::closeSelected(CommandKind kind)
 {
     const auto actionKind =
         kind == CommandKind::Close ? ConnectionActions::Close : ConnectionActions::CloseOutput;
     updateConnectionActions();
-    if (!m_connActions->action(actionKind)->isEnabled())
+    // The panel's verdict is checked here too: code() means nothing while the
+    // typed code cannot be sent, and a wrong code must never go out.
+    if (!m_connActions->action(actionKind)->isEnabled() || !m_closePanel->inputError().isEmpty())
         return;
     const QList<quint32> ids = m_connActions->targets(actionKind);
     Command command;
@@ -134,6 +150,7 @@ void MainWindow::closeSelected(CommandKind kind)
     m_commandText.insert(id, (kind == CommandKind::Close ? tr("Close %1 sent to %2")
                                                          : tr("Close Output %1 sent to %2"))
                                  .arg(what, connectionsText(ids)));
+    m_outcomes->watch(ids);
     m_closePanel->rememberLastUsed();
 }
 
@@ -147,8 +164,10 @@ void MainWindow::abortSelected()
     command.kind = CommandKind::Abort;
     command.conns = selectorOf(ids);
     const QByteArray id = m_session->execute(command);
-    if (!id.isEmpty())
-        m_commandText.insert(id, tr("Aborted %1 (TCP reset)").arg(connectionsText(ids)));
+    if (id.isEmpty())
+        return;
+    m_commandText.insert(id, tr("Aborted %1 (TCP reset)").arg(connectionsText(ids)));
+    m_outcomes->watch(ids);
 }
 
 void MainWindow::sendToSelected()
@@ -193,6 +212,9 @@ void MainWindow::onCommandFinished(const QByteArray &id, CommandKind kind, bool 
     case CommandKind::CloseOutput:
     case CommandKind::Abort:
         m_closePanel->showResult(ok, text);
+        // The outcome, when the connections already ended, says more.
+        if (ok)
+            m_outcomes->check(true);
         break;
     case CommandKind::Send:
     case CommandKind::Ping:

@@ -1,9 +1,12 @@
 // File ▸ Export Log, Export Connections and Log to File, with their
 // dialogs. Writes are atomic (QSaveFile, in logexport); a failed one says
-// why and loses nothing in memory.
+// why and loses nothing in memory. The dialogs start in the folder of the
+// last write that succeeded, never in /proc, /sys or /dev (files/savefolder).
 #include "mainwindow.h"
 
 #include "connections/connectionscsv.h"
+#include "files/filedialog.h"
+#include "files/savefolder.h"
 #include "log/logpane.h"
 #include "monitor/connectiontablemodel.h"
 #include "monitor/eventfeed.h"
@@ -17,9 +20,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
-#include <QtCore/QStandardPaths>
 #include <QtGui/QAction>
-#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QStatusBar>
 
@@ -52,6 +53,17 @@ QList<FormatChoice> logFormats(bool withHar)
     return list;
 }
 
+// "jsonl" from "JSON Lines (*.jsonl)".
+QString suffixOfFilter(const QString &filter)
+{
+    const qsizetype star = filter.indexOf(u"*.");
+    if (star < 0)
+        return {};
+    return filter.mid(star + 2).section(u')', 0, 0).section(u' ', 0, 0);
+}
+
+const QString LastDirKey = u"files/lastDir"_s;
+
 QStringList filtersOf(const QList<FormatChoice> &formats)
 {
     QStringList filters;
@@ -65,16 +77,18 @@ QStringList filtersOf(const QList<FormatChoice> &formats)
 QString MainWindow::askSavePath(const QString &title, const QString &baseName,
                                 const QStringList &filters, int *filterIndex)
 {
-    QString dir = m_settings->value(u"files/lastDir"_s).toString();
-    if (dir.isEmpty() || !QFileInfo(dir).isDir())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir = dialogFolder();
     const int index =
         qBound(0, m_settings->value(u"files/lastFilter"_s, 0).toInt(), int(filters.size()) - 1);
     QString selected = filters.value(filterIndex ? index : 0);
-    const QString suggestion = QDir(dir).filePath(baseName);
+    // The suggested name carries the chosen format's extension, so what the
+    // dialog shows is the name the file gets.
+    QString name = baseName;
+    if (QFileInfo(name).suffix().isEmpty() && !suffixOfFilter(selected).isEmpty())
+        name += u'.' + suffixOfFilter(selected);
+    const QString suggestion = QDir(dir).filePath(name);
     // The dialog asks before overwriting a file it shows.
-    QString path =
-        QFileDialog::getSaveFileName(this, title, suggestion, filters.join(u";;"_s), &selected);
+    QString path = askSaveFileName(this, title, suggestion, filters, &selected);
     if (path.isEmpty())
         return {};
     const int chosen = int(qMax<qsizetype>(0, filters.indexOf(selected)));
@@ -82,15 +96,12 @@ QString MainWindow::askSavePath(const QString &title, const QString &baseName,
         *filterIndex = chosen;
         m_settings->setValue(u"files/lastFilter"_s, chosen);
     }
-    m_settings->setValue(u"files/lastDir"_s, QFileInfo(path).absolutePath());
 
     // No suffix typed: add the chosen format's. The dialog did not see that
     // name, so ask about overwriting here.
     if (QFileInfo(path).suffix().isEmpty()) {
-        const QString filter = filters.value(chosen);
-        const qsizetype star = filter.indexOf(u"*.");
-        if (star >= 0)
-            path += u'.' + filter.mid(star + 2).section(u')', 0, 0).section(u' ', 0, 0);
+        if (const QString suffix = suffixOfFilter(filters.value(chosen)); !suffix.isEmpty())
+            path += u'.' + suffix;
         if (QFileInfo::exists(path) &&
             QMessageBox::question(
                 this, title, tr("%1 already exists. Replace it?").arg(QFileInfo(path).fileName()),
@@ -106,14 +117,43 @@ monitor::ExportResult MainWindow::exportLogTo(const QString &path, LogFormat for
     // The events still waiting for the feed's next update belong in "the log so far".
     m_feed->flush();
     std::function<bool(int)> accept;
+    const monitor::LogFilterProxy *proxy = m_logPane->proxy();
     if (filteredOnly && m_logPane->isFiltering()) {
-        const monitor::LogFilterProxy *proxy = m_logPane->proxy();
         accept = [proxy](int row) {
             return proxy->acceptsSourceRow(row);
         };
+    } else if (!proxy->hiddenEventTypes().isEmpty()) {
+        // The whole log as the pane keeps it: without the kinds it hides
+        // (command results) unless the event filter chose them.
+        accept = [proxy](int row) {
+            return proxy->showsKindOf(row);
+        };
     }
     // Streamed one event at a time: a full log never exists twice in memory.
-    return monitor::exportLogModel(*m_log, path, format, accept);
+    const monitor::ExportResult result = monitor::exportLogModel(*m_log, path, format, accept);
+    if (result.ok())
+        rememberFolderOf(path);
+    return result;
+}
+
+QString MainWindow::dialogFolder() const
+{
+    return dialogStartFolder(m_settings->value(LastDirKey).toString());
+}
+
+void MainWindow::rememberFolderOf(const QString &writtenPath)
+{
+    const QString folder = QFileInfo(writtenPath).absolutePath();
+    if (isSafeStartFolder(folder))
+        m_settings->setValue(LastDirKey, folder);
+}
+
+void MainWindow::forgetUnsafeFolder()
+{
+    // Settings written before this check existed may hold /proc.
+    if (m_settings->contains(LastDirKey) &&
+        !isSafeStartFolder(m_settings->value(LastDirKey).toString()))
+        m_settings->remove(LastDirKey);
 }
 
 void MainWindow::exportLogInteractive(bool filteredOnly)
@@ -148,15 +188,17 @@ void MainWindow::exportLogInteractive(bool filteredOnly)
 QString MainWindow::exportConnectionsTo(const QString &path)
 {
     m_feed->flush();
-    return writeConnectionsCsv(*m_connections, path);
+    QString error = writeConnectionsCsv(*m_connections, path);
+    if (error.isEmpty())
+        rememberFolderOf(path);
+    return error;
 }
 
 void MainWindow::exportConnectionsInteractive()
 {
     const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    const QString path =
-        askSavePath(tr("Export connections"), u"closecall-connections-"_s + stamp + u".csv"_s,
-                    {tr("CSV (*.csv)")}, nullptr);
+    const QString path = askSavePath(tr("Export connections"), u"closecall-connections-"_s + stamp,
+                                     {tr("CSV (*.csv)")}, nullptr);
     if (path.isEmpty())
         return;
     if (const QString error = exportConnectionsTo(path); !error.isEmpty()) {
@@ -174,6 +216,7 @@ bool MainWindow::startLogToFile(const QString &path, LogFormat format, QString *
 {
     if (!m_session->startLogFile(path, format, error))
         return false;
+    rememberFolderOf(path);
     m_statusLine->setLogFile(path);
     return true;
 }

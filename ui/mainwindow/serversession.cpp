@@ -6,6 +6,8 @@
 
 #include <QtCore/QTimer>
 
+#include <climits>
+
 using namespace Qt::StringLiterals;
 
 namespace closecall::ui {
@@ -112,7 +114,11 @@ void ServerSession::setOptions(bool echo, bool manualAck, bool autoPong)
 void ServerSession::onEvents(const server::EventBatch &batch)
 {
     if (m_logFile && !m_logFile->write(batch)) {
-        const QString error = m_logFile->errorString();
+        // The GUI stops logging at the first failure: say how many events
+        // the file lacks (the window's log still has them).
+        const QString error = tr("%1; %n event(s) not written to it", nullptr,
+                                 int(qMin<quint64>(m_logFile->eventsLost(), INT_MAX)))
+                                  .arg(m_logFile->errorString());
         m_logFile.reset();
         emit logFileFailed(error);
     }

@@ -16,6 +16,7 @@ StatusLine::StatusLine(QStatusBar *bar)
     , m_rates(new QLabel(bar))
     , m_log(new QLabel(bar))
     , m_logFile(new QLabel(bar))
+    , m_manualAck(new QLabel(bar))
 {
     m_listening->setObjectName(u"statusListening"_s);
     m_connections->setObjectName(u"statusConnections"_s);
@@ -27,11 +28,19 @@ StatusLine::StatusLine(QStatusBar *bar)
                            "and out"));
     m_log->setToolTip(tr("Events in the log; when it is full the oldest go (Settings ▸ Log "
                          "capacity)"));
-    for (QLabel *label : {m_listening, m_connections, m_rates, m_log, m_logFile}) {
+    m_manualAck->setObjectName(u"statusManualAck"_s);
+    m_manualAck->setText(tr("Manual acknowledge"));
+    m_manualAck->setToolTip(tr("A peer's Close waits in CloseReceived until you answer it with "
+                               "Close or Close Output (Server ▸ Auto-acknowledge turns this off)"));
+    // The colour of the rows waiting for an answer.
+    m_manualAck->setStyleSheet(u"QLabel { color: white; background: #b45f06; "
+                               "border-radius: 3px; padding: 1px 6px; }"_s);
+    for (QLabel *label : {m_manualAck, m_listening, m_connections, m_rates, m_log, m_logFile}) {
         label->setContentsMargins(6, 0, 6, 0);
         bar->addPermanentWidget(label);
     }
     m_logFile->hide();
+    m_manualAck->hide();
     setConnections(0, 0);
     setRates(0, 0);
     setLog(0, 0, 0);
@@ -72,6 +81,11 @@ void StatusLine::setLogFile(const QString &path)
     m_logFile->setText(tr("● Logging to %1").arg(QFileInfo(path).fileName()));
     m_logFile->setToolTip(path);
     m_logFile->setStyleSheet(u"QLabel { color: #2e7d32; }"_s);
+}
+
+void StatusLine::setManualAck(bool on)
+{
+    m_manualAck->setVisible(on);
 }
 
 QString StatusLine::listeningText() const

@@ -22,6 +22,8 @@ public:
     void setRates(double in, double out);
     void setLog(qsizetype rows, quint64 dropped, qsizetype capacity);
     void setLogFile(const QString &path); // empty = not logging
+    // The badge shown while a peer's Close waits for the operator's answer.
+    void setManualAck(bool on);
 
     QString listeningText() const;
     QString connectionsText() const;
@@ -33,6 +35,7 @@ private:
     QLabel *m_rates;
     QLabel *m_log;
     QLabel *m_logFile;
+    QLabel *m_manualAck;
 };
 
 } // namespace closecall::ui

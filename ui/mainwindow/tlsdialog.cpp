@@ -1,8 +1,9 @@
 #include "tlsdialog.h"
 
+#include "files/filedialog.h"
+
 #include <QtCore/QFileInfo>
 #include <QtWidgets/QDialogButtonBox>
-#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QFormLayout>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
@@ -114,8 +115,8 @@ QString TlsDialog::problem() const
 void TlsDialog::browse(QLineEdit *edit, const QString &title)
 {
     const QString start = edit->text().isEmpty() ? QString() : QFileInfo(edit->text()).path();
-    const QString file = QFileDialog::getOpenFileName(
-        this, title, start, tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"));
+    const QString file = askOpenFileName(
+        this, title, start, {tr("PEM files (*.pem *.crt *.cer *.key)"), tr("All files (*)")});
     if (!file.isEmpty())
         edit->setText(file);
 }

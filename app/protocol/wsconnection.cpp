@@ -1,0 +1,155 @@
+#include "wsconnection.h"
+
+namespace closecall::protocol {
+
+WsConnection::WsConnection(SessionSink &sink, ServerHandshakeConfig handshake,
+                           SessionOptions options)
+    : m_session(Role::Server, sink, options)
+    , m_handshake(std::make_unique<ServerHandshake>(std::move(handshake)))
+{}
+
+qsizetype WsConnection::receive(char *data, qsizetype size)
+{
+    switch (m_upgrade) {
+    case Upgrade::Pending:
+    case Upgrade::Requested:
+        // A Requested handshake keeps what follows the request for accept().
+        onHandshakeStatus(m_handshake->feed(QByteArrayView(data, size)));
+        return 0;
+    case Upgrade::Failed:
+        return 0;
+    case Upgrade::Accepted:
+        break;
+    }
+    if (m_session.isEnded())
+        return 0;
+    const qsizetype used = m_session.receive(data, size);
+    return m_session.isEnded() ? size - used : 0;
+}
+
+void WsConnection::onHandshakeStatus(HandshakeStatus status)
+{
+    if (m_upgrade != Upgrade::Pending)
+        return;
+    switch (status) {
+    case HandshakeStatus::NeedMore:
+        return;
+    case HandshakeStatus::Complete:
+        m_upgrade = Upgrade::Requested;
+        return;
+    case HandshakeStatus::Failed:
+        // The handshake wrote its own error response (400, 405, 426, …).
+        m_session.output() += m_handshake->response();
+        fail(m_handshake->httpStatus(), TransportAction::CloseNow);
+        return;
+    }
+}
+
+void WsConnection::fail(int status, TransportAction action)
+{
+    m_upgrade = Upgrade::Failed;
+    m_httpStatus = quint16(status);
+    m_upgradeAction = action;
+}
+
+QString WsConnection::failureReason() const
+{
+    if (m_handshake && m_handshake->status() == HandshakeStatus::Failed)
+        return m_handshake->failureReason();
+    return {};
+}
+
+void WsConnection::transportClosed(bool reset)
+{
+    if (isConnecting()) {
+        // No session ran, so no state changes: the upgrade just failed.
+        fail(0, TransportAction::None);
+        return;
+    }
+    if (m_upgrade == Upgrade::Accepted)
+        m_session.transportClosed(reset);
+}
+
+const HandshakeRequest &WsConnection::request() const
+{
+    static const HandshakeRequest none;
+    return m_handshake ? m_handshake->request() : none;
+}
+
+QString WsConnection::subprotocol() const
+{
+    return m_handshake ? m_handshake->selectedSubprotocol() : QString();
+}
+
+qsizetype WsConnection::accept()
+{
+    if (m_upgrade != Upgrade::Requested)
+        return 0;
+    m_session.output() += m_handshake->response();
+    m_upgrade = Upgrade::Accepted;
+    m_session.open(); // Connecting → Open, reported while request() is still there
+    // Frames a client sent right behind its request (without waiting for
+    // the 101) belong to the session.
+    QByteArray leftover = m_handshake->takeLeftover();
+    m_handshake.reset();
+    if (leftover.isEmpty())
+        return 0;
+    return receive(leftover.data(), leftover.size());
+}
+
+void WsConnection::refuse(int status, const QString &reason)
+{
+    if (!isConnecting())
+        return;
+    m_session.output() += buildHttpError(status, reason);
+    fail(status, TransportAction::CloseNow);
+}
+
+Refused WsConnection::refusedBeforeUpgrade(Operation op) const
+{
+    // The session runs only from the 101 on: before it nothing may be
+    // started (not even Abort: the upgrade ends by its own timeout).
+    if (isConnecting())
+        return Refused::inState(Refusal::NotInState, op, State::Connecting);
+    if (m_upgrade == Upgrade::Failed)
+        return Refused::inState(Refusal::NotUpgraded, op, State::Connecting);
+    return {};
+}
+
+Refused WsConnection::sendMessage(MessageType type, QByteArrayView payload,
+                                  Session::Utf8Check check)
+{
+    if (m_upgrade != Upgrade::Accepted) [[unlikely]]
+        return refusedBeforeUpgrade(Operation::Send);
+    return m_session.sendMessage(type, payload, check);
+}
+
+Refused WsConnection::ping(QByteArrayView payload)
+{
+    if (Refused why = refusedBeforeUpgrade(Operation::Ping))
+        return why;
+    return m_session.ping(payload);
+}
+
+Refused WsConnection::close(CloseCode code, QStringView reason, CloseMode mode)
+{
+    if (Refused why = refusedBeforeUpgrade(Operation::Close))
+        return why;
+    return m_session.close(code, reason, mode);
+}
+
+Refused WsConnection::abort(HowEnded how)
+{
+    if (Refused why = refusedBeforeUpgrade(Operation::Abort))
+        return why;
+    return m_session.abort(how);
+}
+
+std::optional<TransportAction> WsConnection::takeTransportAction()
+{
+    if (m_upgradeAction)
+        return std::exchange(m_upgradeAction, std::nullopt);
+    return m_session.takeTransportAction();
+}
+
+} // namespace closecall::protocol
