@@ -431,12 +431,12 @@ void tst_Engine::commandsRefusedDuringTheUpgrade()
     };
     // The engine accepts the socket on its own time: until then there is
     // "no connection 1"; ask again until the connection exists.
-    Event r;
+    Found<events::Result> r;
     int attempt = 0;
     QTRY_VERIFY_WITH_TIMEOUT(
-        (r = run(QByteArray::number(++attempt)), !r.message.startsWith(u"no connection"_s)), 10000);
+        (r = run(QByteArray::number(++attempt)), !r.error.startsWith(u"no connection"_s)), 10000);
     QCOMPARE(r.ok, false);
-    QCOMPARE(r.message, expected);
+    QCOMPARE(r.error, expected);
 
     peer.sendRaw("\r\n");
     QCOMPARE(h.waitOpen(), 1u);

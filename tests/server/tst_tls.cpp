@@ -146,7 +146,7 @@ void tst_Tls::silentClientIsDroppedAtTheHandshakeTimeout()
     RawPeer silent;
     QVERIFY(silent.connectTo(port));
     QVERIFY(h.waitFor(EventType::HandshakeFailed, 0, 10000));
-    const Event failed = h.first(EventType::HandshakeFailed);
+    const auto failed = h.first<events::HandshakeFailed>();
     QCOMPARE(failed.httpStatus, 408);
     QVERIFY2(failed.reason.contains(u"300 ms"_s), qPrintable(failed.reason));
 
