@@ -277,17 +277,15 @@ void tst_LogFilterProxy::hiddenKindsShowOnlyWhenNamed()
 {
     Fixture f;
     EventBatch batch = sampleLog();
-    Event result;
-    result.type = EventType::Result;
+    Event result(server::events::Result{{}, true, u"ok"_s});
     result.seq = quint64(batch.size() + 1);
-    result.message = u"ok"_s;
     batch.append(result);
     f.log.applyBatch(batch);
     const int all = f.log.rowCount();
     QCOMPARE(f.proxy.rowCount(), all);
     SeqList results;
     for (const Event &e : std::as_const(batch)) {
-        if (e.type == EventType::Result)
+        if (e.type() == EventType::Result)
             results.append(e.seq);
     }
 
