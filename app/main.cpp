@@ -1,4 +1,4 @@
-// CloseCall's entry point: parse the command line (HEADLESS.md), then run a
+// CloseCall's entry point: parse the command line (docs/headless.md), then run a
 // front end: the GUI when there is a display and --headless is not given,
 // else the headless mode.
 #include "control/commandline.h"
@@ -54,7 +54,7 @@ int main(int argc, char *argv[])
     const control::CommandLine commandLine = control::parseCommandLine(app.arguments());
     switch (commandLine.status) {
     case control::CommandLine::Status::Error:
-        // HEADLESS.md: a bad option or value exits 2 with one line naming it.
+        // docs/headless.md: a bad option or value exits 2 with one line naming it.
         headless::printError(commandLine.error);
         return 2;
     case control::CommandLine::Status::Help:

@@ -4,7 +4,7 @@
 
 class QApplication;
 
-// The GUI front end (DESIGN.md "ui/"): main.cpp calls runGui() when
+// The GUI front end (docs/architecture.md "Layers"): main.cpp calls runGui() when
 // --headless is not given and a display is available.
 namespace closecall::ui {
 

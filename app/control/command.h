@@ -11,8 +11,8 @@
 
 #include <optional>
 
-// The one command vocabulary of HEADLESS.md ("Commands"). The headless
-// stdin reader, the GUI's buttons (a later issue) and the tests all build
+// The one command vocabulary of docs/headless.md ("Commands"). The headless
+// stdin reader, the GUI's buttons and the tests all build
 // these; the Controller carries them out. A Command is always valid: the
 // parser refuses anything the engine would have to refuse on its own
 // (codes, reason length, base64, field types), so validation lives here and

@@ -6,8 +6,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
-// The command line of HEADLESS.md, parsed once for both front ends: the
-// headless mode runs with it, the GUI (a later issue) takes it as its
+// The command line of docs/headless.md, parsed once for both front ends: the
+// headless mode runs with it, the GUI takes it as its
 // start-up settings. Parsing never exits the process and never prints, so
 // the rules are testable; main() decides what to print and which status.
 namespace closecall::control {

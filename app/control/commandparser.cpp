@@ -290,7 +290,7 @@ bool Parser::parseTimeout()
                              "got %2")
                         .arg(std::numeric_limits<int>::max())
                         .arg(QString::fromUtf8(jsonText(timeout))));
-    // 0 means "never" only for close_output (CLOSE-SEMANTICS.md); a close
+    // 0 means "never" only for close_output (docs/close-semantics.md); a close
     // that aborts at once would just be an abort.
     if (*n == 0 && m_command.kind == CommandKind::Close)
         return fail(Text::tr("'timeout_ms' 0 (never) is only for close_output; close needs at "

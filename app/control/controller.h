@@ -10,12 +10,12 @@ namespace closecall::monitor {
 class EventStore;
 }
 
-// Carries out Commands on the engine (DESIGN.md: "the single place where
+// Carries out Commands on the engine (docs/architecture.md: "the single place where
 // 'close connection 7 with 1001 and wait 5 s' is spelled"). It lives on the
 // front end's thread; every engine call is queued to the engine thread, and
 // every answer comes back as a `result` event in the engine's stream, so a
 // command's result is always sequenced after the events it caused. The
-// headless mode uses it now, the GUI will later.
+// headless mode and the GUI (ui/mainwindow/serversession.cpp) both use it.
 namespace closecall::control {
 
 class Controller final : public QObject

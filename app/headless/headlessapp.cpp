@@ -91,7 +91,7 @@ bool HeadlessApp::start(QString *error)
                                      .arg(StdinReader::MaxLineBytes)
                                      .arg(bytes));
     });
-    // End of stdin does not stop the server (HEADLESS.md): a script may
+    // End of stdin does not stop the server (docs/headless.md): a script may
     // start it with `< /dev/null` and stop it with SIGTERM.
 
     m_engineThread->start();

@@ -17,7 +17,7 @@ namespace closecall::control {
 class Controller;
 }
 
-// `closecall --headless` (HEADLESS.md): the engine on its thread; its events
+// `closecall --headless` (docs/headless.md): the engine on its thread; its events
 // go to stdout as JSON Lines, to the --log-file, and into the log that
 // `export` writes; stdin lines become commands for the Controller; SIGINT and
 // SIGTERM close every connection with 1001 and exit 0.

@@ -12,7 +12,7 @@
 #include <limits>
 #include <vector>
 
-// The connections table (issue 5 §1): one row per WebSocket connection the
+// The connections table: one row per WebSocket connection the
 // engine opened, fed by the engine's event batches. Rows stay after the
 // connection ends (greyed) until clearEnded(), so the operator can read how
 // each one ended.

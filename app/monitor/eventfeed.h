@@ -8,7 +8,7 @@
 
 #include <deque>
 
-// Between the engine and the GUI models (DESIGN.md "Threads"): connect
+// Between the engine and the GUI models (docs/architecture.md "Threads"): connect
 // Engine::eventsReady (queued) to onEvents(). Each batch goes to the
 // connections table and the log; if batches come faster than one per
 // coalesce interval (50 ms), they are gathered and applied together, so a

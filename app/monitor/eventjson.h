@@ -11,7 +11,7 @@
 
 #include <optional>
 
-// The JSON Lines form of an engine event (HEADLESS.md "Events"): the headless
+// The JSON Lines form of an engine event (docs/headless.md "Events"): the headless
 // stdout stream, --log-file and the .jsonl export all write these lines.
 //
 // The writer is on the hot path (every frame of every connection with full

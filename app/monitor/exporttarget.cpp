@@ -124,7 +124,12 @@ QString cannotWriteMessage(const QString &path, const QString &why)
     return tr("cannot write %1: %2").arg(displayPath(path), why);
 }
 
-QString exportTargetProblem(const QString &path)
+namespace {
+
+// `replaced`: the file is replaced by a new one made in its folder (an
+// export), so the folder must take new files; else it is written in place
+// (the log file), and an existing file needs only to be writable.
+QString targetProblem(const QString &path, bool replaced)
 {
     if (path.isEmpty())
         return tr("cannot write: no file name given");
@@ -164,8 +169,14 @@ QString exportTargetProblem(const QString &path)
     }
     if (::access(encoded.constData(), W_OK) != 0)
         return cannotWriteMessage(path, systemErrorText(errno));
-    // An export replaces the file with a new one made in the same folder.
-    return folderProblem(path, dir);
+    return replaced ? folderProblem(path, dir) : QString();
+}
+
+} // namespace
+
+QString exportTargetProblem(const QString &path)
+{
+    return targetProblem(path, true);
 }
 
 // ---- ExportFile -----------------------------------------------------------------
@@ -241,7 +252,7 @@ bool ExportFile::commit()
 
 int openLogFileDescriptor(const QString &path, QString *error)
 {
-    if (QString problem = exportTargetProblem(path); !problem.isEmpty()) {
+    if (QString problem = targetProblem(path, false); !problem.isEmpty()) {
         *error = std::move(problem);
         return -1;
     }
@@ -252,7 +263,7 @@ int openLogFileDescriptor(const QString &path, QString *error)
         ::open(encoded.constData(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
     if (fd < 0) {
         const int err = errno;
-        const QString problem = exportTargetProblem(path);
+        const QString problem = targetProblem(path, false);
         *error = !problem.isEmpty() ? problem : cannotWriteMessage(path, systemErrorText(err));
         return -1;
     }

@@ -9,7 +9,8 @@
 // that turns a failed system call into words.
 //
 // What may be written: a path that does not exist yet (in a folder that
-// does), or an existing regular file we may write. Everything else is
+// does), or an existing regular file we may write (for an export, in a
+// folder that takes new files: the export replaces it atomically). Everything else is
 // refused before anything is opened, naming what is there: a FIFO, a
 // character or block device, a directory, a socket, a kernel interface file
 // (/proc, /sys), or a symbolic link. Symbolic links are refused rather than

@@ -9,8 +9,9 @@
 #include <memory>
 #include <vector>
 
-// The storage behind the GUI's log (issue 5: 1,000,000 entries in well under
-// 400 MB). A server::Event is 80 bytes plus its heap blocks; a LogEntry is
+// The storage behind the GUI's log (docs/architecture.md "Performance
+// targets": 1,000,000 entries in well under 400 MB). A server::Event is 80
+// bytes plus its heap blocks; a LogEntry is
 // 56 bytes of fixed fields, and its variable text (a capped payload
 // preview, a close reason, the open event's request) lives in an
 // append-only arena of 1 MiB chunks. Entries leave oldest first, so the

@@ -14,7 +14,7 @@
 #include <functional>
 #include <optional>
 
-// The files the user gets (DESIGN.md): the log exported as JSON Lines (the
+// The files the user gets (docs/headless.md, export): the log exported as JSON Lines (the
 // headless event stream, line for line), a human text log, CSV (RFC 4180)
 // and HAR 1.2 with the `_webSocketMessages` extension. Exports are written
 // atomically (ExportFile): a failed write leaves any old file as it was, says

@@ -9,7 +9,7 @@
 
 #include <vector>
 
-// The log pane's filter (issue 5 §1): free text, selected connections only,
+// The log pane's filter: free text, selected connections only,
 // event kinds, post-close only. A million rows must filter in well under
 // 300 ms, so filterAcceptsRow() reads LogModel's compact entries directly
 // (no data(), no QVariant, no QString per row) and every criterion is

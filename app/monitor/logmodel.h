@@ -9,7 +9,7 @@
 
 #include <functional>
 
-// The log pane's model (issue 5 §1): every engine event, oldest first, in a
+// The log pane's model: every engine event, oldest first, in a
 // bounded ring buffer of compact entries (LogBuffer). When the buffer is
 // full the oldest rows go (rowsRemoved, announced before the new rows are
 // inserted, as qBittorrent's log model does, so views never show ghost

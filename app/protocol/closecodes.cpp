@@ -15,7 +15,7 @@ namespace closecall::protocol {
 namespace {
 
 // RFC 6455 §7.4.1 and the IANA registry; .NET's WebSocketCloseStatus and Qt's
-// QWebSocketProtocol::CloseCode names alongside (CLOSE-SEMANTICS.md table).
+// QWebSocketProtocol::CloseCode names alongside (docs/close-semantics.md table).
 // `sendable` is whether an operator may put the number in a Close frame:
 // 1004 is reserved, 1005/1006/1015 are only ever reported locally (§7.4.1:
 // "MUST NOT be set as a status code in a Close control frame").
@@ -264,7 +264,7 @@ ReceivedClose parseClosePayload(QByteArrayView payload)
     }
 
     // RFC 6455 §5.5.1/§8.1: the reason is UTF-8; invalid data fails the
-    // connection with 1007 (CLOSE-SEMANTICS.md R12).
+    // connection with 1007 (docs/close-semantics.md R12).
     const QByteArrayView reason = payload.sliced(2);
     if (!Utf8Validator::isValid(reason)) {
         result.errorCode = closecode::InvalidPayload;

@@ -23,7 +23,7 @@ public:
     // interpreted here: see parseClosePayload().
     virtual void onControl(Opcode opcode, QByteArrayView payload) = 0;
     // The stream is broken. `closeCode` is the code to answer with (1002,
-    // 1007 or 1009, CLOSE-SEMANTICS.md "What is a protocol error"); `why`
+    // 1007 or 1009, docs/close-semantics.md "What is a protocol error"); `why`
     // says what arrived. The parser accepts no more input after this.
     virtual void onProtocolError(quint16 closeCode, const QString &why) = 0;
 };

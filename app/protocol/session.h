@@ -73,7 +73,7 @@ struct SessionOptions
     bool autoPong = true;        // answer Pings in Open and CloseSent
 };
 
-// One WebSocket connection's protocol state machine (CLOSE-SEMANTICS.md),
+// One WebSocket connection's protocol state machine (docs/close-semantics.md),
 // after the upgrade. Sans-I/O: receive() takes bytes read from the peer;
 // operations append frames to output(), which the driver writes and clears;
 // every frame in or out and every transition is reported to the sink, with

@@ -29,10 +29,10 @@ constexpr bool isControl(Opcode op)
 
 enum class MessageType : quint8 { Text, Binary };
 
-// The .NET WebSocketState names (DESIGN.md "Connection states").
+// The .NET WebSocketState names (docs/close-semantics.md "States").
 enum class State : quint8 { Connecting, Open, CloseSent, CloseReceived, Closed, Aborted };
 
-// How our Close frame came to be written (HEADLESS.md close_sent.mode).
+// How our Close frame came to be written (docs/headless.md close_sent.mode).
 enum class CloseMode : quint8 {
     Close,       // CloseAsync: wait for the peer's Close, discard data meanwhile
     CloseOutput, // CloseOutputAsync: return at once, deliver data meanwhile
@@ -41,7 +41,7 @@ enum class CloseMode : quint8 {
     Shutdown, // the server is stopping (behaves like Close)
 };
 
-// How a connection ended (HEADLESS.md closed.how).
+// How a connection ended (docs/headless.md closed.how).
 enum class HowEnded : quint8 { Handshake, Timeout, Abort, PeerReset, PeerEof, ProtocolError };
 
 // Whether a data message arrived after our Close went out, and what became of it.

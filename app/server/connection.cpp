@@ -80,7 +80,7 @@ void Connection::onSessionEvent(const SessionEvent &e)
     }
     case Kind::MessageIn:
         publishMessageEvent<events::MessageIn>(e);
-        // Echo mode answers only while Open: never after our Close (issue 4).
+        // Echo mode answers only while Open: never after our Close [R11].
         if (m_engine.config().echo && e.state == State::Open && e.postClose == PostClose::None)
             (void)m_ws.sendMessage(e.messageType, e.payload, Session::Utf8Check::AlreadyValid);
         return;
@@ -356,7 +356,8 @@ void Connection::onDeadline()
     case Timer::None:
         return;
     case Timer::Handshake: {
-        // A slow or silent client is dropped (issue 4), with a 408 it can read.
+        // A slow or silent client is dropped, with a 408 it can read
+        // (docs/close-semantics.md "States").
         refuseUpgradeWith(408, tr("no complete upgrade request within %1 ms")
                                    .arg(m_engine.config().handshakeTimeoutMs));
         return;

@@ -17,7 +17,7 @@ namespace closecall::server {
 // by the engine (a bounded history) after.
 using ConnectionInfo = ConnectionSummary;
 
-// "2024-05-01T12:00:00.123456Z" (HEADLESS.md `time`).
+// "2024-05-01T12:00:00.123456Z" (docs/headless.md `time`).
 QString isoTimeUs(qint64 wallUs);
 
 // The JSON text of `list`'s data: an array of connection objects.

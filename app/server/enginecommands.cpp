@@ -1,4 +1,4 @@
-// The operator's commands (HEADLESS.md "Commands"): each publishes exactly
+// The operator's commands (docs/headless.md "Commands"): each publishes exactly
 // one `result`, after the events it caused.
 #include "connection.h"
 #include "engineimpl.h"

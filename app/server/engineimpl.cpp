@@ -20,7 +20,8 @@ namespace closecall::server {
 using namespace protocol;
 
 namespace {
-// One read buffer for every connection (issue 4): large enough that a read
+// One read buffer for every connection (docs/architecture.md "Performance
+// targets"): large enough that a read
 // takes many small frames, or a good slice of a 16 MiB one, per syscall.
 constexpr qsizetype ReadBufferSize = 256 * 1024;
 // Idle connections give back their buffers' capacity this often.
@@ -266,7 +267,7 @@ void EngineImpl::shutdown(CloseCode code, const QString &reason, int timeoutMs,
             publishResult(resultId, false, tr("the server is already stopping"));
         return;
     }
-    // A quit with a code that may not be sent changes nothing (HEADLESS.md).
+    // A quit with a code that may not be sent changes nothing (docs/headless.md).
     if (const Refused why = checkOutgoingClose(code, reason)) {
         publishResult(resultId, false, RefusalText::sentence(why));
         return;

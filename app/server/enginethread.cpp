@@ -5,7 +5,7 @@ namespace closecall::server {
 EngineThread::EngineThread(ServerConfig config)
     : m_engine(new Engine(std::move(config)))
 {
-    // STYLE.md §3: a parentless worker moved to a named thread, deleted on
+    // The Qt worker pattern: a parentless worker moved to a named thread, deleted on
     // that thread when it finishes.
     m_thread.setObjectName(QStringLiteral("engine"));
     m_engine->moveToThread(&m_thread);

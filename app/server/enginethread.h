@@ -8,7 +8,7 @@
 namespace closecall::server {
 
 // RAII owner of the engine thread: creates the Engine, moves it to a named
-// thread, and on destruction quits and joins (STYLE.md §3). The engine is
+// thread, and on destruction quits and joins. The engine is
 // deleted on its own thread via deleteLater when the thread finishes.
 class EngineThread final
 {

@@ -14,7 +14,7 @@ namespace closecall::server {
 // Stamps every event (seq, monotonic and wall-clock microseconds) on the
 // engine thread and hands them on in batches: at once (next event-loop
 // turn) when idle, at most ~20 batches a second under load, so a flood of
-// frames costs one queued signal per batch, not one per frame (DESIGN.md).
+// frames costs one queued signal per batch, not one per frame (docs/architecture.md).
 class EventPublisher final
 {
 public:

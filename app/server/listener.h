@@ -14,7 +14,8 @@ class Poller;
 // SO_REUSEADDR, the "already in use" error), then accepting moves to the
 // engine's epoll set: accept4() hands back a non-blocking descriptor and the
 // peer's address in one syscall, where QTcpServer needs four more per
-// connection (issue 4: ≥ 55 k accepts/s), and no QTcpSocket is ever built.
+// connection, and no QTcpSocket is ever built (docs/architecture.md, "Why
+// plain ws:// uses epoll directly").
 class Listener final : public QTcpServer
 {
     Q_OBJECT

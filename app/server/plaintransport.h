@@ -11,7 +11,8 @@ namespace closecall::server {
 class Poller;
 
 // The engine's shared read buffer: every plain connection reads into it,
-// so an idle connection holds no read buffer at all (issue 4: ≤ 1 KB).
+// so an idle connection holds no read buffer at all (the ≤ 1 KB target of
+// docs/architecture.md "Performance targets").
 struct ReadBuffer
 {
     char *data = nullptr;

@@ -11,7 +11,8 @@ namespace closecall::server {
 // One epoll set for every plain connection of the engine, watched by a
 // single QSocketNotifier. A QTcpSocket per connection costs several KB and
 // three notifiers; an epoll entry costs the engine nothing in user space,
-// which is what keeps an idle connection under 1 KB (issue 4). Level
+// which is what keeps an idle connection under 1 KB (docs/architecture.md
+// "Performance targets"). Level
 // triggered: whatever a wake-up leaves unread wakes us again, so one busy
 // connection cannot starve the others.
 class Poller final

@@ -6,7 +6,7 @@
 
 namespace closecall::server {
 
-// Everything the engine needs to start; the command line (HEADLESS.md) and
+// Everything the engine needs to start; the command line (docs/headless.md) and
 // the GUI's settings both fill one of these.
 struct ServerConfig
 {

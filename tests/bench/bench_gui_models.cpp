@@ -1,4 +1,5 @@
-// The GUI's models under the issue 5 §3 load, without widgets: 1,000,000
+// The GUI's models under the load of docs/architecture.md "Performance
+// targets", without widgets: 1,000,000
 // synthetic events (1,000 connections, text and binary messages both ways,
 // some post-close) go through EventFeed into the connections table and the
 // log in engine-sized batches, with both filter proxies attached as the

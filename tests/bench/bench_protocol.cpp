@@ -1,6 +1,7 @@
 // Micro-benchmarks of the sans-I/O protocol core (tests/bench/README.md).
 //
-// Targets these numbers are read against (DESIGN.md): unmasking at several
+// Targets these numbers are read against (docs/architecture.md "Performance
+// targets"): unmasking at several
 // GB/s, i.e. in the memory-copy class, and 64-byte frames parsed at tens of
 // millions a second.
 

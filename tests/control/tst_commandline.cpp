@@ -1,4 +1,4 @@
-// The command line of HEADLESS.md: every option, good and bad values, the
+// The command line of docs/headless.md: every option, good and bad values, the
 // defaults, and listen-address parsing (IPv4, IPv6 in brackets, port 0).
 #include "control/commandline.h"
 

@@ -1,4 +1,4 @@
-// The stdin command vocabulary of HEADLESS.md: every command, every refusal
+// The stdin command vocabulary of docs/headless.md: every command, every refusal
 // with its exact sentence, the conn and code forms, the 123-byte reason rule
 // (R10) and base64 errors. A refused line still echoes its id when it has one.
 #include "control/commandparser.h"
@@ -363,6 +363,9 @@ void tst_commandparser::refused_data()
         u"export needs 'path' (the file to write)"_s);
     row("export empty path", R"({"cmd":"export","path":""})", {},
         u"'path' must be a non-empty string"_s);
+    // Valid JSON, but the file layer would cut the name at the NUL.
+    row("export NUL in path", R"({"cmd":"export","path":"/tmp/a\u0000b.jsonl"})", {},
+        u"'path' contains a NUL character (\\u0000 at position 6); file names cannot contain one"_s);
     row("export bad format", R"({"cmd":"export","path":"a","format":"xml"})", {},
         u"'format' must be one of jsonl, text, csv, har; got \"xml\""_s);
     row("export filter bad key", R"({"cmd":"export","path":"a","filter":"type:text"})", {},

@@ -162,7 +162,7 @@ void fuzzUtf8(Reader &in)
 
 bool referenceValidReceived(quint16 c)
 {
-    // RFC 6455 §7.4 and the IANA registry as of today (CLOSE-SEMANTICS.md).
+    // RFC 6455 §7.4 and the IANA registry as of today (docs/close-semantics.md).
     return (c >= 1000 && c <= 1003) || (c >= 1007 && c <= 1014) || (c >= 3000 && c <= 4999);
 }
 
@@ -170,7 +170,7 @@ void fuzzClose(Reader &in)
 {
     const quint16 someCode = in.u16();
     FUZZ_CHECK(isValidReceivedCloseCode(someCode) == referenceValidReceived(someCode),
-               "isValidReceivedCloseCode differs from CLOSE-SEMANTICS.md");
+               "isValidReceivedCloseCode differs from docs/close-semantics.md");
     const CloseCodeInfo *info = closeCodeInfo(someCode);
     FUZZ_CHECK((info != nullptr) == (someCode >= 1000 && someCode <= 1015),
                "closeCodeInfo covers the wrong codes");
@@ -227,7 +227,7 @@ void fuzzClose(Reader &in)
     if (verdict.isEmpty() != shouldAccept) {
         std::fprintf(stderr, "code %d reason %lld bytes: verdict '%s'\n", code ? int(*code) : -1,
                      qlonglong(reasonBytes), qPrintable(verdict));
-        FUZZ_CHECK(false, "validateOutgoingClose differs from CLOSE-SEMANTICS.md (R10)");
+        FUZZ_CHECK(false, "validateOutgoingClose differs from docs/close-semantics.md (R10)");
     }
     if (shouldAccept) {
         const QByteArray built = buildClosePayload(code, reason);

@@ -4,7 +4,7 @@
 // and reason, send text or binary, ping, abort, transport closed, toggle
 // automatic acknowledge / pong, change the message size limit.
 //
-// Checked after every event and operation (CLOSE-SEMANTICS.md):
+// Checked after every event and operation (docs/close-semantics.md):
 //  - state changes only along the legal graph, each event carries the state
 //    it happened in (R16), nothing after Ended, Ended exactly once when ended;
 //  - operations are refused exactly when the rules say (R10, R11), and a

@@ -64,7 +64,7 @@ inline bool isTerminal(State s)
     return s == State::Closed || s == State::Aborted;
 }
 
-// CLOSE-SEMANTICS.md "States".
+// docs/close-semantics.md "States".
 inline bool legalTransition(State from, State to)
 {
     if (isTerminal(from))

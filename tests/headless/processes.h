@@ -1,7 +1,7 @@
 #pragma once
 
 // The two kinds of process the headless suite drives: the `closecall`
-// binary (JSON Lines on stdin/stdout, as HEADLESS.md) and the independent
+// binary (JSON Lines on stdin/stdout, as docs/headless.md) and the independent
 // python3-websockets peer (tests/headless/peers/wspeer.py). Both collect
 // their stdout lines as JSON objects; waits spin the event loop so several
 // processes make progress at once.

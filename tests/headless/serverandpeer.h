@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 inline const QString Python = u"/usr/bin/python3"_s; // Debian's, with python3-websockets
 inline constexpr int PeerTimeoutS = 15;
 
-// `closecall --headless --listen 127.0.0.1:0` and the command side of HEADLESS.md.
+// `closecall --headless --listen 127.0.0.1:0` and the command side of docs/headless.md.
 class Server final : public JsonLinesProcess
 {
 public:

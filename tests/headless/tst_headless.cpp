@@ -1,4 +1,4 @@
-// The headless contract (HEADLESS.md), tested from outside: the built
+// The headless contract (docs/headless.md), tested from outside: the built
 // `closecall` binary runs as a subprocess, driven through stdin/stdout, and
 // Debian's python3-websockets is the peer (tests/headless/peers/wspeer.py),
 // so neither end of the wire is our own code.
@@ -91,7 +91,7 @@ Peer &tst_headless::startPeer(const QString &path, const QStringList &extra)
     return peer;
 }
 
-// Every test's stdout obeys the common rules of HEADLESS.md "Events".
+// Every test's stdout obeys the common rules of docs/headless.md "Events".
 void tst_headless::cleanup()
 {
     const bool checkSeq = std::exchange(m_checkSeq, true);

@@ -1,4 +1,4 @@
-// The JSON Lines writer against HEADLESS.md: every event type's exact field
+// The JSON Lines writer against docs/headless.md: every event type's exact field
 // set and values (parsed back with QJsonDocument, an independent reader),
 // string escaping, previews cut on a UTF-8 boundary, base64, and the
 // reader that turns a line back into an Event.

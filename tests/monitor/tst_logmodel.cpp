@@ -202,7 +202,7 @@ void tst_LogModel::cells_data()
         << ""
         << ""
         << "Closed"
-        << u"1001 Going Away: deploy \u00b7 peer closed TCP \u00b7 initiated by server \u00b7 "
+        << u"1001 Going Away: deploy \u00b7 client closed TCP \u00b7 initiated by server \u00b7 "
            u"close handshake 1.2 ms \u00b7 TCP closed by the server"_s;
     QTest::newRow("empty close sent") << 16 << "8"
                                       << "out"
@@ -225,7 +225,7 @@ void tst_LogModel::cells_data()
         << ""
         << ""
         << "Aborted"
-        << u"1006 Abnormal Closure \u00b7 timeout \u00b7 initiated by server \u00b7 TCP closed "
+        << u"1006 Abnormal Closure \u00b7 timed out \u00b7 initiated by server \u00b7 TCP closed "
            u"by the server"_s;
     QTest::newRow("error") << 21 << ""
                            << ""

@@ -1,4 +1,4 @@
-// The close code registry and the send/receive rules of CLOSE-SEMANTICS.md
+// The close code registry and the send/receive rules of docs/close-semantics.md
 // (R10 for what an operator may send, R12 for Close payloads received).
 #include "protocol/closecodes.h"
 

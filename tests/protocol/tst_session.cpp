@@ -1,4 +1,4 @@
-// The session state machine against CLOSE-SEMANTICS.md. Each row that
+// The session state machine against docs/close-semantics.md. Each row that
 // checks a rule names it ([R1] ... [R16]).
 
 #include "sessionrecorder.h"

@@ -1,5 +1,5 @@
 // The engine on its own thread against Qt's QWebSocket as an independent
-// client, over loopback. Rows that check a rule of CLOSE-SEMANTICS.md name
+// client, over loopback. Rows that check a rule of docs/close-semantics.md name
 // it ([R1] ... [R16]).
 
 #include "engineharness.h"

@@ -1,5 +1,5 @@
 // The engine's limits against real clients: each is a clear HTTP answer or
-// close code and an event, never a crash (issue 4 §1).
+// close code and an event, never a crash (docs/headless.md, handshake statuses).
 
 #include "engineharness.h"
 #include "wsclient.h"

@@ -591,7 +591,7 @@ void TestMainWindow::settingsPersist()
     QCOMPARE(restored->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
 }
 
-// STYLE.md §2: new rows scroll into view only while the view is at the bottom.
+// New rows scroll into view only while the view is at the bottom.
 void TestMainWindow::logFollowsTheTailOnlyAtTheBottom()
 {
     ui::LogView *view = m_window->logPane()->view();

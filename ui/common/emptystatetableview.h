@@ -5,7 +5,7 @@
 class QSettings;
 
 // A table view for big, live models: uniform row heights (no per-row
-// measuring, STYLE.md §2), no word wrap, a message drawn over the viewport
+// measuring: a million rows stay fast), no word wrap, a message drawn over the viewport
 // while the model has no rows ("No connections yet: ..."), and its
 // header's widths and sort order saved in the settings.
 namespace closecall::ui {

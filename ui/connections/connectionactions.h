@@ -16,7 +16,7 @@ class QAction;
 // ones it skips and why ("Connection 3 is already CloseSent.").
 //
 // Which states allow what mirrors the session's refusal table
-// (protocol/session.cpp, CLOSE-SEMANTICS.md): it only decides what the
+// (protocol/session.cpp, docs/close-semantics.md): it only decides what the
 // buttons offer. The engine still decides; a refusal comes back as the
 // command's result and is shown.
 namespace closecall::ui {

@@ -15,7 +15,7 @@ class ConnectionFilterProxy;
 class ConnectionTableModel;
 } // namespace closecall::monitor
 
-// The connections table (issue 5 §2): a filter line and "Hide ended" above
+// The connections table: a filter line and "Hide ended" above
 // a sortable view of ConnectionTableModel. Rows whose peer closed first and
 // wait for the operator's answer (manual acknowledge) are highlighted.
 namespace closecall::ui {

@@ -10,7 +10,7 @@ class ConnectionTableModel;
 struct ConnectionRow;
 } // namespace closecall::monitor
 
-// Connection details (issue 5 §2): the upgrade request (path, origin, user
+// Connection details: the upgrade request (path, origin, user
 // agent, every header), the negotiated subprotocol, the traffic so far and
 // the close summary of the connection current in the table. Refreshed at
 // most a few times a second while the connection is busy.

@@ -19,7 +19,7 @@ class LogFilterProxy;
 class LogModel;
 } // namespace closecall::monitor
 
-// The log pane (issue 5 §2): every frame and event, newest at the bottom,
+// The log pane: every frame and event, newest at the bottom,
 // over LogFilterProxy: free text, event kinds, the selected connections
 // only, post-close receives only. The view follows the tail while scrolled
 // to the bottom.

@@ -4,7 +4,8 @@
 
 // The log's table: follows the tail while the operator is at the bottom
 // (new rows scroll into view), and stays put once they scroll up to read
-// (STYLE.md §2). Scrolling back to the bottom resumes following.
+// (as Wireshark's packet list does). Scrolling back to the bottom resumes
+// following.
 namespace closecall::ui {
 
 class LogView final : public EmptyStateTableView

@@ -24,7 +24,7 @@ class EventFeed;
 class LogModel;
 } // namespace closecall::monitor
 
-// CloseCall's main window (issue 5 §2): the server toolbar, the
+// CloseCall's main window: the server toolbar, the
 // connections table above the log in a splitter, the Close, Send and
 // Details docks, the menus and the status bar. Every action on a
 // connection goes through ServerSession to the Controller.

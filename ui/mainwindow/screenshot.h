@@ -3,7 +3,7 @@
 #include <QtCore/QObject>
 
 // scripts/screenshot's hook, driven by environment variables so the
-// command line stays the one HEADLESS.md specifies:
+// command line stays the one docs/headless.md specifies:
 //   CLOSECALL_SCREENSHOT=FILE          save a grab of the window to FILE, then quit
 //   CLOSECALL_SCREENSHOT_WAIT_OPEN=N   first wait until N connections have opened
 //   CLOSECALL_SCREENSHOT_COMMANDS=F    then run F's commands (JSON Lines, the

@@ -23,7 +23,7 @@ class EventFeed;
 // The GUI's side of the engine (what HeadlessApp is for the headless mode):
 // starts and stops the engine thread, hands its event batches to the
 // models' EventFeed and to "Log to file", and carries the GUI's commands out
-// through the Controller — the one command vocabulary (DESIGN.md) — then
+// through the Controller — the one command vocabulary (docs/architecture.md) — then
 // reports each command's `result`. No widgets here.
 namespace closecall::ui {
 

@@ -6,7 +6,7 @@
 class QLineEdit;
 class QSpinBox;
 
-// The server toolbar (issue 5 §2): where to listen (address and port),
+// The server toolbar: where to listen (address and port),
 // Start/Stop, TLS, and the running options (Echo, Auto-acknowledge peer
 // Close, Answer Pings), which the main window's actions provide.
 namespace closecall::ui {

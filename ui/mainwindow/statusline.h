@@ -5,7 +5,7 @@
 class QLabel;
 class QStatusBar;
 
-// The permanent part of the status bar (issue 5 §2): where the server
+// The permanent part of the status bar: where the server
 // listens, connections open / total, data messages a second in and out,
 // the log's size and how many old events it dropped, and the log file.
 namespace closecall::ui {

@@ -12,7 +12,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QSettings;
 
-// The send panel (issue 5 §2): a text message, or a binary one typed as
+// The send panel: a text message, or a binary one typed as
 // hex, for the selected connections; and a Ping with a payload. The engine
 // refuses what cannot be sent (e.g. after our Close) and the refusal is
 // shown here, under the buttons.

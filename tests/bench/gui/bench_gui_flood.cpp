@@ -1,4 +1,5 @@
-// The live half of issue 5 §3's GUI benchmark: the real MainWindow, with
+// The live half of the GUI benchmark (docs/architecture.md "Performance
+// targets"): the real MainWindow, with
 // its engine listening on 127.0.0.1 (any free port), takes a flood from
 // flood_client, a separate process: 1,000 WebSocket connections sending
 // 20,000 small text messages a second in total for 10 s. Measured on the

@@ -6,7 +6,7 @@ python3-websockets, in its sans-I/O form (websockets.client.ClientConnection),
 so nothing of CloseCall is on this side of the wire. Driving the sans-I/O
 object over a plain socket lets this peer do one thing no high-level client
 does: when the server's Close arrives, send a few more data frames before the
-Close reply the library queued (CLOSE-SEMANTICS.md: post-close data).
+Close reply the library queued (docs/close-semantics.md: post-close data).
 
 Usage: wspeer.py URL [--after-close-send N] [--subprotocol NAME] [--origin O]
                      [--header NAME:VALUE] [--timeout S]
