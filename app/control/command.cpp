@@ -58,7 +58,7 @@ struct Text
 bool ExportFilter::matches(const server::Event &event) const
 {
     return (conns.isEmpty() || conns.contains(event.conn)) &&
-           (events.isEmpty() || events.contains(event.type)) &&
+           (events.isEmpty() || events.contains(event.type())) &&
            (states.isEmpty() || (event.conn != 0 && states.contains(event.state)));
 }
 

@@ -14,7 +14,6 @@ using namespace Qt::StringLiterals;
 namespace closecall::control {
 
 using server::Event;
-using server::EventType;
 
 EngineSession::EngineSession(QObject *parent)
     : QObject(parent)
@@ -176,22 +175,22 @@ void EngineSession::onEvents(const server::EventBatch &batch)
     emit eventsReady(batch);
 
     for (const Event &event : batch) {
-        if (event.type == EventType::Listening) {
-            m_port = event.port;
-            QString host = event.address;
+        if (const auto *l = event.get<server::events::Listening>()) {
+            m_port = l->port;
+            QString host = l->address;
             if (host.contains(u':'))
                 host = u'[' + host + u']';
-            m_url = (event.tls ? u"wss://"_s : u"ws://"_s) + host + u':' + QString::number(m_port);
+            m_url = (l->tls ? u"wss://"_s : u"ws://"_s) + host + u':' + QString::number(m_port);
             if (m_status == Status::Starting)
                 setStatus(Status::Listening);
             emit listening(m_url);
-        } else if (event.type == EventType::Result && !event.resultId.isEmpty()) {
-            const auto it = m_pending.constFind(event.resultId);
+        } else if (const auto *r = event.get<server::events::Result>(); r && !r->id.isEmpty()) {
+            const auto it = m_pending.constFind(r->id);
             if (it == m_pending.cend())
                 continue;
             const CommandKind kind = *it;
             m_pending.erase(it);
-            emit commandFinished(event.resultId, kind, event.ok, event.message);
+            emit commandFinished(r->id, kind, r->ok, r->error);
         }
     }
     // Last, when this batch has been handed on: a front end may show a

@@ -33,21 +33,6 @@ constexpr qsizetype StoreCapacity = 250'000;
 // How long past the close timeout a shutdown may take before we give up.
 constexpr int WatchdogGraceMs = 10000;
 
-bool isMessageEvent(EventType type)
-{
-    switch (type) {
-    case EventType::MessageIn:
-    case EventType::MessageOut:
-    case EventType::PingIn:
-    case EventType::PongIn:
-    case EventType::PingOut:
-    case EventType::PongOut:
-        return true;
-    default:
-        return false;
-    }
-}
-
 } // namespace
 
 void printError(const QString &message)
@@ -120,7 +105,7 @@ void HeadlessApp::onEvents(const server::EventBatch &batch)
         return;
     m_out.clear();
     for (const Event &event : batch) {
-        if (!m_options.stdoutMessageEvents && isMessageEvent(event.type))
+        if (!m_options.stdoutMessageEvents && server::carriesPayload(event.type()))
             continue;
         monitor::appendEventJson(m_out, event);
     }

@@ -17,92 +17,14 @@ using server::EventType;
 
 namespace {
 
-void applyEvent(ConnectionRow &r, const Event &ev)
-{
-    r.lastActivityTUs = ev.tUs;
-    r.lastActivityWallUs = ev.wallUs;
-    // Every event carries the state it happened in; a `state` event is
-    // stamped with the old one and names the new one in `to`.
-    r.state = ev.type == EventType::StateChange ? ev.to : ev.state;
-
-    switch (ev.type) {
-    case EventType::MessageIn:
-        ++r.msgsIn;
-        r.bytesIn += quint64(ev.size);
-        if (ev.postClose == protocol::PostClose::Delivered)
-            ++r.postCloseDelivered;
-        else if (ev.postClose == protocol::PostClose::Discarded)
-            ++r.postCloseDiscarded;
-        break;
-    case EventType::MessageOut:
-        ++r.msgsOut;
-        r.bytesOut += quint64(ev.size);
-        break;
-    case EventType::PingIn:
-        ++r.pingsIn;
-        break;
-    case EventType::PingOut:
-        ++r.pingsOut;
-        break;
-    case EventType::CloseSent:
-        r.closeSent = true;
-        r.sentCode = ev.code;
-        r.sentReason = ev.reason;
-        r.sentMode = ev.mode;
-        r.closeSentTUs = ev.tUs;
-        if (r.initiatedBy == protocol::Initiator::None)
-            r.initiatedBy =
-                r.closeReceived ? protocol::Initiator::Client : protocol::Initiator::Server;
-        break;
-    case EventType::CloseReceived:
-        r.closeReceived = true;
-        r.receivedCode = ev.code;
-        r.receivedReason = ev.reason;
-        r.closeReceivedTUs = ev.tUs;
-        if (r.initiatedBy == protocol::Initiator::None)
-            r.initiatedBy = r.closeSent ? protocol::Initiator::Server : protocol::Initiator::Client;
-        // R16: measured from our Close to theirs, only when ours went first;
-        // `closed` brings the engine's own figure.
-        if (r.closeSent && r.closeHandshakeUs < 0)
-            r.closeHandshakeUs = ev.tUs - r.closeSentTUs;
-        break;
-    case EventType::Closed:
-        r.ended = true;
-        r.endedTUs = ev.tUs;
-        r.how = ev.how;
-        r.finalCode = ev.code;
-        r.finalReason = ev.reason;
-        r.tcpClosedByClient = ev.tcpClosedByClient;
-        if (ev.initiatedBy != protocol::Initiator::None)
-            r.initiatedBy = ev.initiatedBy;
-        if (ev.closeHandshakeUs >= 0)
-            r.closeHandshakeUs = ev.closeHandshakeUs;
-        break;
-    case EventType::Error:
-        ++r.errors;
-        r.lastError = ev.message;
-        break;
-    default:
-        break;
-    }
-}
-
 ConnectionRow rowFromOpen(const Event &ev)
 {
     ConnectionRow r;
-    r.id = ev.conn;
-    r.state = protocol::State::Open;
-    r.remote = ev.remote;
-    r.path = ev.path;
-    r.query = ev.query;
-    r.subprotocol = ev.subprotocol;
-    r.origin = ev.origin;
-    r.userAgent = ev.userAgent;
-    r.headers = ev.headers;
-    r.openedTUs = ev.tUs;
-    r.openedWallUs = ev.wallUs;
-    r.lastActivityTUs = ev.tUs;
-    r.lastActivityWallUs = ev.wallUs;
+    r.apply(ev);
+    const auto &open = ev.as<server::events::Open>();
+    r.origin = open.origin;
+    r.userAgent = open.userAgent;
+    r.headers = open.headers;
     return r;
 }
 
@@ -417,7 +339,7 @@ void ConnectionTableModel::applyBatch(const server::EventBatch &batch)
     for (const Event &ev : batch) {
         if (ev.conn == 0)
             continue;
-        if (ev.type == EventType::Open && !m_index.contains(ev.conn)) {
+        if (ev.is(EventType::Open) && !m_index.contains(ev.conn)) {
             m_index.insert(ev.conn, existing + int(added.size()));
             added.push_back(rowFromOpen(ev));
             ++m_totalCount;
@@ -430,7 +352,7 @@ void ConnectionTableModel::applyBatch(const server::EventBatch &batch)
         const int row = *it;
         ConnectionRow &r = row < existing ? m_rows[size_t(row)] : added[size_t(row - existing)];
         const bool wasEnded = r.ended;
-        applyEvent(r, ev);
+        r.apply(ev);
         if (r.ended && !wasEnded)
             --m_openCount;
         if (row < existing) {

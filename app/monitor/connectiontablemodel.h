@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/connectionsummary.h"
 #include "server/event.h"
 
 #include <QtCore/QAbstractTableModel>
@@ -17,72 +18,15 @@
 // each one ended.
 namespace closecall::monitor {
 
-// Everything the model knows about one connection: the table's cells, the
-// details pane (handshake headers, origin, user agent) and the close panel
-// (state, whether our Close is out). Times are the engine's: `*TUs` are
-// microseconds since the server started (monotonic), `*WallUs` since the
-// Unix epoch (UTC).
-struct ConnectionRow
+// Everything the model knows about one connection: the table's cells and
+// the close panel's state are the summary its events fold into (the same
+// one the engine's `list` returns); the details pane adds the rest of the
+// upgrade request (origin, user agent, headers).
+struct ConnectionRow : server::ConnectionSummary
 {
-    quint32 id = 0;
-    protocol::State state = protocol::State::Open;
-
-    // From the `open` event.
-    QString remote; // "ip:port"
-    QString path;
-    QString query;
-    QString subprotocol;
     QString origin;
     QString userAgent;
     protocol::HttpHeaders headers; // the upgrade request's, as sent
-    qint64 openedTUs = 0;
-    qint64 openedWallUs = 0;
-
-    qint64 lastActivityTUs = 0; // the latest event of this connection
-    qint64 lastActivityWallUs = 0;
-    quint64 msgsIn = 0;
-    quint64 msgsOut = 0;
-    quint64 bytesIn = 0;
-    quint64 bytesOut = 0;
-    quint64 pingsIn = 0;
-    quint64 pingsOut = 0;
-    quint64 errors = 0;
-    QString lastError; // the latest `error` event's message
-
-    // Our Close frame (close_sent).
-    bool closeSent = false;
-    protocol::CloseCode sentCode;
-    QString sentReason;
-    protocol::CloseMode sentMode = protocol::CloseMode::Close;
-    qint64 closeSentTUs = -1;
-
-    // The peer's Close frame (close_received).
-    bool closeReceived = false;
-    protocol::CloseCode receivedCode;
-    QString receivedReason;
-    qint64 closeReceivedTUs = -1;
-
-    // Data messages that arrived after our Close went out.
-    quint64 postCloseDelivered = 0;
-    quint64 postCloseDiscarded = 0;
-
-    // Who sent the first Close: known as soon as one Close frame is seen,
-    // confirmed by `closed`.
-    protocol::Initiator initiatedBy = protocol::Initiator::None;
-    // Our Close to theirs in microseconds, -1 until both are seen (or never).
-    qint64 closeHandshakeUs = -1;
-
-    // From `closed`.
-    bool ended = false;
-    qint64 endedTUs = -1;
-    protocol::HowEnded how = protocol::HowEnded::Handshake;
-    protocol::CloseCode finalCode; // as the engine reports it (1006 when no Close arrived)
-    QString finalReason;
-    bool tcpClosedByClient = false;
-
-    quint64 postCloseCount() const { return postCloseDelivered + postCloseDiscarded; }
-    // Closed or Aborted: the row is kept (greyed) until clearEnded().
-    bool isEnded() const { return ended; }
 };
 
 class ConnectionTableModel final : public QAbstractTableModel

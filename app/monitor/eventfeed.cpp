@@ -75,12 +75,12 @@ void EventFeed::count(const server::EventBatch &batch)
         m_buckets.pop_front();
     Bucket &b = m_buckets.back();
     for (const server::Event &e : batch) {
-        if (e.type == EventType::MessageIn) {
+        if (const auto *in = e.get<server::events::MessageIn>()) {
             ++b.msgsIn;
-            b.bytesIn += quint64(e.size);
-        } else if (e.type == EventType::MessageOut) {
+            b.bytesIn += quint64(in->size);
+        } else if (const auto *out = e.get<server::events::MessageOut>()) {
             ++b.msgsOut;
-            b.bytesOut += quint64(e.size);
+            b.bytesOut += quint64(out->size);
         }
     }
 }

@@ -17,20 +17,10 @@ using namespace Qt::StringLiterals;
 namespace closecall::monitor {
 
 using namespace closecall::protocol;
+namespace events = server::events;
+using server::Overloaded;
 
 namespace {
-
-constexpr QLatin1StringView EventNames[] = {
-    "listening"_L1,      "handshake_failed"_L1,
-    "open"_L1,           "message_in"_L1,
-    "message_out"_L1,    "ping_in"_L1,
-    "pong_in"_L1,        "ping_out"_L1,
-    "pong_out"_L1,       "close_sent"_L1,
-    "close_received"_L1, "state"_L1,
-    "closed"_L1,         "error"_L1,
-    "result"_L1,
-};
-static_assert(std::size(EventNames) == size_t(EventType::Result) + 1);
 
 // Appends into `out` through a raw pointer: every piece first makes room
 // for its worst case, so the loops below never check capacity per byte.
@@ -157,13 +147,13 @@ void writeCode(Writer &w, const CloseCode &code)
     }
 }
 
-void writePreview(Writer &w, const Event &e)
+void writePreview(Writer &w, const events::Payload &p, bool text)
 {
     w.lit(",\"preview\":");
-    if (previewIsText(e))
-        w.utf8String(e.preview, e.size > e.preview.size());
+    if (text)
+        w.utf8String(p.preview, p.size > p.preview.size());
     else
-        w.base64(e.preview);
+        w.base64(p.preview);
 }
 
 // The header object: one member per name (the first spelling of a name,
@@ -215,6 +205,26 @@ void writeRawJson(Writer &w, const QByteArray &raw)
     w.raw(QByteArrayView(compact).sliced(1, compact.size() - 2));
 }
 
+void writeMessage(Writer &w, const events::Payload &m)
+{
+    w.lit(",\"type\":");
+    w.latin1String(messageTypeName(m.messageType));
+    w.lit(",\"size\":");
+    w.num(m.size);
+    writePreview(w, m, m.messageType == MessageType::Text);
+}
+
+void writeControl(Writer &w, const Event &e, const events::Payload &p)
+{
+    const bool text = previewIsText(e);
+    w.lit(",\"size\":");
+    w.num(p.size);
+    writePreview(w, p, text);
+    // Added field: how the preview is encoded (see previewIsText).
+    w.lit(",\"type\":");
+    w.latin1String(text ? "text"_L1 : "binary"_L1);
+}
+
 void writeEvent(Writer &w, const Event &e)
 {
     w.lit("{\"seq\":");
@@ -224,7 +234,7 @@ void writeEvent(Writer &w, const Event &e)
     w.lit(",\"t_us\":");
     w.num(e.tUs);
     w.lit(",\"event\":");
-    w.latin1String(eventName(e.type));
+    w.latin1String(eventTypeName(e.type()));
     if (e.conn != 0) {
         w.lit(",\"conn\":");
         w.num(e.conn);
@@ -232,123 +242,111 @@ void writeEvent(Writer &w, const Event &e)
         w.latin1String(stateName(e.state));
     }
 
-    switch (e.type) {
-    case EventType::Listening:
-        w.lit(",\"address\":");
-        w.string(e.address);
-        w.lit(",\"port\":");
-        w.num(e.port);
-        w.lit(",\"tls\":");
-        w.boolean(e.tls);
-        break;
-    case EventType::HandshakeFailed:
-        w.lit(",\"remote\":");
-        w.string(e.remote);
-        w.lit(",\"status\":");
-        w.num(e.httpStatus);
-        w.lit(",\"reason\":");
-        w.string(e.reason);
-        break;
-    case EventType::Open:
-        w.lit(",\"remote\":");
-        w.string(e.remote);
-        w.lit(",\"path\":");
-        w.string(e.path);
-        w.lit(",\"query\":");
-        w.string(e.query);
-        w.lit(",\"subprotocol\":");
-        w.string(e.subprotocol);
-        w.lit(",\"origin\":");
-        w.string(e.origin);
-        w.lit(",\"user_agent\":");
-        w.string(e.userAgent);
-        w.lit(",\"headers\":");
-        writeHeaders(w, e.headers);
-        break;
-    case EventType::MessageIn:
-    case EventType::MessageOut:
-        w.lit(",\"type\":");
-        w.latin1String(messageTypeName(e.messageType));
-        w.lit(",\"size\":");
-        w.num(e.size);
-        writePreview(w, e);
-        if (e.type == EventType::MessageIn) {
-            w.lit(",\"post_close\":");
-            if (e.postClose == PostClose::None)
-                w.lit("null");
-            else
-                w.latin1String(postCloseName(e.postClose));
-        }
-        break;
-    case EventType::PingIn:
-    case EventType::PongIn:
-    case EventType::PingOut:
-    case EventType::PongOut:
-        w.lit(",\"size\":");
-        w.num(e.size);
-        writePreview(w, e);
-        // Added field: how the preview is encoded (see previewIsText).
-        w.lit(",\"type\":");
-        w.latin1String(previewIsText(e) ? "text"_L1 : "binary"_L1);
-        break;
-    case EventType::CloseSent:
-        writeCode(w, e.code);
-        w.lit(",\"reason\":");
-        w.string(e.reason);
-        w.lit(",\"mode\":");
-        w.latin1String(closeModeName(e.mode));
-        break;
-    case EventType::CloseReceived:
-        writeCode(w, e.code);
-        w.lit(",\"reason\":");
-        w.string(e.reason);
-        break;
-    case EventType::StateChange:
-        w.lit(",\"from\":");
-        w.latin1String(stateName(e.from));
-        w.lit(",\"to\":");
-        w.latin1String(stateName(e.to));
-        break;
-    case EventType::Closed:
-        // `final` is the state the connection ended in: the event's own state.
-        w.lit(",\"final\":");
-        w.latin1String(stateName(e.state));
-        writeCode(w, e.code);
-        w.lit(",\"reason\":");
-        w.string(e.reason);
-        w.lit(",\"how\":");
-        w.latin1String(howEndedName(e.how));
-        w.lit(",\"tcp_closed_by\":");
-        w.latin1String(e.tcpClosedByClient ? "client"_L1 : "server"_L1);
-        w.lit(",\"initiated_by\":");
-        w.latin1String(initiatorName(e.initiatedBy));
-        w.lit(",\"close_handshake_us\":");
-        if (e.closeHandshakeUs < 0)
-            w.lit("null");
-        else
-            w.num(e.closeHandshakeUs);
-        break;
-    case EventType::Error:
-        w.lit(",\"message\":");
-        w.string(e.message);
-        break;
-    case EventType::Result:
-        if (!e.resultId.isEmpty()) {
-            w.lit(",\"id\":");
-            writeRawJson(w, e.resultId);
-        }
-        w.lit(",\"ok\":");
-        w.boolean(e.ok);
-        if (!e.ok) {
-            w.lit(",\"error\":");
-            w.string(e.message);
-        }
-        if (!e.resultData.isEmpty()) {
-            w.lit(",\"data\":");
-            writeRawJson(w, e.resultData);
-        }
-        break;
-    }
+    visit(Overloaded{
+              [&](const events::Listening &l) {
+                  w.lit(",\"address\":");
+                  w.string(l.address);
+                  w.lit(",\"port\":");
+                  w.num(l.port);
+                  w.lit(",\"tls\":");
+                  w.boolean(l.tls);
+              },
+              [&](const events::HandshakeFailed &f) {
+                  w.lit(",\"remote\":");
+                  w.string(f.remote);
+                  w.lit(",\"status\":");
+                  w.num(f.httpStatus);
+                  w.lit(",\"reason\":");
+                  w.string(f.reason);
+              },
+              [&](const events::Open &o) {
+                  w.lit(",\"remote\":");
+                  w.string(o.remote);
+                  w.lit(",\"path\":");
+                  w.string(o.path);
+                  w.lit(",\"query\":");
+                  w.string(o.query);
+                  w.lit(",\"subprotocol\":");
+                  w.string(o.subprotocol);
+                  w.lit(",\"origin\":");
+                  w.string(o.origin);
+                  w.lit(",\"user_agent\":");
+                  w.string(o.userAgent);
+                  w.lit(",\"headers\":");
+                  writeHeaders(w, o.headers);
+              },
+              [&](const events::MessageIn &m) {
+                  writeMessage(w, m);
+                  w.lit(",\"post_close\":");
+                  if (m.postClose == PostClose::None)
+                      w.lit("null");
+                  else
+                      w.latin1String(postCloseName(m.postClose));
+              },
+              [&](const events::MessageOut &m) { writeMessage(w, m); },
+              [&](const events::PingIn &p) { writeControl(w, e, p); },
+              [&](const events::PongIn &p) { writeControl(w, e, p); },
+              [&](const events::PingOut &p) { writeControl(w, e, p); },
+              [&](const events::PongOut &p) { writeControl(w, e, p); },
+              [&](const events::CloseSent &c) {
+                  writeCode(w, c.code);
+                  w.lit(",\"reason\":");
+                  w.string(c.reason);
+                  w.lit(",\"mode\":");
+                  w.latin1String(closeModeName(c.mode));
+              },
+              [&](const events::CloseReceived &c) {
+                  writeCode(w, c.code);
+                  w.lit(",\"reason\":");
+                  w.string(c.reason);
+              },
+              [&](const events::StateChange &c) {
+                  w.lit(",\"from\":");
+                  w.latin1String(stateName(c.from));
+                  w.lit(",\"to\":");
+                  w.latin1String(stateName(c.to));
+              },
+              [&](const events::Closed &c) {
+                  // `final` is the state the connection ended in: the event's own state.
+                  w.lit(",\"final\":");
+                  w.latin1String(stateName(e.state));
+                  writeCode(w, c.code);
+                  w.lit(",\"reason\":");
+                  w.string(c.reason);
+                  w.lit(",\"how\":");
+                  w.latin1String(howEndedName(c.how));
+                  w.lit(",\"tcp_closed_by\":");
+                  w.latin1String(c.tcpClosedByClient ? "client"_L1 : "server"_L1);
+                  w.lit(",\"initiated_by\":");
+                  w.latin1String(initiatorName(c.initiatedBy));
+                  w.lit(",\"close_handshake_us\":");
+                  if (c.closeHandshakeUs < 0)
+                      w.lit("null");
+                  else
+                      w.num(c.closeHandshakeUs);
+              },
+              [&](const events::Error &err) {
+                  w.lit(",\"message\":");
+                  w.string(err.message);
+              },
+              [&](const events::Result &r) {
+                  if (!r.id.isEmpty()) {
+                      w.lit(",\"id\":");
+                      writeRawJson(w, r.id);
+                  }
+                  w.lit(",\"ok\":");
+                  w.boolean(r.ok);
+                  if (!r.ok) {
+                      w.lit(",\"error\":");
+                      w.string(r.error);
+                  }
+                  if (!r.data.isEmpty()) {
+                      w.lit(",\"data\":");
+                      writeRawJson(w, r.data);
+                  }
+              },
+          },
+          e);
     w.lit("}");
 }
 
@@ -390,51 +388,111 @@ QByteArray previewFrom(const QJsonObject &o, bool text)
     return text ? preview.toUtf8() : QByteArray::fromBase64(preview.toLatin1());
 }
 
+template<typename Kind> Kind payloadFrom(const QJsonObject &o)
+{
+    Kind p;
+    p.messageType =
+        o.value("type"_L1).toString() == "binary"_L1 ? MessageType::Binary : MessageType::Text;
+    p.size = o.value("size"_L1).toInteger();
+    p.preview = previewFrom(o, p.messageType == MessageType::Text);
+    p.postClose = enumFromName(o.value("post_close"_L1), PostClose::Discarded, postCloseName,
+                               PostClose::None);
+    return p;
+}
+
+// The kind's fields; the header (seq, times, conn, state) is the caller's.
+Event eventFieldsFromJson(EventType type, const QJsonObject &o)
+{
+    const auto text = [&](QLatin1StringView key) {
+        return o.value(key).toString();
+    };
+    switch (type) {
+    case EventType::Listening:
+        return events::Listening{text("address"_L1), quint16(o.value("port"_L1).toInt()),
+                                 o.value("tls"_L1).toBool()};
+    case EventType::HandshakeFailed:
+        return events::HandshakeFailed{text("remote"_L1), o.value("status"_L1).toInt(),
+                                       text("reason"_L1)};
+    case EventType::Open: {
+        events::Open open{text("remote"_L1),      text("path"_L1),   text("query"_L1),
+                          text("subprotocol"_L1), text("origin"_L1), text("user_agent"_L1)};
+        const QJsonObject headers = o.value("headers"_L1).toObject();
+        for (auto it = headers.begin(); it != headers.end(); ++it)
+            open.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+        return open;
+    }
+    case EventType::MessageIn:
+        return payloadFrom<events::MessageIn>(o);
+    case EventType::MessageOut:
+        return payloadFrom<events::MessageOut>(o);
+    case EventType::PingIn:
+        return payloadFrom<events::PingIn>(o);
+    case EventType::PongIn:
+        return payloadFrom<events::PongIn>(o);
+    case EventType::PingOut:
+        return payloadFrom<events::PingOut>(o);
+    case EventType::PongOut:
+        return payloadFrom<events::PongOut>(o);
+    case EventType::CloseSent:
+        return events::CloseSent{
+            codeFrom(o.value("code"_L1)),
+            enumFromName(o.value("mode"_L1), CloseMode::Shutdown, closeModeName, CloseMode::Close),
+            text("reason"_L1)};
+    case EventType::CloseReceived:
+        return events::CloseReceived{codeFrom(o.value("code"_L1)), text("reason"_L1)};
+    case EventType::StateChange:
+        return events::StateChange{stateFrom(o.value("from"_L1)), stateFrom(o.value("to"_L1))};
+    case EventType::Closed: {
+        const QJsonValue handshake = o.value("close_handshake_us"_L1);
+        return events::Closed{codeFrom(o.value("code"_L1)),
+                              enumFromName(o.value("how"_L1), HowEnded::ProtocolError, howEndedName,
+                                           HowEnded::Handshake),
+                              text("tcp_closed_by"_L1) == "client"_L1,
+                              enumFromName(o.value("initiated_by"_L1), Initiator::Client,
+                                           initiatorName, Initiator::None),
+                              handshake.isDouble() ? handshake.toInteger() : -1,
+                              text("reason"_L1)};
+    }
+    case EventType::Error:
+        return events::Error{text("message"_L1)};
+    case EventType::Result:
+        return events::Result{o.contains("id"_L1) ? rawJsonFrom(o.value("id"_L1)) : QByteArray(),
+                              o.value("ok"_L1).toBool(), text("error"_L1),
+                              o.contains("data"_L1) ? rawJsonFrom(o.value("data"_L1))
+                                                    : QByteArray()};
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
 } // namespace
 
 QLatin1StringView eventName(EventType type)
 {
-#ifdef CLOSECALL_HAVE_SERVER
-    return server::eventTypeName(type); // one spelling, the engine's
-#else
-    const auto i = size_t(type);
-    return i < std::size(EventNames) ? EventNames[i] : QLatin1StringView();
-#endif
-}
-
-std::optional<EventType> eventTypeFromName(QStringView name)
-{
-    for (size_t i = 0; i < std::size(EventNames); ++i) {
-        if (name == eventName(EventType(i)))
-            return EventType(i);
-    }
-    return std::nullopt;
+    return eventTypeName(type);
 }
 
 bool previewIsText(const Event &e)
 {
-    if (e.messageType != MessageType::Text)
+    const events::Payload *p = e.messagePayload();
+    if (!p || p->messageType != MessageType::Text)
         return false;
-    switch (e.type) {
-    case EventType::PingIn:
-    case EventType::PongIn:
-    case EventType::PingOut:
-    case EventType::PongOut: {
-        const bool cut = e.size > e.preview.size();
-        return Utf8Validator::isValid(
-            cut ? QByteArrayView(e.preview).first(utf8CompletePrefix(e.preview))
-                : QByteArrayView(e.preview));
-    }
-    default:
+    if (e.is(EventType::MessageIn) || e.is(EventType::MessageOut))
         return true;
-    }
+    const bool cut = p->size > p->preview.size();
+    return Utf8Validator::isValid(
+        cut ? QByteArrayView(p->preview).first(utf8CompletePrefix(p->preview))
+            : QByteArrayView(p->preview));
 }
 
 QString previewText(const Event &e)
 {
+    const events::Payload *p = e.messagePayload();
+    if (!p)
+        return {};
     // The same replacements as the JSON line makes (QString::fromUtf8 may
     // count U+FFFDs differently), so every export shows the same text.
-    return QString::fromUtf8(utf8::sanitized(e.preview, e.size > e.preview.size()));
+    return QString::fromUtf8(utf8::sanitized(p->preview, p->size > p->preview.size()));
 }
 
 qsizetype utf8CompletePrefix(QByteArrayView utf8)
@@ -510,91 +568,15 @@ std::optional<Event> eventFromJson(const QJsonObject &o, QString *error)
         return std::nullopt;
     }
 
-    Event e;
-    e.type = *type;
+    Event e = eventFieldsFromJson(*type, o);
     e.seq = quint64(o.value("seq"_L1).toInteger());
     e.tUs = o.value("t_us"_L1).toInteger();
     e.wallUs = parseIsoTime(o.value("time"_L1).toString()).value_or(0);
     e.conn = quint32(o.value("conn"_L1).toInteger());
     if (e.conn != 0)
         e.state = stateFrom(o.value("state"_L1));
-
-    switch (e.type) {
-    case EventType::Listening:
-        e.address = o.value("address"_L1).toString();
-        e.port = quint16(o.value("port"_L1).toInt());
-        e.tls = o.value("tls"_L1).toBool();
-        break;
-    case EventType::HandshakeFailed:
-        e.remote = o.value("remote"_L1).toString();
-        e.httpStatus = o.value("status"_L1).toInt();
-        e.reason = o.value("reason"_L1).toString();
-        break;
-    case EventType::Open: {
-        e.remote = o.value("remote"_L1).toString();
-        e.path = o.value("path"_L1).toString();
-        e.query = o.value("query"_L1).toString();
-        e.subprotocol = o.value("subprotocol"_L1).toString();
-        e.origin = o.value("origin"_L1).toString();
-        e.userAgent = o.value("user_agent"_L1).toString();
-        const QJsonObject headers = o.value("headers"_L1).toObject();
-        for (auto it = headers.begin(); it != headers.end(); ++it)
-            e.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
-        break;
-    }
-    case EventType::MessageIn:
-    case EventType::MessageOut:
-    case EventType::PingIn:
-    case EventType::PongIn:
-    case EventType::PingOut:
-    case EventType::PongOut:
-        e.messageType =
-            o.value("type"_L1).toString() == "binary"_L1 ? MessageType::Binary : MessageType::Text;
-        e.size = o.value("size"_L1).toInteger();
-        e.preview = previewFrom(o, e.messageType == MessageType::Text);
-        e.postClose = enumFromName(o.value("post_close"_L1), PostClose::Discarded, postCloseName,
-                                   PostClose::None);
-        break;
-    case EventType::CloseSent:
-        e.code = codeFrom(o.value("code"_L1));
-        e.reason = o.value("reason"_L1).toString();
-        e.mode =
-            enumFromName(o.value("mode"_L1), CloseMode::Shutdown, closeModeName, CloseMode::Close);
-        break;
-    case EventType::CloseReceived:
-        e.code = codeFrom(o.value("code"_L1));
-        e.reason = o.value("reason"_L1).toString();
-        break;
-    case EventType::StateChange:
-        e.from = stateFrom(o.value("from"_L1));
-        e.to = stateFrom(o.value("to"_L1));
-        break;
-    case EventType::Closed:
-        if (e.conn == 0)
-            e.state = stateFrom(o.value("final"_L1));
-        e.code = codeFrom(o.value("code"_L1));
-        e.reason = o.value("reason"_L1).toString();
-        e.how = enumFromName(o.value("how"_L1), HowEnded::ProtocolError, howEndedName,
-                             HowEnded::Handshake);
-        e.tcpClosedByClient = o.value("tcp_closed_by"_L1).toString() == "client"_L1;
-        e.initiatedBy = enumFromName(o.value("initiated_by"_L1), Initiator::Client, initiatorName,
-                                     Initiator::None);
-        e.closeHandshakeUs = o.value("close_handshake_us"_L1).isDouble()
-                                 ? o.value("close_handshake_us"_L1).toInteger()
-                                 : -1;
-        break;
-    case EventType::Error:
-        e.message = o.value("message"_L1).toString();
-        break;
-    case EventType::Result:
-        if (o.contains("id"_L1))
-            e.resultId = rawJsonFrom(o.value("id"_L1));
-        e.ok = o.value("ok"_L1).toBool();
-        e.message = o.value("error"_L1).toString();
-        if (o.contains("data"_L1))
-            e.resultData = rawJsonFrom(o.value("data"_L1));
-        break;
-    }
+    else if (e.is(EventType::Closed))
+        e.state = stateFrom(o.value("final"_L1));
     return e;
 }
 

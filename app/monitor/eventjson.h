@@ -24,10 +24,10 @@ namespace closecall::monitor {
 using server::Event;
 using server::EventType;
 
-// The contract name of an event type ("message_in", "state", ...). Spelled
-// here so this library needs only event.h, not the engine's implementation.
+// The contract name of an event type ("message_in", "state", ...): the
+// schema's (server/event.h).
 QLatin1StringView eventName(EventType type);
-std::optional<EventType> eventTypeFromName(QStringView name);
+using server::eventTypeFromName;
 
 // Appends one event as one JSON object and a '\n'.
 void appendEventJson(QByteArray &out, const Event &event);

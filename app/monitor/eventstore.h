@@ -13,10 +13,11 @@
 // how many). Not thread-safe: it belongs to the thread that receives the
 // engine's batches.
 //
-// Memory: events are stored as given, sizeof(Event) (about 400 bytes on
-// 64-bit; see tst_eventstore) plus the heap blocks of the strings and
-// previews each one holds (e.g. a 5-byte text message adds one ~40-byte
-// QByteArray block). Slots are allocated as events arrive, not up front, so
+// Memory: events are stored as given, sizeof(Event) (80 bytes on 64-bit;
+// see tst_eventstore) plus the heap blocks of the strings and previews each
+// one holds (e.g. a 5-byte text message adds one ~40-byte QByteArray
+// block; open, handshake_failed and result keep their fields in one shared
+// block). Slots are allocated as events arrive, not up front, so
 // an idle store costs nothing.
 namespace closecall::monitor {
 

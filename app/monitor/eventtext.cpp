@@ -11,6 +11,7 @@ namespace closecall::monitor {
 
 using namespace closecall::protocol;
 using server::Event;
+namespace events = server::events;
 
 namespace {
 
@@ -47,19 +48,19 @@ void addHex(QByteArray &out, QByteArrayView bytes, char separator)
     }
 }
 
-bool isCut(const Event &e)
+bool isCut(const events::Payload &p)
 {
-    return e.size > e.preview.size();
+    return p.size > p.preview.size();
 }
 
 // The preview as a person reads it: escaped text in quotes, or hex bytes.
-void addPreview(QByteArray &out, const Event &e)
+void addPreview(QByteArray &out, const Event &e, const events::Payload &p)
 {
     if (previewIsText(e))
-        addQuoted(out, e.preview, isCut(e));
+        addQuoted(out, p.preview, isCut(p));
     else
-        addHex(out, e.preview, ' ');
-    if (isCut(e))
+        addHex(out, p.preview, ' ');
+    if (isCut(p))
         add(out, " …"_L1);
 }
 
@@ -247,121 +248,145 @@ void csvCode(CsvRow &row, const CloseCode &code)
 
 void appendTextDetails(QByteArray &out, const Event &e)
 {
-    switch (e.type) {
-    case server::EventType::Listening:
-        if (e.address.contains(u':')) // IPv6
-            out += '[' + e.address.toUtf8() + ']';
+    switch (e.type()) {
+    case server::EventType::Listening: {
+        const auto &f = e.as<events::Listening>();
+        if (f.address.contains(u':')) // IPv6
+            out += '[' + f.address.toUtf8() + ']';
         else
-            out += e.address.toUtf8();
+            out += f.address.toUtf8();
         out += ':';
-        addNumber(out, e.port);
-        add(out, e.tls ? "  wss"_L1 : "  ws"_L1);
+        addNumber(out, f.port);
+        add(out, f.tls ? "  wss"_L1 : "  ws"_L1);
         break;
-    case server::EventType::HandshakeFailed:
-        out += e.remote.toUtf8();
+    }
+    case server::EventType::HandshakeFailed: {
+        const auto &f = e.as<events::HandshakeFailed>();
+        out += f.remote.toUtf8();
         add(out, "  HTTP "_L1);
-        addNumber(out, e.httpStatus);
+        addNumber(out, f.httpStatus);
         add(out, "  "_L1);
-        addQuotedString(out, e.reason);
+        addQuotedString(out, f.reason);
         break;
-    case server::EventType::Open:
-        out += e.remote.toUtf8();
+    }
+    case server::EventType::Open: {
+        const auto &f = e.as<events::Open>();
+        out += f.remote.toUtf8();
         add(out, "  GET "_L1);
-        utf8::appendEscaped(out, e.path.toUtf8(), false, false);
-        if (!e.query.isEmpty()) {
+        utf8::appendEscaped(out, f.path.toUtf8(), false, false);
+        if (!f.query.isEmpty()) {
             out += '?';
-            utf8::appendEscaped(out, e.query.toUtf8(), false, false);
+            utf8::appendEscaped(out, f.query.toUtf8(), false, false);
         }
-        if (!e.subprotocol.isEmpty()) {
+        if (!f.subprotocol.isEmpty()) {
             add(out, "  subprotocol "_L1);
-            addQuotedString(out, e.subprotocol);
+            addQuotedString(out, f.subprotocol);
         }
-        if (!e.origin.isEmpty()) {
+        if (!f.origin.isEmpty()) {
             add(out, "  origin "_L1);
-            addQuotedString(out, e.origin);
+            addQuotedString(out, f.origin);
         }
-        if (!e.userAgent.isEmpty()) {
+        if (!f.userAgent.isEmpty()) {
             add(out, "  user-agent "_L1);
-            addQuotedString(out, e.userAgent);
+            addQuotedString(out, f.userAgent);
         }
         break;
+    }
     case server::EventType::MessageIn:
-    case server::EventType::MessageOut:
-        add(out, messageTypeName(e.messageType));
+    case server::EventType::MessageOut: {
+        const events::Payload &f = *e.messagePayload();
+        add(out, messageTypeName(f.messageType));
         out += ' ';
-        addNumber(out, e.size);
+        addNumber(out, f.size);
         add(out, " B"_L1);
-        if (e.postClose != PostClose::None) {
+        if (f.postClose != PostClose::None) {
             add(out, "  post-close "_L1);
-            add(out, postCloseName(e.postClose));
+            add(out, postCloseName(f.postClose));
         }
         add(out, "  "_L1);
-        addPreview(out, e);
+        addPreview(out, e, f);
         break;
+    }
     case server::EventType::PingIn:
     case server::EventType::PongIn:
     case server::EventType::PingOut:
-    case server::EventType::PongOut:
-        addNumber(out, e.size);
+    case server::EventType::PongOut: {
+        const events::Payload &f = *e.messagePayload();
+        addNumber(out, f.size);
         add(out, " B"_L1);
-        if (e.size > 0) {
+        if (f.size > 0) {
             add(out, "  "_L1);
-            addPreview(out, e);
+            addPreview(out, e, f);
         }
         break;
-    case server::EventType::CloseSent:
-    case server::EventType::CloseReceived:
-        addCode(out, e.code);
+    }
+    case server::EventType::CloseSent: {
+        const auto &f = e.as<events::CloseSent>();
+        addCode(out, f.code);
         add(out, "  "_L1);
-        addQuotedString(out, e.reason);
-        if (e.type == server::EventType::CloseSent) {
-            add(out, "  mode "_L1);
-            add(out, closeModeName(e.mode));
-        }
+        addQuotedString(out, f.reason);
+        add(out, "  mode "_L1);
+        add(out, closeModeName(f.mode));
         break;
-    case server::EventType::StateChange:
-        add(out, stateName(e.from));
+    }
+    case server::EventType::CloseReceived: {
+        const auto &f = e.as<events::CloseReceived>();
+        addCode(out, f.code);
+        add(out, "  "_L1);
+        addQuotedString(out, f.reason);
+        break;
+    }
+    case server::EventType::StateChange: {
+        const auto &f = e.as<events::StateChange>();
+        add(out, stateName(f.from));
         add(out, " -> "_L1);
-        add(out, stateName(e.to));
+        add(out, stateName(f.to));
         break;
-    case server::EventType::Closed:
+    }
+    case server::EventType::Closed: {
+        const auto &f = e.as<events::Closed>();
         add(out, stateName(e.state));
         add(out, "  "_L1);
-        addCode(out, e.code);
+        addCode(out, f.code);
         add(out, "  "_L1);
-        addQuotedString(out, e.reason);
+        addQuotedString(out, f.reason);
         add(out, "  how "_L1);
-        add(out, howEndedName(e.how));
+        add(out, howEndedName(f.how));
         add(out, "  tcp closed by "_L1);
-        add(out, e.tcpClosedByClient ? "client"_L1 : "server"_L1);
+        add(out, f.tcpClosedByClient ? "client"_L1 : "server"_L1);
         add(out, "  initiated by "_L1);
-        add(out, initiatorName(e.initiatedBy));
-        if (e.closeHandshakeUs >= 0) {
+        add(out, initiatorName(f.initiatedBy));
+        if (f.closeHandshakeUs >= 0) {
             add(out, "  close handshake "_L1);
-            out += QByteArray::number(double(e.closeHandshakeUs) / 1000.0, 'f', 3);
+            out += QByteArray::number(double(f.closeHandshakeUs) / 1000.0, 'f', 3);
             add(out, " ms"_L1);
         }
         break;
-    case server::EventType::Error:
-        utf8::appendEscaped(out, e.message.toUtf8(), false, false);
+    }
+    case server::EventType::Error: {
+        const auto &f = e.as<events::Error>();
+        utf8::appendEscaped(out, f.message.toUtf8(), false, false);
         break;
-    case server::EventType::Result:
-        if (!e.resultId.isEmpty()) {
+    }
+    case server::EventType::Result: {
+        const auto &f = e.as<events::Result>();
+        if (!f.id.isEmpty()) {
             add(out, "id "_L1);
-            utf8::appendEscaped(out, e.resultId, false, false);
+            utf8::appendEscaped(out, f.id, false, false);
             add(out, "  "_L1);
         }
-        if (e.ok) {
+        if (f.ok) {
             add(out, "ok"_L1);
         } else {
             add(out, "failed: "_L1);
-            utf8::appendEscaped(out, e.message.toUtf8(), false, false);
+            utf8::appendEscaped(out, f.error.toUtf8(), false, false);
         }
-        if (!e.resultData.isEmpty()) {
+        if (!f.data.isEmpty()) {
             add(out, "  data "_L1);
-            utf8::appendEscaped(out, e.resultData, false, false);
+            utf8::appendEscaped(out, f.data, false, false);
         }
         break;
+    }
     }
 }
 
@@ -376,7 +401,7 @@ void appendTextLine(QByteArray &out, const Event &e)
         add(out, stateName(e.state));
         add(out, "  "_L1);
     }
-    add(out, eventName(e.type));
+    add(out, eventName(e.type()));
     const qsizetype before = out.size();
     add(out, "  "_L1);
     appendTextDetails(out, e);
@@ -405,31 +430,36 @@ void appendCsvRow(QByteArray &out, const Event &e)
     row.number(ColSeq, e.seq);
     row.time(ColTime, e.wallUs);
     row.number(ColTUs, e.tUs);
-    row.name(ColEvent, eventName(e.type));
+    row.name(ColEvent, eventName(e.type()));
     if (e.conn != 0) {
         row.number(ColConn, e.conn);
         row.name(ColState, stateName(e.state));
     }
-    switch (e.type) {
-    case server::EventType::Listening:
-        row.string(ColAddress, e.address);
-        row.number(ColPort, e.port);
-        row.name(ColTls, e.tls ? "true"_L1 : "false"_L1);
+    switch (e.type()) {
+    case server::EventType::Listening: {
+        const auto &f = e.as<events::Listening>();
+        row.string(ColAddress, f.address);
+        row.number(ColPort, f.port);
+        row.name(ColTls, f.tls ? "true"_L1 : "false"_L1);
         break;
-    case server::EventType::HandshakeFailed:
-        row.string(ColReason, e.reason);
-        row.string(ColRemote, e.remote);
-        row.number(ColStatus, e.httpStatus);
+    }
+    case server::EventType::HandshakeFailed: {
+        const auto &f = e.as<events::HandshakeFailed>();
+        row.string(ColReason, f.reason);
+        row.string(ColRemote, f.remote);
+        row.number(ColStatus, f.httpStatus);
         break;
+    }
     case server::EventType::Open: {
-        row.string(ColRemote, e.remote);
-        row.string(ColPath, e.path);
-        row.string(ColQuery, e.query);
-        row.string(ColSubprotocol, e.subprotocol);
-        row.string(ColOrigin, e.origin);
-        row.string(ColUserAgent, e.userAgent);
+        const auto &f = e.as<events::Open>();
+        row.string(ColRemote, f.remote);
+        row.string(ColPath, f.path);
+        row.string(ColQuery, f.query);
+        row.string(ColSubprotocol, f.subprotocol);
+        row.string(ColOrigin, f.origin);
+        row.string(ColUserAgent, f.userAgent);
         QByteArray headers;
-        appendHeadersJson(headers, e.headers);
+        appendHeadersJson(headers, f.headers);
         row.text(ColHeaders, headers);
         break;
     }
@@ -439,52 +469,65 @@ void appendCsvRow(QByteArray &out, const Event &e)
     case server::EventType::PongIn:
     case server::EventType::PingOut:
     case server::EventType::PongOut: {
+        const events::Payload &f = *e.messagePayload();
         const bool text = previewIsText(e);
         row.name(ColType, text ? "text"_L1 : "binary"_L1);
-        row.number(ColSize, e.size);
+        row.number(ColSize, f.size);
         if (text)
-            row.text(ColPreview, e.preview, isCut(e));
+            row.text(ColPreview, f.preview, isCut(f));
         else
-            row.hex(ColPreview, e.preview);
-        if (e.postClose != PostClose::None)
-            row.name(ColPostClose, postCloseName(e.postClose));
+            row.hex(ColPreview, f.preview);
+        if (f.postClose != PostClose::None)
+            row.name(ColPostClose, postCloseName(f.postClose));
         break;
     }
-    case server::EventType::CloseSent:
-        csvCode(row, e.code);
-        row.string(ColReason, e.reason);
-        row.name(ColMode, closeModeName(e.mode));
+    case server::EventType::CloseSent: {
+        const auto &f = e.as<events::CloseSent>();
+        csvCode(row, f.code);
+        row.string(ColReason, f.reason);
+        row.name(ColMode, closeModeName(f.mode));
         break;
-    case server::EventType::CloseReceived:
-        csvCode(row, e.code);
-        row.string(ColReason, e.reason);
+    }
+    case server::EventType::CloseReceived: {
+        const auto &f = e.as<events::CloseReceived>();
+        csvCode(row, f.code);
+        row.string(ColReason, f.reason);
         break;
-    case server::EventType::StateChange:
-        row.name(ColFrom, stateName(e.from));
-        row.name(ColTo, stateName(e.to));
+    }
+    case server::EventType::StateChange: {
+        const auto &f = e.as<events::StateChange>();
+        row.name(ColFrom, stateName(f.from));
+        row.name(ColTo, stateName(f.to));
         break;
-    case server::EventType::Closed:
-        csvCode(row, e.code);
-        row.string(ColReason, e.reason);
+    }
+    case server::EventType::Closed: {
+        const auto &f = e.as<events::Closed>();
+        csvCode(row, f.code);
+        row.string(ColReason, f.reason);
         row.name(ColFinal, stateName(e.state));
-        row.name(ColHow, howEndedName(e.how));
-        row.name(ColTcpClosedBy, e.tcpClosedByClient ? "client"_L1 : "server"_L1);
-        row.name(ColInitiatedBy, initiatorName(e.initiatedBy));
-        if (e.closeHandshakeUs >= 0)
-            row.number(ColCloseHandshakeUs, e.closeHandshakeUs);
+        row.name(ColHow, howEndedName(f.how));
+        row.name(ColTcpClosedBy, f.tcpClosedByClient ? "client"_L1 : "server"_L1);
+        row.name(ColInitiatedBy, initiatorName(f.initiatedBy));
+        if (f.closeHandshakeUs >= 0)
+            row.number(ColCloseHandshakeUs, f.closeHandshakeUs);
         break;
-    case server::EventType::Error:
-        row.string(ColMessage, e.message);
+    }
+    case server::EventType::Error: {
+        const auto &f = e.as<events::Error>();
+        row.string(ColMessage, f.message);
         break;
-    case server::EventType::Result:
-        if (!e.ok)
-            row.string(ColMessage, e.message);
-        if (!e.resultId.isEmpty())
-            row.text(ColId, e.resultId);
-        row.name(ColOk, e.ok ? "true"_L1 : "false"_L1);
-        if (!e.resultData.isEmpty())
-            row.text(ColData, e.resultData);
+    }
+    case server::EventType::Result: {
+        const auto &f = e.as<events::Result>();
+        if (!f.ok)
+            row.string(ColMessage, f.error);
+        if (!f.id.isEmpty())
+            row.text(ColId, f.id);
+        row.name(ColOk, f.ok ? "true"_L1 : "false"_L1);
+        if (!f.data.isEmpty())
+            row.text(ColData, f.data);
         break;
+    }
     }
 }
 

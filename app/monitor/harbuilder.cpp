@@ -66,39 +66,42 @@ HarBuilder::~HarBuilder() = default;
 
 void HarBuilder::add(const Event &e)
 {
-    switch (e.type) {
-    case server::EventType::Listening:
-        d->tls = e.tls;
-        d->listenAddress = e.address;
-        d->listenAuthority = (e.address.contains(u':') ? u'[' + e.address + u']' : e.address) +
-                             u':' + QString::number(e.port);
+    switch (e.type()) {
+    case server::EventType::Listening: {
+        const auto &l = e.as<server::events::Listening>();
+        d->tls = l.tls;
+        d->listenAddress = l.address;
+        d->listenAuthority = (l.address.contains(u':') ? u'[' + l.address + u']' : l.address) +
+                             u':' + QString::number(l.port);
         break;
+    }
     case server::EventType::Open: {
-        QString host = headerValue(e.headers, "host");
+        const auto &o = e.as<server::events::Open>();
+        QString host = headerValue(o.headers, "host");
         if (host.isEmpty())
             host = d->listenAuthority.isEmpty() ? u"localhost"_s : d->listenAuthority;
         QString url = (d->tls ? u"wss://"_s : u"ws://"_s) + host +
                       QString::fromLatin1(QUrl::toPercentEncoding(
-                          e.path.isEmpty() ? u"/"_s : e.path, "/:@!$&'()*+,;="));
-        if (!e.query.isEmpty())
-            url += u'?' + e.query;
+                          o.path.isEmpty() ? u"/"_s : o.path, "/:@!$&'()*+,;="));
+        if (!o.query.isEmpty())
+            url += u'?' + o.query;
 
         QJsonArray requestHeaders;
-        for (const auto &[name, value] : e.headers)
+        for (const auto &[name, value] : o.headers)
             requestHeaders.append(nameValue(QString::fromUtf8(name), QString::fromUtf8(value)));
         QJsonArray queryString;
-        for (const auto &[name, value] : QUrlQuery(e.query).queryItems(QUrl::FullyDecoded))
+        for (const auto &[name, value] : QUrlQuery(o.query).queryItems(QUrl::FullyDecoded))
             queryString.append(nameValue(name, value));
 
         // The 101 as far as it is known: what RFC 6455 §4.2.2 makes it.
         QJsonArray responseHeaders{nameValue(u"Upgrade"_s, u"websocket"_s),
                                    nameValue(u"Connection"_s, u"Upgrade"_s)};
-        const QString key = headerValue(e.headers, "sec-websocket-key");
+        const QString key = headerValue(o.headers, "sec-websocket-key");
         if (!key.isEmpty())
             responseHeaders.append(nameValue(
                 u"Sec-WebSocket-Accept"_s, QString::fromLatin1(computeAcceptKey(key.toLatin1()))));
-        if (!e.subprotocol.isEmpty())
-            responseHeaders.append(nameValue(u"Sec-WebSocket-Protocol"_s, e.subprotocol));
+        if (!o.subprotocol.isEmpty())
+            responseHeaders.append(nameValue(u"Sec-WebSocket-Protocol"_s, o.subprotocol));
 
         QJsonObject entry{
             {"startedDateTime"_L1, harTime(e.wallUs)},
@@ -126,7 +129,7 @@ void HarBuilder::add(const Event &e)
             {"timings"_L1, QJsonObject{{"send"_L1, 0}, {"wait"_L1, 0}, {"receive"_L1, 0}}},
             {"connection"_L1, QString::number(e.conn)},
             {"_resourceType"_L1, u"websocket"_s},
-            {"_closecall"_L1, QJsonObject{{"conn"_L1, qint64(e.conn)}, {"remote"_L1, e.remote}}},
+            {"_closecall"_L1, QJsonObject{{"conn"_L1, qint64(e.conn)}, {"remote"_L1, o.remote}}},
         };
         if (!d->listenAddress.isEmpty())
             entry.insert("serverIPAddress"_L1, d->listenAddress);
@@ -139,12 +142,13 @@ void HarBuilder::add(const Event &e)
         const auto it = d->byConn.constFind(e.conn);
         if (it == d->byConn.cend())
             return; // its open is not in the log any more
-        const bool text = e.messageType == MessageType::Text;
+        const server::events::Payload &m = *e.messagePayload();
+        const bool text = m.messageType == MessageType::Text;
         d->connections[*it].messages.append(QJsonObject{
-            {"type"_L1, e.type == server::EventType::MessageIn ? u"send"_s : u"receive"_s},
+            {"type"_L1, e.is(server::EventType::MessageIn) ? u"send"_s : u"receive"_s},
             {"time"_L1, double(e.wallUs) / 1e6},
             {"opcode"_L1, text ? 1 : 2},
-            {"data"_L1, text ? previewText(e) : QString::fromLatin1(e.preview.toBase64())},
+            {"data"_L1, text ? previewText(e) : QString::fromLatin1(m.preview.toBase64())},
         });
         break;
     }
@@ -158,8 +162,17 @@ void HarBuilder::add(const Event &e)
         entry.insert("_closecall"_L1, extra);
         break;
     }
-    default:
-        break;
+    case server::EventType::HandshakeFailed:
+    case server::EventType::PingIn:
+    case server::EventType::PongIn:
+    case server::EventType::PingOut:
+    case server::EventType::PongOut:
+    case server::EventType::CloseSent:
+    case server::EventType::CloseReceived:
+    case server::EventType::StateChange:
+    case server::EventType::Error:
+    case server::EventType::Result:
+        break; // not in a HAR
     }
 }
 

@@ -76,24 +76,6 @@ protocol::HttpHeaders headersFromText(QByteArrayView text)
 
 } // namespace
 
-Direction directionOf(EventType type)
-{
-    switch (type) {
-    case EventType::MessageIn:
-    case EventType::PingIn:
-    case EventType::PongIn:
-    case EventType::CloseReceived:
-        return Direction::In;
-    case EventType::MessageOut:
-    case EventType::PingOut:
-    case EventType::PongOut:
-    case EventType::CloseSent:
-        return Direction::Out;
-    default:
-        return Direction::None;
-    }
-}
-
 LogBuffer::LogBuffer(qsizetype capacity)
     : m_capacity(std::max<qsizetype>(capacity, 1))
 {
@@ -139,8 +121,19 @@ QByteArrayView LogBuffer::field(const LogEntry &e, int index) const
     case EventType::Open:
     case EventType::HandshakeFailed:
     case EventType::Result:
-        break;
-    default:
+        break; // length-prefixed fields, below
+    case EventType::Listening:
+    case EventType::MessageIn:
+    case EventType::MessageOut:
+    case EventType::PingIn:
+    case EventType::PongIn:
+    case EventType::PingOut:
+    case EventType::PongOut:
+    case EventType::CloseSent:
+    case EventType::CloseReceived:
+    case EventType::StateChange:
+    case EventType::Closed:
+    case EventType::Error:
         return index == 0 ? t : QByteArrayView();
     }
     for (int i = 0; t.size() >= 2; ++i) {
@@ -194,12 +187,14 @@ void LogBuffer::append(const Event &ev)
     e.tUs = ev.tUs;
     e.wallUs = ev.wallUs;
     e.conn = ev.conn;
-    e.type = ev.type;
+    e.type = ev.type();
     e.state = ev.state;
-    if (ev.code) {
-        e.flags |= LogEntry::HasCode;
-        e.code = *ev.code;
-    }
+    const auto setCode = [&](const protocol::CloseCode &code) {
+        if (code) {
+            e.flags |= LogEntry::HasCode;
+            e.code = *code;
+        }
+    };
 
     bool cut = false;
     QByteArrayView single; // the text of a one-field event
@@ -208,80 +203,88 @@ void LogBuffer::append(const Event &ev)
     auto addField = [&](QByteArrayView value, qsizetype max) {
         appendField(multi, capUtf8(value, max, &cut));
     };
+    const auto setText = [&](const QString &text, qsizetype max) {
+        utf8 = text.toUtf8();
+        single = capUtf8(utf8, max, &cut);
+    };
 
-    switch (ev.type) {
-    case EventType::MessageIn:
-    case EventType::MessageOut:
-    case EventType::PingIn:
-    case EventType::PongIn:
-    case EventType::PingOut:
-    case EventType::PongOut: {
-        e.number = ev.size;
-        e.a = quint8(ev.messageType);
-        e.b = quint8(ev.postClose);
-        const bool text = previewIsText(ev);
-        if (!text)
-            e.flags |= LogEntry::BinaryPreview;
-        if (text)
-            single = capUtf8(ev.preview, m_previewBytes, &cut);
-        else
-            single = QByteArrayView(ev.preview).first(std::min(ev.preview.size(), m_previewBytes));
-        if (single.size() < ev.size)
-            cut = true;
-        break;
-    }
-    case EventType::CloseSent:
-    case EventType::CloseReceived:
-    case EventType::Closed:
-        e.a = quint8(ev.type == EventType::Closed ? quint8(ev.how) : quint8(ev.mode));
-        e.b = quint8(ev.initiatedBy);
-        e.number = ev.closeHandshakeUs;
-        if (ev.tcpClosedByClient && ev.type == EventType::Closed)
-            e.flags |= LogEntry::TcpByClient;
-        utf8 = ev.reason.toUtf8();
-        single = capUtf8(utf8, MaxTextBytes, &cut);
-        break;
-    case EventType::StateChange:
-        e.a = quint8(ev.from);
-        e.b = quint8(ev.to);
-        break;
-    case EventType::Error:
-        e.number = ev.size;
-        utf8 = ev.message.toUtf8();
-        single = capUtf8(utf8, MaxTextBytes, &cut);
-        break;
-    case EventType::Listening:
-        e.number = ev.port;
-        if (ev.tls)
-            e.flags |= LogEntry::Tls;
-        utf8 = ev.address.toUtf8();
-        single = capUtf8(utf8, MaxFieldBytes, &cut);
-        break;
-    case EventType::Open:
-        addField(ev.remote.toUtf8(), MaxFieldBytes);
-        addField(ev.path.toUtf8(), MaxFieldBytes);
-        addField(ev.query.toUtf8(), MaxFieldBytes);
-        addField(ev.subprotocol.toUtf8(), MaxFieldBytes);
-        addField(ev.origin.toUtf8(), MaxFieldBytes);
-        addField(ev.userAgent.toUtf8(), MaxFieldBytes);
-        addField(headersText(ev.headers), MaxTextBytes);
-        single = multi;
-        break;
-    case EventType::HandshakeFailed:
-        e.number = ev.httpStatus;
-        addField(ev.remote.toUtf8(), MaxFieldBytes);
-        addField(ev.reason.toUtf8(), MaxFieldBytes);
-        single = multi;
-        break;
-    case EventType::Result:
-        if (ev.ok)
-            e.flags |= LogEntry::Ok;
-        addField(ev.resultId, MaxFieldBytes);
-        addField(ev.message.toUtf8(), MaxFieldBytes);
-        addField(ev.resultData, MaxTextBytes);
-        single = multi;
-        break;
-    }
+    server::visit(server::Overloaded{
+                      [&](const server::events::Payload &p) { // message_*, ping_*, pong_*
+                          e.number = p.size;
+                          e.a = quint8(p.messageType);
+                          e.b = quint8(p.postClose);
+                          const bool text = previewIsText(ev);
+                          if (!text)
+                              e.flags |= LogEntry::BinaryPreview;
+                          if (text)
+                              single = capUtf8(p.preview, m_previewBytes, &cut);
+                          else
+                              single = QByteArrayView(p.preview).first(
+                                  std::min(p.preview.size(), m_previewBytes));
+                          if (single.size() < p.size)
+                              cut = true;
+                      },
+                      [&](const server::events::CloseSent &c) {
+                          setCode(c.code);
+                          e.a = quint8(c.mode);
+                          e.number = -1;
+                          setText(c.reason, MaxTextBytes);
+                      },
+                      [&](const server::events::CloseReceived &c) {
+                          setCode(c.code);
+                          e.number = -1;
+                          setText(c.reason, MaxTextBytes);
+                      },
+                      [&](const server::events::Closed &c) {
+                          setCode(c.code);
+                          e.a = quint8(c.how);
+                          e.b = quint8(c.initiatedBy);
+                          e.number = c.closeHandshakeUs;
+                          if (c.tcpClosedByClient)
+                              e.flags |= LogEntry::TcpByClient;
+                          setText(c.reason, MaxTextBytes);
+                      },
+                      [&](const server::events::StateChange &c) {
+                          e.a = quint8(c.from);
+                          e.b = quint8(c.to);
+                      },
+                      [&](const server::events::Error &err) {
+                          setCode(err.code);
+                          e.number = err.size;
+                          setText(err.message, MaxTextBytes);
+                      },
+                      [&](const server::events::Listening &l) {
+                          e.number = l.port;
+                          if (l.tls)
+                              e.flags |= LogEntry::Tls;
+                          setText(l.address, MaxFieldBytes);
+                      },
+                      [&](const server::events::Open &o) {
+                          addField(o.remote.toUtf8(), MaxFieldBytes);
+                          addField(o.path.toUtf8(), MaxFieldBytes);
+                          addField(o.query.toUtf8(), MaxFieldBytes);
+                          addField(o.subprotocol.toUtf8(), MaxFieldBytes);
+                          addField(o.origin.toUtf8(), MaxFieldBytes);
+                          addField(o.userAgent.toUtf8(), MaxFieldBytes);
+                          addField(headersText(o.headers), MaxTextBytes);
+                          single = multi;
+                      },
+                      [&](const server::events::HandshakeFailed &f) {
+                          e.number = f.httpStatus;
+                          addField(f.remote.toUtf8(), MaxFieldBytes);
+                          addField(f.reason.toUtf8(), MaxFieldBytes);
+                          single = multi;
+                      },
+                      [&](const server::events::Result &r) {
+                          if (r.ok)
+                              e.flags |= LogEntry::Ok;
+                          addField(r.id, MaxFieldBytes);
+                          addField(r.error.toUtf8(), MaxFieldBytes);
+                          addField(r.data, MaxTextBytes);
+                          single = multi;
+                      },
+                  },
+                  ev);
 
     if (cut)
         e.flags |= LogEntry::Cut;
@@ -346,79 +349,71 @@ void LogBuffer::setPreviewBytes(qsizetype bytes)
 
 Event LogBuffer::toEvent(const LogEntry &e) const
 {
-    Event ev;
+    Event ev = fieldsOf(e);
     ev.seq = e.seq;
     ev.tUs = e.tUs;
     ev.wallUs = e.wallUs;
-    ev.type = e.type;
     ev.conn = e.conn;
     ev.state = e.state;
-    ev.code = e.closeCode();
+    return ev;
+}
+
+Event LogBuffer::fieldsOf(const LogEntry &e) const
+{
+    namespace events = server::events;
     auto str = [&](int field) {
         return QString::fromUtf8(this->field(e, field));
+    };
+    const auto payload = [&]<typename Kind>(Kind p) {
+        p.messageType = e.messageType();
+        p.size = e.number;
+        p.preview = text(e).toByteArray();
+        p.postClose = protocol::PostClose(e.b);
+        return Event(std::move(p));
     };
 
     switch (e.type) {
     case EventType::MessageIn:
+        return payload(events::MessageIn{});
     case EventType::MessageOut:
+        return payload(events::MessageOut{});
     case EventType::PingIn:
+        return payload(events::PingIn{});
     case EventType::PongIn:
+        return payload(events::PongIn{});
     case EventType::PingOut:
+        return payload(events::PingOut{});
     case EventType::PongOut:
-        ev.messageType = e.messageType();
-        ev.size = e.number;
-        ev.preview = text(e).toByteArray();
-        ev.postClose = protocol::PostClose(e.b);
-        break;
+        return payload(events::PongOut{});
     case EventType::CloseSent:
-        ev.mode = e.closeMode();
-        ev.reason = str(0);
-        break;
+        return events::CloseSent{e.closeCode(), e.closeMode(), str(0)};
     case EventType::CloseReceived:
-        ev.reason = str(0);
-        break;
+        return events::CloseReceived{e.closeCode(), str(0)};
     case EventType::Closed:
-        ev.how = e.how();
-        ev.initiatedBy = e.initiator();
-        ev.closeHandshakeUs = e.number;
-        ev.tcpClosedByClient = e.has(LogEntry::TcpByClient);
-        ev.reason = str(0);
-        break;
+        return events::Closed{e.closeCode(), e.how(),  e.has(LogEntry::TcpByClient),
+                              e.initiator(), e.number, str(0)};
     case EventType::StateChange:
-        ev.from = e.from();
-        ev.to = e.to();
-        break;
+        return events::StateChange{e.from(), e.to()};
     case EventType::Error:
-        ev.size = e.number;
-        ev.message = str(0);
-        break;
+        return events::Error{str(0), e.closeCode(), e.number};
     case EventType::Listening:
-        ev.address = str(0);
-        ev.port = quint16(e.number);
-        ev.tls = e.has(LogEntry::Tls);
-        break;
+        return events::Listening{str(0), quint16(e.number), e.has(LogEntry::Tls)};
     case EventType::Open:
-        ev.remote = str(OpenRemote);
-        ev.path = str(OpenPath);
-        ev.query = str(OpenQuery);
-        ev.subprotocol = str(OpenSubprotocol);
-        ev.origin = str(OpenOrigin);
-        ev.userAgent = str(OpenUserAgent);
-        ev.headers = headersFromText(field(e, OpenHeaders));
-        break;
+        return events::Open{str(OpenRemote),
+                            str(OpenPath),
+                            str(OpenQuery),
+                            str(OpenSubprotocol),
+                            str(OpenOrigin),
+                            str(OpenUserAgent),
+                            headersFromText(field(e, OpenHeaders))};
     case EventType::HandshakeFailed:
-        ev.httpStatus = int(e.number);
-        ev.remote = str(FailedRemote);
-        ev.reason = str(FailedReason);
-        break;
+        return events::HandshakeFailed{str(FailedRemote), int(e.number), str(FailedReason)};
     case EventType::Result:
-        ev.ok = e.has(LogEntry::Ok);
-        ev.resultId = field(e, ResultId).toByteArray();
-        ev.message = str(ResultMessage);
-        ev.resultData = field(e, ResultData).toByteArray();
-        break;
+        return events::Result{field(e, ResultId).toByteArray(), e.has(LogEntry::Ok),
+                              str(ResultMessage), field(e, ResultData).toByteArray()};
     }
-    return ev;
+    Q_UNREACHABLE();
+    return {};
 }
 
 qsizetype LogBuffer::memoryBytes() const

@@ -10,8 +10,8 @@
 #include <vector>
 
 // The storage behind the GUI's log (docs/architecture.md "Performance
-// targets": 1,000,000 entries in well under
-// 400 MB). A server::Event is ~400 bytes plus its heap blocks; a LogEntry is
+// targets": 1,000,000 entries in well under 400 MB). A server::Event is 80
+// bytes plus its heap blocks; a LogEntry is
 // 56 bytes of fixed fields, and its variable text (a capped payload
 // preview, a close reason, the open event's request) lives in an
 // append-only arena of 1 MiB chunks. Entries leave oldest first, so the
@@ -71,16 +71,13 @@ struct LogEntry
     protocol::HowEnded how() const { return protocol::HowEnded(a); }
     protocol::Initiator initiator() const { return protocol::Initiator(b); }
     // message_*, ping_*, pong_*: the text is a payload preview.
-    bool isPayloadEvent() const
-    {
-        return type >= server::EventType::MessageIn && type <= server::EventType::PongOut;
-    }
+    bool isPayloadEvent() const { return server::carriesPayload(type); }
 };
 static_assert(sizeof(LogEntry) == 56, "the log's memory budget counts on 56-byte entries");
 
-// Which direction an event travelled: in = from the peer.
-enum class Direction : quint8 { None, In, Out };
-Direction directionOf(server::EventType type);
+// Which direction an event travelled: the schema's (server/event.h).
+using server::Direction;
+using server::directionOf;
 
 class LogBuffer final
 {
@@ -157,6 +154,8 @@ public:
     qsizetype memoryBytes() const;
 
 private:
+    server::Event fieldsOf(const LogEntry &e) const;
+
     // The ring's slots come in blocks allocated as the log first fills, so
     // growing never copies (a million-entry vector doubling would stall the
     // GUI for tens of ms) and a small log costs little.

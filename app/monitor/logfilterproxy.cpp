@@ -12,7 +12,8 @@ using server::EventType;
 
 namespace {
 
-constexpr int EventTypeCount = int(EventType::Result) + 1;
+constexpr int EventTypeCount = int(server::EventKindCount);
+static_assert(EventTypeCount <= 32, "m_typeMask has a bit per event type");
 constexpr int StateCount = int(protocol::State::Aborted) + 1;
 
 // ASCII-only case folding: UTF-8's multi-byte sequences never contain

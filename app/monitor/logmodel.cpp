@@ -288,8 +288,12 @@ void LogModel::applyBatch(const server::EventBatch &batch)
     beginInsertRows({}, first, first + int(keep) - 1);
     for (qsizetype i = skip; i < batch.size(); ++i) {
         const server::Event &ev = batch[i];
-        if ((ev.type == EventType::Open || ev.type == EventType::HandshakeFailed) && ev.conn != 0)
-            m_remotes.insert(ev.conn, ev.remote);
+        if (ev.conn != 0) {
+            if (const auto *open = ev.get<server::events::Open>())
+                m_remotes.insert(ev.conn, open->remote);
+            else if (const auto *failed = ev.get<server::events::HandshakeFailed>())
+                m_remotes.insert(ev.conn, failed->remote);
+        }
         m_buffer.append(ev);
     }
     endInsertRows();

@@ -28,7 +28,7 @@ Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddres
     , m_deadline(engine.deadlines().none())
 {
     m_info.id = id;
-    m_info.remote = remote;
+    m_info.remote = remote.toString();
 }
 
 Connection::~Connection()
@@ -45,26 +45,27 @@ void Connection::start(std::unique_ptr<Transport> transport, bool plain)
 
 // ---- events ---------------------------------------------------------------
 
-Event Connection::makeEvent(EventType type, State state) const
-{
-    return EventPublisher::make(type, m_info.id, state);
-}
-
 void Connection::publish(Event &&event)
 {
-    m_engine.publisher().publish(std::move(event));
+    EventPublisher &publisher = m_engine.publisher();
+    publisher.stamp(event);
+    m_info.apply(event);
+    publisher.publish(std::move(event));
 }
 
-void Connection::publishMessageEvent(EventType type, const SessionEvent &e)
+template<typename Kind> void Connection::publishMessageEvent(const SessionEvent &e)
 {
-    if (!m_engine.config().messageEvents)
+    Kind fields;
+    fields.messageType = e.messageType;
+    fields.postClose = e.postClose;
+    fields.size = e.payload.size();
+    if (!m_engine.config().messageEvents) {
+        // Off the stream, still counted: `list` shows every message.
+        m_info.apply(makeEvent(e.state, std::move(fields)));
         return;
-    Event ev = makeEvent(type, e.state);
-    ev.messageType = e.messageType;
-    ev.size = e.payload.size();
-    ev.preview = e.payload.first(qMin(e.payload.size(), MaxPreviewBytes)).toByteArray();
-    ev.postClose = e.postClose;
-    publish(std::move(ev));
+    }
+    fields.preview = e.payload.first(qMin(e.payload.size(), MaxPreviewBytes)).toByteArray();
+    publish(makeEvent(e.state, std::move(fields)));
 }
 
 void Connection::onSessionEvent(const SessionEvent &e)
@@ -72,85 +73,54 @@ void Connection::onSessionEvent(const SessionEvent &e)
     using Kind = SessionEvent::Kind;
     switch (e.kind) {
     case Kind::StateChanged: {
-        m_info.state = e.to;
-        Event ev = makeEvent(EventType::StateChange, e.state);
-        ev.from = e.state;
-        ev.to = e.to;
-        publish(std::move(ev));
+        publish(makeEvent(e.state, events::StateChange{e.state, e.to}));
         if (e.state == State::Connecting && e.to == State::Open)
             publishOpen();
         return;
     }
     case Kind::MessageIn:
-        ++m_info.msgsIn;
-        m_info.bytesIn += quint64(e.payload.size());
-        if (e.postClose == PostClose::Delivered)
-            ++m_info.postCloseDelivered;
-        else if (e.postClose == PostClose::Discarded)
-            ++m_info.postCloseDiscarded;
-        publishMessageEvent(EventType::MessageIn, e);
+        publishMessageEvent<events::MessageIn>(e);
         // Echo mode answers only while Open: never after our Close [R11].
         if (m_engine.config().echo && e.state == State::Open && e.postClose == PostClose::None)
             (void)m_ws.sendMessage(e.messageType, e.payload, Session::Utf8Check::AlreadyValid);
         return;
     case Kind::MessageOut:
-        ++m_info.msgsOut;
-        m_info.bytesOut += quint64(e.payload.size());
-        publishMessageEvent(EventType::MessageOut, e);
+        publishMessageEvent<events::MessageOut>(e);
         return;
     case Kind::PingIn:
-        publishMessageEvent(EventType::PingIn, e);
+        publishMessageEvent<events::PingIn>(e);
         return;
     case Kind::PongIn:
-        publishMessageEvent(EventType::PongIn, e);
+        publishMessageEvent<events::PongIn>(e);
         return;
     case Kind::PingOut:
-        publishMessageEvent(EventType::PingOut, e);
+        publishMessageEvent<events::PingOut>(e);
         return;
     case Kind::PongOut:
-        publishMessageEvent(EventType::PongOut, e);
+        publishMessageEvent<events::PongOut>(e);
         return;
     case Kind::CloseReceived: {
-        m_info.closeReceived = true;
-        m_info.receivedCode = e.code;
-        m_info.receivedReason = e.text;
         // R16: our Close (written) to theirs (received), when ours went first.
         if (m_closeWrittenUs >= 0)
             m_closeHandshakeUs = m_engine.publisher().nowUs() - m_closeWrittenUs;
-        Event ev = makeEvent(EventType::CloseReceived, e.state);
-        ev.code = e.code;
-        ev.reason = e.text;
-        publish(std::move(ev));
+        publish(makeEvent(e.state, events::CloseReceived{e.code, e.text}));
         return;
     }
     case Kind::CloseSent: {
-        m_info.closeSent = true;
-        m_info.sentCode = e.code;
-        m_info.sentReason = e.text;
         m_closeQueued = true;
-        Event ev = makeEvent(EventType::CloseSent, e.state);
-        ev.code = e.code;
-        ev.reason = e.text;
-        ev.mode = e.mode;
-        publish(std::move(ev));
+        publish(makeEvent(e.state, events::CloseSent{e.code, e.mode, e.text}));
         return;
     }
-    case Kind::ProtocolError: {
-        Event ev = makeEvent(EventType::Error, e.state);
-        ev.code = e.code;
-        ev.message = tr("protocol error, answered with %1: %2")
-                         .arg(e.code ? QString::number(*e.code) : QString())
-                         .arg(e.text);
-        publish(std::move(ev));
+    case Kind::ProtocolError:
+        publish(
+            makeEvent(e.state, events::Error{tr("protocol error, answered with %1: %2")
+                                                 .arg(e.code ? QString::number(*e.code) : QString())
+                                                 .arg(e.text),
+                                             e.code}));
         return;
-    }
-    case Kind::Violation: {
-        Event ev = makeEvent(EventType::Error, e.state);
-        ev.message = e.text;
-        ev.size = e.payload.size();
-        publish(std::move(ev));
+    case Kind::Violation:
+        publish(makeEvent(e.state, events::Error{e.text, std::nullopt, e.payload.size()}));
         return;
-    }
     case Kind::Ended:
         onEnded(e);
         return;
@@ -159,19 +129,10 @@ void Connection::onSessionEvent(const SessionEvent &e)
 
 void Connection::onEnded(const SessionEvent &e)
 {
-    m_info.state = e.to;
-    m_info.ended = true;
-    m_info.how = e.how;
-    m_info.initiatedBy = e.initiator;
     cancelTimer();
     m_engine.connectionEnded();
 
-    Event ev = makeEvent(EventType::Closed, e.to);
-    ev.code = e.code;
-    ev.reason = e.text;
-    ev.how = e.how;
-    ev.initiatedBy = e.initiator;
-    ev.closeHandshakeUs = m_closeHandshakeUs;
+    events::Closed ev{e.code, e.how, false, e.initiator, m_closeHandshakeUs, e.text};
     // RFC 6455 §7.1.1: the server closes TCP first; whether the client beat
     // us to it is read from the socket now, before our FIN can go out.
     switch (e.transport) {
@@ -185,7 +146,7 @@ void Connection::onEnded(const SessionEvent &e)
         ev.tcpClosedByClient = m_peerEof || m_transport->peerHasClosed();
         break;
     }
-    publish(std::move(ev));
+    publish(makeEvent(e.to, std::move(ev)));
 }
 
 // ---- I/O ------------------------------------------------------------------
@@ -223,10 +184,10 @@ void Connection::reportUnread(qsizetype unread)
     // unmentioned: the log says how many were ignored.
     if (unread <= 0)
         return;
-    Event ev = makeEvent(EventType::Error, m_ws.state());
-    ev.size = unread;
-    ev.message = tr("%n byte(s) after the end of the connection ignored", nullptr, int(unread));
-    publish(std::move(ev));
+    publish(makeEvent(m_ws.state(),
+                      events::Error{tr("%n byte(s) after the end of the connection ignored",
+                                       nullptr, int(unread)),
+                                    std::nullopt, unread}));
 }
 
 void Connection::onTransportEof(bool reset)
@@ -236,11 +197,12 @@ void Connection::onTransportEof(bool reset)
         return;
     if (m_link == Link::Up && m_ws.isConnecting()) {
         cancelTimer();
-        Event ev = makeEvent(EventType::HandshakeFailed, State::Connecting);
-        ev.remote = m_info.remote.toString();
-        ev.reason = reset ? tr("the client reset the connection before completing the upgrade")
-                          : tr("the client closed the connection before completing the upgrade");
-        publish(std::move(ev));
+        publish(makeEvent(
+            State::Connecting,
+            events::HandshakeFailed{
+                m_info.remote, 0,
+                reset ? tr("the client reset the connection before completing the upgrade")
+                      : tr("the client closed the connection before completing the upgrade")}));
     }
     if (m_link == Link::Up) {
         // During the upgrade it just fails; after it, [R9]: TCP lost without a Close.
@@ -255,10 +217,7 @@ void Connection::onTransportEof(bool reset)
 void Connection::onTransportError(const QString &message)
 {
     if (m_link == Link::Up && m_ws.isConnecting()) {
-        Event ev = makeEvent(EventType::HandshakeFailed, State::Connecting);
-        ev.remote = m_info.remote.toString();
-        ev.reason = message;
-        publish(std::move(ev));
+        publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, 0, message}));
     }
     if (m_link == Link::Up) {
         m_ws.transportClosed(true);
@@ -350,29 +309,14 @@ void Connection::publishOpen()
 {
     m_engine.connectionOpened();
     const HandshakeRequest &req = m_ws.request();
-    m_info.path = req.path;
-    m_info.query = req.query;
-    m_info.subprotocol = m_ws.subprotocol();
-
-    Event ev = makeEvent(EventType::Open, State::Open);
-    m_info.openedWallUs = m_engine.publisher().wallUs(m_engine.publisher().nowUs());
-    ev.remote = m_info.remote.toString();
-    ev.path = req.path;
-    ev.query = req.query;
-    ev.subprotocol = m_info.subprotocol;
-    ev.origin = req.origin;
-    ev.userAgent = req.userAgent;
-    ev.headers = req.headers;
-    publish(std::move(ev));
+    publish(
+        makeEvent(State::Open, events::Open{m_info.remote, req.path, req.query, m_ws.subprotocol(),
+                                            req.origin, req.userAgent, req.headers}));
 }
 
 void Connection::publishHandshakeFailed(int status, const QString &reason)
 {
-    Event ev = makeEvent(EventType::HandshakeFailed, State::Connecting);
-    ev.remote = m_info.remote.toString();
-    ev.httpStatus = status;
-    ev.reason = reason;
-    publish(std::move(ev));
+    publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, status, reason}));
 }
 
 void Connection::refuseUpgradeWith(int status, const QString &reason)

@@ -92,9 +92,13 @@ private:
     void finish();
     void setTimer(Timer kind, qint64 ms);
     void cancelTimer();
-    Event makeEvent(EventType type, protocol::State state) const;
+    template<typename Kind> Event makeEvent(protocol::State state, Kind fields) const
+    {
+        return Event(std::move(fields), m_info.id, state);
+    }
+    // Folds the event into m_info and publishes it.
     void publish(Event &&event);
-    void publishMessageEvent(EventType type, const protocol::SessionEvent &e);
+    template<typename Kind> void publishMessageEvent(const protocol::SessionEvent &e);
 
     EngineImpl &m_engine;
     std::unique_ptr<Transport> m_transport;

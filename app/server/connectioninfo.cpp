@@ -36,7 +36,7 @@ QJsonObject toJson(const ConnectionInfo &c)
     using namespace protocol;
     QJsonObject o;
     o[u"id"_s] = qint64(c.id);
-    o[u"remote"_s] = c.remote.toString();
+    o[u"remote"_s] = c.remote;
     o[u"path"_s] = c.path;
     o[u"query"_s] = c.query;
     o[u"subprotocol"_s] = c.subprotocol;
@@ -49,7 +49,9 @@ QJsonObject toJson(const ConnectionInfo &c)
     o[u"bytes_out"_s] = qint64(c.bytesOut);
     o[u"close_sent"_s] = closeObject(c.closeSent, c.sentCode, c.sentReason);
     o[u"close_received"_s] = closeObject(c.closeReceived, c.receivedCode, c.receivedReason);
-    o[u"initiated_by"_s] = QString(initiatorName(c.initiatedBy));
+    // Confirmed by `closed`: until then `list` says none (the table already
+    // shows who sent the first Close).
+    o[u"initiated_by"_s] = QString(initiatorName(c.ended ? c.initiatedBy : Initiator::None));
     o[u"post_close"_s] = QJsonObject{{u"delivered"_s, qint64(c.postCloseDelivered)},
                                      {u"discarded"_s, qint64(c.postCloseDiscarded)}};
     o[u"how"_s] = c.ended ? QJsonValue(QString(howEndedName(c.how))) : QJsonValue(QJsonValue::Null);

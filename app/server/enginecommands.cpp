@@ -16,12 +16,7 @@ using namespace Qt::StringLiterals;
 void EngineImpl::publishResult(const QByteArray &resultId, bool ok, const QString &error,
                                const QByteArray &data)
 {
-    Event ev = EventPublisher::make(EventType::Result);
-    ev.resultId = resultId;
-    ev.ok = ok;
-    ev.message = error;
-    ev.resultData = data;
-    m_publisher->publish(std::move(ev));
+    m_publisher->publish(Event(events::Result{resultId, ok, error, data}));
 }
 
 Refused EngineImpl::whyGone(quint32 id) const
@@ -163,9 +158,7 @@ void EngineImpl::postResult(const QByteArray &resultId, bool ok, const QString &
 
 void EngineImpl::postError(const QString &message)
 {
-    Event ev = EventPublisher::make(EventType::Error);
-    ev.message = message;
-    m_publisher->publish(std::move(ev));
+    m_publisher->publish(Event(events::Error{message}));
 }
 
 void EngineImpl::flushAndNotify(quint64 token)

@@ -74,9 +74,7 @@ ServerConfig EngineImpl::configCopy() const
 
 void EngineImpl::failStart(const QString &message)
 {
-    Event ev = EventPublisher::make(EventType::Error);
-    ev.message = message;
-    m_publisher->publish(std::move(ev));
+    m_publisher->publish(Event(events::Error{message}));
     m_publisher->flush(); // the error arrives before startFailed()
     emit q.startFailed(message);
 }
@@ -170,11 +168,8 @@ void EngineImpl::start()
         failStart(message);
         return;
     }
-    Event ev = EventPublisher::make(EventType::Listening);
-    ev.address = m_config.address.toString();
-    ev.port = m_listener->serverPort();
-    ev.tls = m_tls.has_value();
-    m_publisher->publish(std::move(ev));
+    m_publisher->publish(Event(events::Listening{m_config.address.toString(),
+                                                 m_listener->serverPort(), m_tls.has_value()}));
     m_sweepTimer->start(SweepIntervalMs);
 }
 

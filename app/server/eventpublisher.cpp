@@ -46,20 +46,17 @@ qint64 EventPublisher::nowUs() const
     return m_clock.nsecsElapsed() / 1000;
 }
 
-Event EventPublisher::make(EventType type, quint32 conn, protocol::State state)
+void EventPublisher::stamp(Event &event) const
 {
-    Event e;
-    e.type = type;
-    e.conn = conn;
-    e.state = state;
-    return e;
+    event.tUs = nowUs();
+    event.wallUs = wallUs(event.tUs);
 }
 
 void EventPublisher::publish(Event &&event)
 {
     event.seq = ++m_seq;
-    event.tUs = nowUs();
-    event.wallUs = wallUs(event.tUs);
+    if (event.wallUs == 0) // the wall clock is never at the epoch itself
+        stamp(event);
     m_pending.append(std::move(event));
     if (m_pending.size() >= MaxBatchEvents)
         flush();

@@ -30,10 +30,10 @@ public:
     qint64 nowMs() const { return m_clock.elapsed(); }
     qint64 wallUs(qint64 tUs) const { return m_startWallUs + tUs; }
 
-    // A blank event of `type` for connection `conn` in `state`.
-    static Event make(EventType type, quint32 conn = 0,
-                      protocol::State state = protocol::State::Connecting);
-    // Numbers and stamps it, then queues it for the next batch.
+    // Stamps it with the time now (t_us and `time`), without publishing.
+    void stamp(Event &event) const;
+    // Numbers it, stamps it (unless stamp() did), then queues it for the
+    // next batch.
     void publish(Event &&event);
     // Hands on what is queued now.
     void flush();

@@ -63,25 +63,26 @@ EventBatch makeBatch(quint64 &seq, int size)
     batch.reserve(size);
     for (int i = 0; i < size; ++i) {
         const quint64 n = seq++;
-        Event e;
+        server::events::Payload p;
+        if (n % 10 == 9) {
+            p.messageType = protocol::MessageType::Binary;
+            p.preview = QByteArray(48, char(n));
+        } else {
+            p.preview = words.left(60 + qsizetype(n % 60)) + QByteArray::number(n);
+        }
+        p.size = p.preview.size() + qint64(n % 7) * 100;
+        protocol::State state = protocol::State::Open;
+        if (n % 100 == 1) {
+            state = protocol::State::CloseSent;
+            p.postClose =
+                n % 200 == 1 ? protocol::PostClose::Delivered : protocol::PostClose::Discarded;
+        }
+        const quint32 conn = quint32(1 + n % Connections);
+        Event e = n % 2 ? Event(server::events::MessageIn{std::move(p)}, conn, state)
+                        : Event(server::events::MessageOut{std::move(p)}, conn, state);
         e.seq = n;
         e.tUs = qint64(n) * 50; // 20,000 events a second
         e.wallUs = 1'795'689'862'000'000LL + e.tUs;
-        e.conn = quint32(1 + n % Connections);
-        e.state = protocol::State::Open;
-        e.type = n % 2 ? EventType::MessageIn : EventType::MessageOut;
-        if (n % 10 == 9) {
-            e.messageType = protocol::MessageType::Binary;
-            e.preview = QByteArray(48, char(n));
-        } else {
-            e.preview = words.left(60 + qsizetype(n % 60)) + QByteArray::number(n);
-        }
-        e.size = e.preview.size() + qint64(n % 7) * 100;
-        if (n % 100 == 1) {
-            e.state = protocol::State::CloseSent;
-            e.postClose =
-                n % 200 == 1 ? protocol::PostClose::Delivered : protocol::PostClose::Discarded;
-        }
         batch.append(std::move(e));
     }
     return batch;
@@ -91,15 +92,13 @@ EventBatch opens(quint64 &seq)
 {
     EventBatch batch;
     for (quint32 c = 1; c <= Connections; ++c) {
-        Event e;
+        server::events::Open open;
+        open.remote = u"10.0.%1.%2:%3"_s.arg(c / 250).arg(c % 250).arg(40000 + c);
+        open.path = u"/feed"_s;
+        open.userAgent = u"loadgen/1.0"_s;
+        open.headers = {{"Host", "127.0.0.1:9001"}, {"Upgrade", "websocket"}};
+        Event e(std::move(open), c, protocol::State::Open);
         e.seq = seq++;
-        e.type = EventType::Open;
-        e.conn = c;
-        e.state = protocol::State::Open;
-        e.remote = u"10.0.%1.%2:%3"_s.arg(c / 250).arg(c % 250).arg(40000 + c);
-        e.path = u"/feed"_s;
-        e.userAgent = u"loadgen/1.0"_s;
-        e.headers = {{"Host", "127.0.0.1:9001"}, {"Upgrade", "websocket"}};
         batch.append(std::move(e));
     }
     return batch;

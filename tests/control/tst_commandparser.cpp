@@ -438,12 +438,17 @@ void tst_commandparser::filterMatches()
     QString error;
     const auto filter = parseExportFilter(u"conn:2,3 event:message_in state:CloseSent"_s, &error);
     QVERIFY2(filter, qPrintable(error));
-    const auto event = [](quint32 conn, EventType type, State state) {
-        Event e;
-        e.conn = conn;
-        e.type = type;
-        e.state = state;
-        return e;
+    // The kinds this test names (the filter reads only the header).
+    const auto event = [](quint32 conn, EventType type, State state) -> Event {
+        namespace events = closecall::server::events;
+        switch (type) {
+        case EventType::MessageIn:
+            return Event(events::MessageIn{}, conn, state);
+        case EventType::MessageOut:
+            return Event(events::MessageOut{}, conn, state);
+        default:
+            return Event(events::Listening{}, conn, state);
+        }
     };
     QVERIFY(filter->matches(event(2, EventType::MessageIn, State::CloseSent)));
     QVERIFY(filter->matches(event(3, EventType::MessageIn, State::CloseSent)));

@@ -21,43 +21,30 @@ namespace protocol = closecall::protocol;
 // 2026-11-26T10:44:22.123456Z
 inline constexpr qint64 BaseWallUs = 1795689862123456LL;
 
-inline Event make(EventType type, quint32 conn = 0, protocol::State state = protocol::State::Open)
-{
-    Event e;
-    e.type = type;
-    e.conn = conn;
-    e.state = state;
-    return e;
-}
+namespace events = closecall::server::events;
 
 inline Event listening()
 {
-    Event e = make(EventType::Listening);
-    e.address = u"127.0.0.1"_s;
-    e.port = 9001;
-    e.tls = false;
-    return e;
+    return Event(events::Listening{u"127.0.0.1"_s, 9001, false});
 }
 
 inline Event handshakeFailed()
 {
-    Event e = make(EventType::HandshakeFailed, 3, protocol::State::Aborted);
-    e.remote = u"127.0.0.1:50200"_s;
-    e.httpStatus = 403;
-    e.reason = u"Origin \"http://evil.test\" is not allowed"_s;
-    return e;
+    return Event(events::HandshakeFailed{u"127.0.0.1:50200"_s, 403,
+                                         u"Origin \"http://evil.test\" is not allowed"_s},
+                 3, protocol::State::Aborted);
 }
 
 inline Event openEvent(quint32 conn = 7)
 {
-    Event e = make(EventType::Open, conn);
-    e.remote = u"127.0.0.1:50123"_s;
-    e.path = u"/chat room"_s;
-    e.query = u"room=1&name=a%20b"_s;
-    e.subprotocol = u"chat"_s;
-    e.origin = u"http://example.test"_s;
-    e.userAgent = u"test-agent/1.0"_s;
-    e.headers = {
+    events::Open open;
+    open.remote = u"127.0.0.1:50123"_s;
+    open.path = u"/chat room"_s;
+    open.query = u"room=1&name=a%20b"_s;
+    open.subprotocol = u"chat"_s;
+    open.origin = u"http://example.test"_s;
+    open.userAgent = u"test-agent/1.0"_s;
+    open.headers = {
         {"Host", "127.0.0.1:9001"},
         {"Upgrade", "websocket"},
         {"Connection", "Upgrade"},
@@ -66,76 +53,96 @@ inline Event openEvent(quint32 conn = 7)
         {"X-Dup", "a"},
         {"x-dup", "b"},
     };
-    return e;
+    return Event(std::move(open), conn, protocol::State::Open);
 }
 
+template<typename Kind>
+Event payloadEvent(quint32 conn, protocol::State state, const QByteArray &payload,
+                   protocol::MessageType mt, protocol::PostClose pc)
+{
+    Kind p;
+    p.messageType = mt;
+    p.size = payload.size();
+    p.preview = payload.left(closecall::server::MaxPreviewBytes);
+    p.postClose = pc;
+    return Event(std::move(p), conn, state);
+}
+
+// A message_*, ping_* or pong_* event.
 inline Event message(EventType type, quint32 conn, protocol::State state, QByteArray payload,
                      protocol::MessageType mt = protocol::MessageType::Text,
                      protocol::PostClose pc = protocol::PostClose::None)
 {
-    Event e = make(type, conn, state);
-    e.messageType = mt;
-    e.size = payload.size();
-    e.preview = payload.left(closecall::server::MaxPreviewBytes);
-    e.postClose = pc;
-    return e;
+    switch (type) {
+    case EventType::MessageIn:
+        return payloadEvent<events::MessageIn>(conn, state, payload, mt, pc);
+    case EventType::MessageOut:
+        return payloadEvent<events::MessageOut>(conn, state, payload, mt, pc);
+    case EventType::PingIn:
+        return payloadEvent<events::PingIn>(conn, state, payload, mt, pc);
+    case EventType::PongIn:
+        return payloadEvent<events::PongIn>(conn, state, payload, mt, pc);
+    case EventType::PingOut:
+        return payloadEvent<events::PingOut>(conn, state, payload, mt, pc);
+    case EventType::PongOut:
+        return payloadEvent<events::PongOut>(conn, state, payload, mt, pc);
+    default:
+        qFatal("samples::message: %s carries no payload",
+               closecall::server::eventTypeName(type).data());
+    }
 }
 
 inline Event closeSent(quint32 conn, protocol::CloseCode code, const QString &reason,
                        protocol::CloseMode mode)
 {
-    Event e = make(EventType::CloseSent, conn, protocol::State::CloseSent);
-    e.code = code;
-    e.reason = reason;
-    e.mode = mode;
-    return e;
+    return Event(events::CloseSent{code, mode, reason}, conn, protocol::State::CloseSent);
 }
 
 inline Event closeReceived(quint32 conn, protocol::CloseCode code, const QString &reason)
 {
-    Event e = make(EventType::CloseReceived, conn, protocol::State::CloseSent);
-    e.code = code;
-    e.reason = reason;
-    return e;
+    return Event(events::CloseReceived{code, reason}, conn, protocol::State::CloseSent);
 }
 
 inline Event stateChange(quint32 conn, protocol::State from, protocol::State to)
 {
-    Event e = make(EventType::StateChange, conn, to);
-    e.from = from;
-    e.to = to;
-    return e;
+    return Event(events::StateChange{from, to}, conn, to);
 }
 
 inline Event closed(quint32 conn, protocol::State final, protocol::CloseCode code,
                     const QString &reason, protocol::HowEnded how, bool tcpByClient,
                     protocol::Initiator initiator, qint64 handshakeUs)
 {
-    Event e = make(EventType::Closed, conn, final);
-    e.code = code;
-    e.reason = reason;
-    e.how = how;
-    e.tcpClosedByClient = tcpByClient;
-    e.initiatedBy = initiator;
-    e.closeHandshakeUs = handshakeUs;
-    return e;
+    return Event(events::Closed{code, how, tcpByClient, initiator, handshakeUs, reason}, conn,
+                 final);
 }
 
 inline Event error(quint32 conn, const QString &message)
 {
-    Event e = make(EventType::Error, conn, protocol::State::Open);
-    e.message = message;
-    return e;
+    return Event(events::Error{message}, conn, protocol::State::Open);
 }
 
 inline Event result(const QByteArray &id, bool ok, const QString &error, const QByteArray &data)
 {
-    Event e = make(EventType::Result);
-    e.resultId = id;
-    e.ok = ok;
-    e.message = error;
-    e.resultData = data;
-    return e;
+    return Event(events::Result{id, ok, error, data});
+}
+
+// Changes fields of an event in place: `change` takes the kind's struct
+// (or events::Payload for any message); other kinds fail the test.
+template<typename F> void edit(Event &e, F change)
+{
+    closecall::server::visit(
+        [&](const auto &fields) {
+            using Kind = std::decay_t<decltype(fields)>;
+            if constexpr (std::is_invocable_v<F, Kind &>) {
+                Kind copy = fields;
+                change(copy);
+                e.payload.template emplace<size_t(closecall::server::kindOf<Kind>)>(
+                    std::move(copy));
+            } else {
+                QFAIL("samples::edit: the event is not of the kind the change expects");
+            }
+        },
+        e);
 }
 
 // A run with two connections: 7 closed with close output (a post-close
@@ -197,76 +204,110 @@ inline void compare(const Event &a, const Event &b)
     QCOMPARE(a.seq, b.seq);
     QCOMPARE(a.tUs, b.tUs);
     QCOMPARE(a.wallUs, b.wallUs);
-    QCOMPARE(a.type, b.type);
+    QCOMPARE(a.type(), b.type());
     QCOMPARE(a.conn, b.conn);
     if (a.conn != 0)
         QCOMPARE(a.state, b.state);
-    switch (a.type) {
-    case EventType::Listening:
-        QCOMPARE(a.address, b.address);
-        QCOMPARE(a.port, b.port);
-        QCOMPARE(a.tls, b.tls);
+    if (a.type() != b.type())
+        return;
+    switch (a.type()) {
+    case EventType::Listening: {
+        const auto &x = a.as<events::Listening>();
+        const auto &y = b.as<events::Listening>();
+        QCOMPARE(x.address, y.address);
+        QCOMPARE(x.port, y.port);
+        QCOMPARE(x.tls, y.tls);
         break;
-    case EventType::HandshakeFailed:
-        QCOMPARE(a.remote, b.remote);
-        QCOMPARE(a.httpStatus, b.httpStatus);
-        QCOMPARE(a.reason, b.reason);
+    }
+    case EventType::HandshakeFailed: {
+        const auto &x = a.as<events::HandshakeFailed>();
+        const auto &y = b.as<events::HandshakeFailed>();
+        QCOMPARE(x.remote, y.remote);
+        QCOMPARE(x.httpStatus, y.httpStatus);
+        QCOMPARE(x.reason, y.reason);
         break;
-    case EventType::Open:
-        QCOMPARE(a.remote, b.remote);
-        QCOMPARE(a.path, b.path);
-        QCOMPARE(a.query, b.query);
-        QCOMPARE(a.subprotocol, b.subprotocol);
-        QCOMPARE(a.origin, b.origin);
-        QCOMPARE(a.userAgent, b.userAgent);
-        QCOMPARE(headersObject(a.headers), headersObject(b.headers));
+    }
+    case EventType::Open: {
+        const auto &x = a.as<events::Open>();
+        const auto &y = b.as<events::Open>();
+        QCOMPARE(x.remote, y.remote);
+        QCOMPARE(x.path, y.path);
+        QCOMPARE(x.query, y.query);
+        QCOMPARE(x.subprotocol, y.subprotocol);
+        QCOMPARE(x.origin, y.origin);
+        QCOMPARE(x.userAgent, y.userAgent);
+        QCOMPARE(headersObject(x.headers), headersObject(y.headers));
         break;
+    }
     case EventType::PingIn:
     case EventType::PongIn:
     case EventType::PingOut:
-    case EventType::PongOut:
+    case EventType::PongOut: {
+        const auto &x = *a.messagePayload();
+        const auto &y = *b.messagePayload();
         // A control payload has no type on the wire: what matters is how
         // the preview was shown (text, or base64 when not valid UTF-8).
         QCOMPARE(closecall::monitor::previewIsText(a), closecall::monitor::previewIsText(b));
-        QCOMPARE(a.size, b.size);
-        QCOMPARE(a.preview, b.preview);
+        QCOMPARE(x.size, y.size);
+        QCOMPARE(x.preview, y.preview);
         break;
+    }
     case EventType::MessageIn:
-    case EventType::MessageOut:
-        QCOMPARE(a.messageType, b.messageType);
-        QCOMPARE(a.size, b.size);
-        QCOMPARE(a.preview, b.preview);
-        QCOMPARE(a.postClose, b.postClose);
+    case EventType::MessageOut: {
+        const auto &x = *a.messagePayload();
+        const auto &y = *b.messagePayload();
+        QCOMPARE(x.messageType, y.messageType);
+        QCOMPARE(x.size, y.size);
+        QCOMPARE(x.preview, y.preview);
+        QCOMPARE(x.postClose, y.postClose);
         break;
-    case EventType::CloseSent:
-        QCOMPARE(a.mode, b.mode);
-        Q_FALLTHROUGH();
-    case EventType::CloseReceived:
-        QCOMPARE(a.code, b.code);
-        QCOMPARE(a.reason, b.reason);
+    }
+    case EventType::CloseSent: {
+        const auto &x = a.as<events::CloseSent>();
+        const auto &y = b.as<events::CloseSent>();
+        QCOMPARE(x.mode, y.mode);
+        QCOMPARE(x.code, y.code);
+        QCOMPARE(x.reason, y.reason);
         break;
-    case EventType::StateChange:
-        QCOMPARE(a.from, b.from);
-        QCOMPARE(a.to, b.to);
+    }
+    case EventType::CloseReceived: {
+        const auto &x = a.as<events::CloseReceived>();
+        const auto &y = b.as<events::CloseReceived>();
+        QCOMPARE(x.code, y.code);
+        QCOMPARE(x.reason, y.reason);
         break;
-    case EventType::Closed:
-        QCOMPARE(a.code, b.code);
-        QCOMPARE(a.reason, b.reason);
-        QCOMPARE(a.how, b.how);
-        QCOMPARE(a.tcpClosedByClient, b.tcpClosedByClient);
-        QCOMPARE(a.initiatedBy, b.initiatedBy);
-        QCOMPARE(a.closeHandshakeUs, b.closeHandshakeUs);
+    }
+    case EventType::StateChange: {
+        const auto &x = a.as<events::StateChange>();
+        const auto &y = b.as<events::StateChange>();
+        QCOMPARE(x.from, y.from);
+        QCOMPARE(x.to, y.to);
         break;
+    }
+    case EventType::Closed: {
+        const auto &x = a.as<events::Closed>();
+        const auto &y = b.as<events::Closed>();
+        QCOMPARE(x.code, y.code);
+        QCOMPARE(x.reason, y.reason);
+        QCOMPARE(x.how, y.how);
+        QCOMPARE(x.tcpClosedByClient, y.tcpClosedByClient);
+        QCOMPARE(x.initiatedBy, y.initiatedBy);
+        QCOMPARE(x.closeHandshakeUs, y.closeHandshakeUs);
+        break;
+    }
     case EventType::Error:
-        QCOMPARE(a.message, b.message);
+        QCOMPARE(a.as<events::Error>().message, b.as<events::Error>().message);
         break;
-    case EventType::Result:
-        QCOMPARE(a.resultId, b.resultId);
-        QCOMPARE(a.ok, b.ok);
-        if (!a.ok)
-            QCOMPARE(a.message, b.message);
-        QCOMPARE(a.resultData, b.resultData);
+    case EventType::Result: {
+        const auto &x = a.as<events::Result>();
+        const auto &y = b.as<events::Result>();
+        QCOMPARE(x.id, y.id);
+        QCOMPARE(x.ok, y.ok);
+        if (!x.ok)
+            QCOMPARE(x.error, y.error);
+        QCOMPARE(x.data, y.data);
         break;
+    }
     }
 }
 

@@ -403,12 +403,14 @@ void tst_ConnectionTableModel::filter()
     const QStringList paths{u"/chat"_s, u"/feed"_s, u"/chat"_s};
     for (quint32 c = 1; c <= 3; ++c) {
         Event open = samples::openEvent(c);
-        open.remote = remotes[c - 1];
-        open.path = paths[c - 1];
-        open.query.clear();
-        open.subprotocol.clear();
-        open.origin.clear();
-        open.userAgent.clear();
+        samples::edit(open, [&](server::events::Open &o) {
+            o.remote = remotes[c - 1];
+            o.path = paths[c - 1];
+            o.query.clear();
+            o.subprotocol.clear();
+            o.origin.clear();
+            o.userAgent.clear();
+        });
         b << open;
     }
     model.applyBatch(stamped(b));

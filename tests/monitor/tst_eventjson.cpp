@@ -215,7 +215,7 @@ void tst_EventJson::wholeRunRoundTrips()
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QJsonObject o = parseLine(lines[i]);
         QCOMPARE(o.value("seq"_L1).toInteger(), qint64(i + 1));
-        QCOMPARE(o.value("event"_L1).toString(), monitor::eventName(run[i].type));
+        QCOMPARE(o.value("event"_L1).toString(), monitor::eventName(run[i].type()));
         const std::optional<Event> back = monitor::eventFromJson(o);
         QVERIFY(back);
         samples::compare(*back, run[i]);
@@ -331,7 +331,7 @@ void tst_EventJson::textPreview()
     QFETCH(QString, expected);
 
     Event e = stamped(samples::message(EventType::MessageIn, 7, protocol::State::Open, preview));
-    e.size = size;
+    samples::edit(e, [&](server::events::Payload &p) { p.size = size; });
     const QJsonObject o = parseLine(eventToJson(e));
     QCOMPARE(o.value("preview"_L1).toString(), expected);
     QCOMPARE(o.value("size"_L1).toInteger(), size);
@@ -365,7 +365,7 @@ void tst_EventJson::binaryPreview()
     const QJsonObject o = parseLine(eventToJson(e));
     QCOMPARE(o.value("preview"_L1).toString().toLatin1(), base64);
     QCOMPARE(o.value("type"_L1).toString(), u"binary"_s);
-    QCOMPARE(monitor::eventFromJson(o)->preview, bytes);
+    QCOMPARE(monitor::eventFromJson(o)->messagePayload()->preview, bytes);
 }
 
 void tst_EventJson::isoTime_data()

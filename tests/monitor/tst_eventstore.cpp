@@ -36,7 +36,7 @@ void verifyHolds(const EventStore &store, quint64 first, quint64 last)
     QCOMPARE(store.size(), qsizetype(last - first + 1));
     for (qsizetype i = 0; i < store.size(); ++i) {
         QCOMPARE(store.at(i).seq, first + quint64(i));
-        QCOMPARE(store.at(i).preview, QByteArray::number(first + quint64(i)));
+        QCOMPARE(store.at(i).messagePayload()->preview, QByteArray::number(first + quint64(i)));
     }
     quint64 expected = first;
     store.forEach([&](const Event &e) { QCOMPARE(e.seq, expected++); });

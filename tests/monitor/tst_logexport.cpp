@@ -229,7 +229,7 @@ void tst_LogExport::textLines_data()
                       protocol::MessageType::Binary))
         << t + "#7 Open  message_in  binary 4 B  00 01 02 ff";
     Event cut = message(EventType::MessageIn, 7, State::Open, "abc\xe2\x82");
-    cut.size = 5000;
+    samples::edit(cut, [](server::events::Payload &p) { p.size = 5000; });
     QTest::newRow("cut preview: partial char dropped, marked")
         << at(cut) << t + R"(#7 Open  message_in  text 5000 B  "abc" …)";
     QTest::newRow("ping") << at(message(EventType::PingIn, 7, State::Open, "hb"))
@@ -304,7 +304,7 @@ void tst_LogExport::csvFile()
     for (qsizetype i = 0; i < run.size(); ++i) {
         QCOMPARE(cell(i, "seq"), QByteArray::number(run[i].seq));
         QCOMPARE(cell(i, "time"), monitor::isoTime(run[i].wallUs));
-        QCOMPARE(cell(i, "event"), QByteArray(monitor::eventName(run[i].type).data()));
+        QCOMPARE(cell(i, "event"), QByteArray(monitor::eventName(run[i].type()).data()));
     }
     // The post-close receive of connection 7 (index 12) and the binary one.
     QCOMPARE(cell(12, "conn"), "7");
@@ -459,8 +459,10 @@ void tst_LogExport::har()
 void tst_LogExport::harTlsAndFilter()
 {
     EventBatch run = samples::run();
-    run[0].tls = true;
-    run[2].headers.removeIf([](const auto &h) { return h.first == "Host"; });
+    samples::edit(run[0], [](server::events::Listening &l) { l.tls = true; });
+    samples::edit(run[2], [](server::events::Open &o) {
+        o.headers.removeIf([](const auto &h) { return h.first == "Host"; });
+    });
     const QJsonDocument doc = monitor::buildHar(run);
     const QJsonArray entries = doc["log"_L1]["entries"_L1].toArray();
     // No Host header: the listening address stands in.
@@ -490,7 +492,8 @@ void tst_LogExport::filterAndStore()
         QCOMPARE(lines[i], monitor::eventToJson(run[run.size() - 5 + i]));
 
     const auto post = [](const Event &e) {
-        return e.postClose != protocol::PostClose::None;
+        const server::events::Payload *p = e.messagePayload();
+        return p && p->postClose != protocol::PostClose::None;
     };
     r = monitor::exportLog(run, path(u"post.csv"_s), LogFormat::Csv, post);
     QVERIFY(r.ok());

@@ -37,7 +37,8 @@ namespace {
 EventBatch sampleLog()
 {
     EventBatch b = samples::run();
-    b[9].remote = u"127.0.0.1:50124"_s; // connection 8's open
+    // connection 8's open
+    samples::edit(b[9], [](server::events::Open &o) { o.remote = u"127.0.0.1:50124"_s; });
     b.append(samples::message(EventType::MessageIn, 7, State::Open, "line one\nline two"));
     b.append(samples::message(EventType::MessageIn, 8, State::Open, "GR\xc3\x9c\xc3\x9f GOTT"));
     b.append(samples::message(EventType::MessageOut, 8, State::Open, QByteArray("\xca\xfe\x01", 3),
@@ -219,7 +220,7 @@ void tst_LogFilterProxy::remoteKnownFromOpen()
     Fixture f;
     f.proxy.setFilterText(u"10.0.0.9"_s);
     Event open = samples::openEvent(42);
-    open.remote = u"10.0.0.9:4000"_s;
+    samples::edit(open, [](server::events::Open &o) { o.remote = u"10.0.0.9:4000"_s; });
     f.log.applyBatch({samples::stateChange(42, State::Connecting, State::Open), open,
                       samples::message(EventType::MessageIn, 42, State::Open, "x"),
                       samples::message(EventType::MessageIn, 43, State::Open, "y")});
@@ -266,8 +267,8 @@ void tst_LogFilterProxy::exportWhatTheFilterShows()
     const EventBatch events =
         f.log.eventsForExport([&](int row) { return f.proxy.acceptsSourceRow(row); });
     QCOMPARE(events.size(), 2);
-    QCOMPARE(events[0].postClose, PostClose::Delivered);
-    QCOMPARE(events[1].postClose, PostClose::Discarded);
+    QCOMPARE(events[0].messagePayload()->postClose, PostClose::Delivered);
+    QCOMPARE(events[1].messagePayload()->postClose, PostClose::Discarded);
 }
 
 // The GUI hides command results unless the event-kind filter names them;
@@ -276,17 +277,15 @@ void tst_LogFilterProxy::hiddenKindsShowOnlyWhenNamed()
 {
     Fixture f;
     EventBatch batch = sampleLog();
-    Event result;
-    result.type = EventType::Result;
+    Event result(server::events::Result{{}, true, u"ok"_s});
     result.seq = quint64(batch.size() + 1);
-    result.message = u"ok"_s;
     batch.append(result);
     f.log.applyBatch(batch);
     const int all = f.log.rowCount();
     QCOMPARE(f.proxy.rowCount(), all);
     SeqList results;
     for (const Event &e : std::as_const(batch)) {
-        if (e.type == EventType::Result)
+        if (e.type() == EventType::Result)
             results.append(e.seq);
     }
 

@@ -488,8 +488,8 @@ void tst_LogModel::previews()
     QTEST(model.detailsText(0), "details");
     const EventBatch back = model.eventsForExport();
     QCOMPARE(back.size(), 1);
-    QTEST(back[0].preview, "exported");
-    QCOMPARE(back[0].size, payload.size());
+    QTEST(back[0].messagePayload()->preview, "exported");
+    QCOMPARE(back[0].messagePayload()->size, payload.size());
 }
 
 void tst_LogModel::exportRoundTrip()
@@ -502,7 +502,7 @@ void tst_LogModel::exportRoundTrip()
     for (qsizetype i = 0; i < run.size(); ++i) {
         samples::compare(back[i], run[i]);
         if (QTest::currentTestFailed())
-            QFAIL(qPrintable(u"event %1 (%2) differs"_s.arg(i).arg(eventTypeName(run[i].type))));
+            QFAIL(qPrintable(u"event %1 (%2) differs"_s.arg(i).arg(eventTypeName(run[i].type()))));
     }
 
     // And through logexport: the same JSON Lines as the original events.
@@ -525,8 +525,8 @@ void tst_LogModel::exportFiltered()
     QCOMPARE(conn8.size(), 6);
     for (const Event &e : conn8)
         QCOMPARE(e.conn, 8u);
-    QCOMPARE(conn8.first().type, EventType::Open);
-    QCOMPARE(conn8.last().type, EventType::Closed);
+    QCOMPARE(conn8.first().type(), EventType::Open);
+    QCOMPARE(conn8.last().type(), EventType::Closed);
 }
 
 void tst_LogModel::exportStreamed_data()

@@ -20,6 +20,7 @@ using server::EngineThread;
 using server::Event;
 using server::EventType;
 using server::ServerConfig;
+namespace events = server::events;
 
 inline ServerConfig testConfig()
 {
@@ -27,6 +28,28 @@ inline ServerConfig testConfig()
     c.port = 0; // any free port: tests run in parallel
     return c;
 }
+
+// An event's header and its kind's fields in one value, so a test reads
+// `closed.how` and `closed.state` alike. A blank one (seq 0, default
+// fields) when the event was another kind.
+template<typename Kind> struct Found : Kind
+{
+    Found() = default;
+    explicit Found(const Event &e)
+        : Kind(e.get<Kind>() ? *e.get<Kind>() : Kind())
+        , seq(e.get<Kind>() ? e.seq : 0)
+        , tUs(e.tUs)
+        , wallUs(e.wallUs)
+        , conn(e.conn)
+        , state(e.state)
+    {}
+    quint64 seq = 0;
+    qint64 tUs = 0;
+    qint64 wallUs = 0;
+    quint32 conn = 0;
+    protocol::State state = protocol::State::Connecting;
+    EventType type = server::kindOf<Kind>;
+};
 
 class EngineHarness final : public QObject
 {
@@ -52,7 +75,7 @@ public:
                 timeoutMs))
             return 0;
         const int i = find(EventType::Listening);
-        return i < 0 ? 0 : events[i].port;
+        return i < 0 ? 0 : events[i].as<server::events::Listening>().port;
     }
 
     // Runs `f` on the engine thread (the way a front end sends a command).
@@ -68,7 +91,7 @@ public:
     int find(EventType type, quint32 conn = 0, int from = 0) const
     {
         for (int i = from; i < events.size(); ++i) {
-            if (events[i].type == type && (conn == 0 || events[i].conn == conn))
+            if (events[i].type() == type && (conn == 0 || events[i].conn == conn))
                 return i;
         }
         return -1;
@@ -76,7 +99,7 @@ public:
     int find(EventType type, const std::function<bool(const Event &)> &pred, int from = 0) const
     {
         for (int i = from; i < events.size(); ++i) {
-            if (events[i].type == type && pred(events[i]))
+            if (events[i].type() == type && pred(events[i]))
                 return i;
         }
         return -1;
@@ -94,30 +117,42 @@ public:
         const int i = find(type, conn);
         return i < 0 ? Event() : events[i];
     }
+    // The same with the kind's fields next to the event's header:
+    // first<events::Closed>(id).how, .state, .seq.
+    template<typename Kind> Found<Kind> first(quint32 conn = 0)
+    {
+        return Found<Kind>(first(server::kindOf<Kind>, conn));
+    }
     QList<Event> all(EventType type, quint32 conn = 0) const
     {
         QList<Event> out;
         for (const Event &e : events) {
-            if (e.type == type && (conn == 0 || e.conn == conn))
+            if (e.type() == type && (conn == 0 || e.conn == conn))
                 out.append(e);
         }
         return out;
     }
+    template<typename Kind> QList<Found<Kind>> all(quint32 conn = 0) const
+    {
+        QList<Found<Kind>> out;
+        for (const Event &e : all(server::kindOf<Kind>, conn))
+            out.append(Found<Kind>(e));
+        return out;
+    }
     // The result for a command sent with `resultId` (waits for it); when
     // none comes, a failed result that says so.
-    Event result(const QByteArray &resultId, int timeoutMs = 5000)
+    Found<server::events::Result> result(const QByteArray &resultId, int timeoutMs = 5000)
     {
         const auto match = [&](const Event &e) {
-            return e.resultId == resultId;
+            return e.as<server::events::Result>().id == resultId;
         };
         if (!QTest::qWaitFor([&] { return find(EventType::Result, match) >= 0; }, timeoutMs)) {
-            Event missing;
-            missing.type = EventType::Result;
+            Found<server::events::Result> missing{Event(server::events::Result{})};
             missing.ok = false;
-            missing.message = QStringLiteral("no result for ") + QString::fromUtf8(resultId);
+            missing.error = QStringLiteral("no result for ") + QString::fromUtf8(resultId);
             return missing;
         }
-        return events[find(EventType::Result, match)];
+        return Found<server::events::Result>(events[find(EventType::Result, match)]);
     }
     // The id of the most recently opened connection (after waiting for it).
     quint32 waitOpen(int timeoutMs = 5000, int nth = 1)

@@ -57,7 +57,7 @@ void tst_Engine::listensOnAFreePort()
     EngineHarness h;
     const quint16 port = h.waitListening();
     QVERIFY(port != 0);
-    const auto ev = h.first(EventType::Listening);
+    const auto ev = h.first<events::Listening>();
     QVERIFY(ev.seq != 0);
     QCOMPARE(ev.address, u"127.0.0.1"_s);
     QCOMPARE(ev.tls, false);
@@ -74,7 +74,7 @@ void tst_Engine::portInUseFailsToStart()
     QTRY_VERIFY_WITH_TIMEOUT(!h.startError.isEmpty(), 5000);
     QCOMPARE(h.startError, u"port %1 on 127.0.0.1 is already in use"_s.arg(cfg.port));
     QTRY_VERIFY(h.find(EventType::Error) >= 0);
-    QCOMPARE(h.first(EventType::Error).message, h.startError);
+    QCOMPARE(h.first<events::Error>().message, h.startError);
 }
 
 void tst_Engine::openEventFields()
@@ -97,7 +97,7 @@ void tst_Engine::openEventFields()
 
     const quint32 id = h.waitOpen();
     QCOMPARE(id, 1u); // ids start at 1
-    const Event open = h.first(EventType::Open, id);
+    const auto open = h.first<events::Open>(id);
     QCOMPARE(open.state, State::Open);
     QCOMPARE(open.remote, u"127.0.0.1:%1"_s.arg(ws.localPort()));
     QCOMPARE(open.path, u"/chat"_s);
@@ -111,7 +111,7 @@ void tst_Engine::openEventFields()
     QVERIFY(sawCustom);
 
     // The state change to Open comes first, stamped Connecting.
-    const auto change = h.first(EventType::StateChange, id);
+    const auto change = h.first<events::StateChange>(id);
     QVERIFY(change.seq != 0);
     QCOMPARE(change.from, State::Connecting);
     QCOMPARE(change.to, State::Open);
@@ -152,13 +152,13 @@ void tst_Engine::echo()
     QTRY_COMPARE_WITH_TIMEOUT(echoed, payload, 5000);
 
     QVERIFY(h.waitFor(EventType::MessageOut, id));
-    const Event in = h.first(EventType::MessageIn, id);
+    const auto in = h.first<events::MessageIn>(id);
     QCOMPARE(in.messageType, binary ? MessageType::Binary : MessageType::Text);
     QCOMPARE(in.size, payload.size());
     QCOMPARE(in.preview, payload.left(server::MaxPreviewBytes));
     QCOMPARE(in.postClose, protocol::PostClose::None);
     QCOMPARE(in.state, State::Open);
-    const Event out = h.first(EventType::MessageOut, id);
+    const auto out = h.first<events::MessageOut>(id);
     QCOMPARE(out.size, payload.size());
     QVERIFY(out.seq > in.seq);
 }
@@ -183,24 +183,24 @@ void tst_Engine::serverClose()
         e->closeConnections(EngineHarness::one(id), 4000, u"bye"_s, mode, -1, "\"c1\"");
     });
     const auto result = h.result("\"c1\"");
-    QVERIFY2(result.ok, qPrintable(result.message));
+    QVERIFY2(result.ok, qPrintable(result.error));
     QVERIFY(waitDisconnected(ws));
     QCOMPARE(int(ws.closeCode()), 4000);
     QCOMPARE(ws.closeReason(), u"bye"_s);
 
     QVERIFY(h.waitFor(EventType::Closed, id));
-    const Event sent = h.first(EventType::CloseSent, id);
+    const auto sent = h.first<events::CloseSent>(id);
     QCOMPARE(sent.code, protocol::CloseCode(4000));
     QCOMPARE(sent.reason, u"bye"_s);
     QCOMPARE(sent.mode, mode);
     QCOMPARE(sent.state, State::Open);
     QVERIFY(sent.seq < result.seq); // close_sent before its result
 
-    const Event received = h.first(EventType::CloseReceived, id);
+    const auto received = h.first<events::CloseReceived>(id);
     QCOMPARE(received.state, State::CloseSent);
     QCOMPARE(received.code, protocol::CloseCode(4000)); // QWebSocket echoes our code
 
-    const Event closed = h.first(EventType::Closed, id);
+    const auto closed = h.first<events::Closed>(id);
     QCOMPARE(closed.state, State::Closed);
     QCOMPARE(closed.how, HowEnded::Handshake);
     QCOMPARE(closed.initiatedBy, Initiator::Server);
@@ -224,15 +224,15 @@ void tst_Engine::peerCloseIsAcknowledged()
     ws.close(QWebSocketProtocol::CloseCodeGoingAway, u"leaving"_s);
     QVERIFY(h.waitFor(EventType::Closed, id));
 
-    const Event received = h.first(EventType::CloseReceived, id);
+    const auto received = h.first<events::CloseReceived>(id);
     QCOMPARE(received.state, State::Open);
     QCOMPARE(received.code, protocol::CloseCode(1001));
     QCOMPARE(received.reason, u"leaving"_s);
-    const Event ack = h.first(EventType::CloseSent, id);
+    const auto ack = h.first<events::CloseSent>(id);
     QCOMPARE(ack.mode, CloseMode::Ack);
     QCOMPARE(ack.code, protocol::CloseCode(1001));
     QCOMPARE(ack.state, State::CloseReceived);
-    const Event closed = h.first(EventType::Closed, id);
+    const auto closed = h.first<events::Closed>(id);
     QCOMPARE(closed.state, State::Closed);
     QCOMPARE(closed.initiatedBy, Initiator::Client);
     QCOMPARE(closed.closeHandshakeUs, -1); // the peer's Close came first
@@ -266,10 +266,10 @@ void tst_Engine::manualAcknowledge()
     QCOMPARE(frame->closeCode(), std::optional<quint16>(4001)); // the operator's code
 
     QVERIFY(h.waitFor(EventType::Closed, id));
-    const Event sent = h.first(EventType::CloseSent, id);
+    const auto sent = h.first<events::CloseSent>(id);
     QCOMPARE(sent.state, State::CloseReceived);
     QCOMPARE(sent.mode, CloseMode::CloseOutput);
-    const Event closed = h.first(EventType::Closed, id);
+    const auto closed = h.first<events::Closed>(id);
     QCOMPARE(closed.state, State::Closed);
     QCOMPARE(closed.code, protocol::CloseCode(1001)); // the peer's, as the table shows it
     QCOMPARE(closed.initiatedBy, Initiator::Client);
@@ -291,7 +291,7 @@ void tst_Engine::manualAcknowledgeWithQWebSocket()
     ws.close(QWebSocketProtocol::CloseCodeNormal, u"done"_s);
     QVERIFY(h.waitFor(EventType::Closed, id));
     QCOMPARE(h.find(EventType::CloseSent, id), -1);
-    const Event closed = h.first(EventType::Closed, id);
+    const auto closed = h.first<events::Closed>(id);
     QCOMPARE(closed.state, State::Aborted);
     QCOMPARE(closed.how, HowEnded::PeerEof);
     QCOMPARE(closed.tcpClosedByClient, true);
@@ -309,7 +309,7 @@ void tst_Engine::abortEndsAtOnce()
     h.command([id](Engine *e) { e->abortConnections(EngineHarness::one(id), "\"a\""); });
     QVERIFY(h.result("\"a\"").ok);
     QVERIFY(waitDisconnected(ws));
-    const Event closed = h.first(EventType::Closed, id);
+    const auto closed = h.first<events::Closed>(id);
     QCOMPARE(closed.state, State::Aborted);
     QCOMPARE(closed.how, HowEnded::Abort);
     QCOMPARE(closed.code, protocol::CloseCode(1006));
@@ -349,7 +349,7 @@ void tst_Engine::commandRefusals()
         });
     };
 
-    Event r;
+    Found<events::Result> r;
     if (command == u"close 12"_s) {
         close(EngineHarness::one(12), 1000, {}, "1");
         r = h.result("1");
@@ -383,7 +383,7 @@ void tst_Engine::commandRefusals()
     }
     QCOMPARE(r.type, EventType::Result);
     QCOMPARE(r.ok, false);
-    QVERIFY2(r.message.contains(expected), qPrintable(r.message));
+    QVERIFY2(r.error.contains(expected), qPrintable(r.error));
 }
 
 void tst_Engine::commandsRefusedDuringTheUpgrade_data()
@@ -431,12 +431,12 @@ void tst_Engine::commandsRefusedDuringTheUpgrade()
     };
     // The engine accepts the socket on its own time: until then there is
     // "no connection 1"; ask again until the connection exists.
-    Event r;
+    Found<events::Result> r;
     int attempt = 0;
     QTRY_VERIFY_WITH_TIMEOUT(
-        (r = run(QByteArray::number(++attempt)), !r.message.startsWith(u"no connection"_s)), 10000);
+        (r = run(QByteArray::number(++attempt)), !r.error.startsWith(u"no connection"_s)), 10000);
     QCOMPARE(r.ok, false);
-    QCOMPARE(r.message, expected);
+    QCOMPARE(r.error, expected);
 
     peer.sendRaw("\r\n");
     QCOMPARE(h.waitOpen(), 1u);
@@ -462,8 +462,8 @@ void tst_Engine::listReportsConnections()
 
     h.command([](Engine *e) { e->list("\"l\""); });
     const auto r = h.result("\"l\"");
-    QVERIFY2(r.ok, qPrintable(r.message));
-    const QJsonArray rows = QJsonDocument::fromJson(r.resultData).array();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const QJsonArray rows = QJsonDocument::fromJson(r.data).array();
     QCOMPARE(rows.size(), 2);
     const QJsonObject first = rows[0].toObject();
     QCOMPARE(first[u"id"_s].toInt(), 1);
@@ -500,8 +500,8 @@ void tst_Engine::setOptionsChangesEcho()
     QTRY_VERIFY(h.find(EventType::MessageIn) >= 0);
     h.command([](Engine *e) { e->setOptions(1, -1, -1, "\"s\""); });
     const auto r = h.result("\"s\"");
-    QVERIFY2(r.ok, qPrintable(r.message));
-    QCOMPARE(QJsonDocument::fromJson(r.resultData).object()[u"echo"_s].toBool(), true);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(QJsonDocument::fromJson(r.data).object()[u"echo"_s].toBool(), true);
     ws.sendTextMessage(u"echoed"_s);
     QTRY_COMPARE(got, QStringList{u"echoed"_s});
 }
@@ -518,13 +518,13 @@ void tst_Engine::pingsBothWays()
     QVERIFY(pong.wait(5000));
     QCOMPARE(pong.at(0).at(1).toByteArray(), QByteArray("from client"));
     QVERIFY(h.waitFor(EventType::PongOut, id));
-    QCOMPARE(h.first(EventType::PingIn, id).preview, QByteArray("from client"));
+    QCOMPARE(h.first<events::PingIn>(id).preview, QByteArray("from client"));
 
     h.command([id](Engine *e) { e->ping(EngineHarness::one(id), "from server", "\"p\""); });
     QVERIFY(h.result("\"p\"").ok);
     QVERIFY(h.waitFor(EventType::PongIn, id)); // QWebSocket answers Pings itself
-    QCOMPARE(h.first(EventType::PongIn, id).preview, QByteArray("from server"));
-    QCOMPARE(h.first(EventType::PingOut, id).size, 11);
+    QCOMPARE(h.first<events::PongIn>(id).preview, QByteArray("from server"));
+    QCOMPARE(h.first<events::PingOut>(id).size, 11);
 }
 
 void tst_Engine::messageEventsCanBeOff()
@@ -546,7 +546,7 @@ void tst_Engine::messageEventsCanBeOff()
     QCOMPARE(h.find(EventType::MessageOut), -1);
     h.command([](Engine *e) { e->list("1"); });
     const auto r = h.result("1");
-    QCOMPARE(QJsonDocument::fromJson(r.resultData).array()[0].toObject()[u"msgs_in"_s].toInt(),
+    QCOMPARE(QJsonDocument::fromJson(r.data).array()[0].toObject()[u"msgs_in"_s].toInt(),
              10); // still counted
 }
 
@@ -587,17 +587,17 @@ void tst_Engine::seqHasNoGapsAndEveryEventHasItsState()
         if (i > 0)
             QVERIFY(e.tUs >= h.events[i - 1].tUs); // monotonic
         QVERIFY(e.wallUs > 1'600'000'000'000'000);
-        const bool aboutConnection = e.type != EventType::Listening &&
-                                     e.type != EventType::Result &&
-                                     !(e.type == EventType::Error && e.conn == 0);
+        const bool aboutConnection = e.type() != EventType::Listening &&
+                                     e.type() != EventType::Result &&
+                                     !(e.type() == EventType::Error && e.conn == 0);
         if (!aboutConnection)
             continue;
-        QVERIFY2(e.conn > 0, qPrintable(server::eventTypeName(e.type)));
+        QVERIFY2(e.conn > 0, qPrintable(server::eventTypeName(e.type())));
         const State now = current.value(e.conn, State::Connecting);
-        if (e.type == EventType::StateChange) {
+        if (const auto *change = e.get<events::StateChange>()) {
             QCOMPARE(e.state, now); // stamped with the state it left
-            QCOMPARE(e.from, now);
-            current[e.conn] = e.to;
+            QCOMPARE(change->from, now);
+            current[e.conn] = change->to;
         } else {
             QCOMPARE(e.state, now);
         }
@@ -668,14 +668,14 @@ void tst_Engine::shutdownClosesEveryConnection()
     QCOMPARE(a.closeReason(), u"maintenance"_s);
     QCOMPARE(int(b.closeCode()), 1001);
     QCOMPARE(h.all(EventType::Closed).size(), 3);
-    for (const Event &e : h.all(EventType::CloseSent))
+    for (const auto &e : h.all<events::CloseSent>())
         QCOMPARE(e.mode, CloseMode::Shutdown);
-    const Event lastClosed = h.all(EventType::Closed).last();
+    const auto lastClosed = h.all<events::Closed>().last();
     QCOMPARE(lastClosed.conn, 3u);
     QCOMPARE(lastClosed.how, HowEnded::Timeout);
     QCOMPARE(silent.waitEnd(), RawPeer::End::Reset);
     // The result is the last event, after every connection's end.
-    QCOMPARE(h.events.last().type, EventType::Result);
+    QCOMPARE(h.events.last().type(), EventType::Result);
     // Not listening any more.
     QTcpSocket probe;
     probe.connectToHost(QHostAddress::LocalHost, port);

@@ -56,7 +56,7 @@ void tst_Limits::maxConnectionsAnswers503()
     const QByteArray response = rawRequest(port, upgradeRequest(port));
     QVERIFY2(response.startsWith("HTTP/1.1 503"), response.constData());
     QVERIFY(h.waitFor(EventType::HandshakeFailed));
-    const Event failed = h.first(EventType::HandshakeFailed);
+    const auto failed = h.first<events::HandshakeFailed>();
     QCOMPARE(failed.httpStatus, 503);
     QCOMPARE(failed.state, State::Connecting);
     QVERIFY(failed.conn > 1);
@@ -80,7 +80,7 @@ void tst_Limits::originNotAllowedAnswers403()
     QSignalSpy errors(&bad, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
     bad.open(wsUrl(port));
     QVERIFY(h.waitFor(EventType::HandshakeFailed));
-    QCOMPARE(h.first(EventType::HandshakeFailed).httpStatus, 403);
+    QCOMPARE(h.first<events::HandshakeFailed>().httpStatus, 403);
     QTRY_VERIFY(errors.size() > 0);
 
     QWebSocket good(u"https://good.example"_s);
@@ -100,7 +100,7 @@ void tst_Limits::silentClientTimesOut()
     t.start();
     QVERIFY(h.waitFor(EventType::HandshakeFailed, 0, 5000));
     QVERIFY(t.elapsed() >= 250);
-    const Event failed = h.first(EventType::HandshakeFailed);
+    const auto failed = h.first<events::HandshakeFailed>();
     QCOMPARE(failed.httpStatus, 408);
     QVERIFY(failed.reason.contains(u"300 ms"_s));
     QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
@@ -154,7 +154,7 @@ void tst_Limits::upgradeRefused()
     if (status == 426)
         QVERIFY(response.contains("Sec-WebSocket-Version: 13"));
     QVERIFY(h.waitFor(EventType::HandshakeFailed));
-    const Event failed = h.first(EventType::HandshakeFailed);
+    const auto failed = h.first<events::HandshakeFailed>();
     QCOMPARE(failed.httpStatus, status);
     QVERIFY(!failed.reason.isEmpty());
     QCOMPARE(h.find(EventType::Open), -1);
@@ -173,11 +173,11 @@ void tst_Limits::messageTooBigCloses1009()
     QVERIFY(waitDisconnected(ws));
     QCOMPARE(int(ws.closeCode()), 1009);
     QVERIFY(h.waitFor(EventType::Closed, id));
-    const Event sent = h.first(EventType::CloseSent, id);
+    const auto sent = h.first<events::CloseSent>(id);
     QCOMPARE(sent.code, protocol::CloseCode(1009));
     QCOMPARE(sent.mode, CloseMode::ProtocolError);
     QVERIFY(h.find(EventType::Error, id) >= 0);
-    const Event closed = h.first(EventType::Closed, id);
+    const auto closed = h.first<events::Closed>(id);
     QCOMPARE(closed.state, State::Aborted);
     QCOMPARE(closed.how, HowEnded::ProtocolError);
     QCOMPARE(h.find(EventType::MessageIn, id), -1);

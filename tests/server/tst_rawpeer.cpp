@@ -110,7 +110,7 @@ void tst_RawPeer::dataAfterOurClose()
     s.peer.sendClose(4000);
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
 
-    const QList<Event> in = s.h.all(EventType::MessageIn, s.id);
+    const auto in = s.h.all<events::MessageIn>(s.id);
     const QByteArray texts[] = {"one", "two", "three"};
     for (int i = 0; i < 3; ++i) {
         QCOMPARE(in[i].preview, texts[i]);
@@ -121,7 +121,7 @@ void tst_RawPeer::dataAfterOurClose()
     const int closed = s.h.find(EventType::Closed, s.id);
     QVERIFY(s.h.events[received].seq > in[2].seq);
     QVERIFY(closed > received);
-    const Event end = s.h.events[closed];
+    const Found<events::Closed> end(s.h.events[closed]);
     QCOMPARE(end.state, State::Closed);
     QCOMPARE(end.how, HowEnded::Handshake);
     QCOMPARE(end.initiatedBy, Initiator::Server);
@@ -130,8 +130,7 @@ void tst_RawPeer::dataAfterOurClose()
     QCOMPARE(s.peer.waitEnd(), RawPeer::End::Eof); // [R7] our FIN, not an RST
 
     s.h.command([](Engine *e) { e->list("\"l\""); });
-    const QJsonObject row =
-        QJsonDocument::fromJson(s.h.result("\"l\"").resultData).array()[0].toObject();
+    const QJsonObject row = QJsonDocument::fromJson(s.h.result("\"l\"").data).array()[0].toObject();
     const QJsonObject post = row[u"post_close"_s].toObject();
     QCOMPARE(post[expected == PostClose::Delivered ? u"delivered"_s : u"discarded"_s].toInt(), 3);
 }
@@ -154,8 +153,8 @@ void tst_RawPeer::peerNeverAnswers()
     QVERIFY(s.peer.nextFrame()); // our Close
     QCOMPARE(s.peer.waitEnd(3000), RawPeer::End::Reset);
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
-    const Event closed = s.h.first(EventType::Closed, s.id);
-    QVERIFY2(closed.tUs - s.h.first(EventType::CloseSent, s.id).tUs >= 290'000,
+    const auto closed = s.h.first<events::Closed>(s.id);
+    QVERIFY2(closed.tUs - s.h.first<events::CloseSent>(s.id).tUs >= 290'000,
              qPrintable(QString::number(closed.tUs)));
     QVERIFY(t.elapsed() < 3000);
     QCOMPARE(closed.state, State::Aborted);
@@ -176,7 +175,7 @@ void tst_RawPeer::closeOutputWithoutTimeoutWaits()
     QCOMPARE(s.peer.waitEnd(500), RawPeer::End::StillOpen);
     s.peer.sendText("still here");
     QVERIFY(s.h.waitFor(EventType::MessageIn, s.id));
-    QCOMPARE(s.h.first(EventType::MessageIn, s.id).postClose, PostClose::Delivered);
+    QCOMPARE(s.h.first<events::MessageIn>(s.id).postClose, PostClose::Delivered);
     QCOMPARE(s.h.find(EventType::Closed, s.id), -1);
 }
 
@@ -210,7 +209,7 @@ void tst_RawPeer::tcpLost()
     else
         s.peer.finClose();
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
-    const Event closed = s.h.first(EventType::Closed, s.id);
+    const auto closed = s.h.first<events::Closed>(s.id);
     QCOMPARE(closed.state, State::Aborted);
     QCOMPARE(closed.how, how);
     QCOMPARE(closed.code, protocol::CloseCode(1006));
@@ -228,7 +227,7 @@ void tst_RawPeer::abortSendsReset()
     QCOMPARE(s.peer.waitEnd(), RawPeer::End::Reset);
     QVERIFY(s.peer.pendingFrames().isEmpty()); // no Close frame either
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
-    const Event closed = s.h.first(EventType::Closed, s.id);
+    const auto closed = s.h.first<events::Closed>(s.id);
     QCOMPARE(closed.state, State::Aborted);
     QCOMPARE(closed.how, HowEnded::Abort);
 }
@@ -259,7 +258,7 @@ void tst_RawPeer::serverClosesTcpFirst()
     // The peer keeps its socket open: the server's FIN must come first.
     QCOMPARE(s.peer.waitEnd(), RawPeer::End::Eof);
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
-    const Event closed = s.h.first(EventType::Closed, s.id);
+    const auto closed = s.h.first<events::Closed>(s.id);
     QCOMPARE(closed.state, State::Closed);
     QCOMPARE(closed.tcpClosedByClient, false);
     QCOMPARE(closed.initiatedBy, peerInitiates ? Initiator::Client : Initiator::Server);
@@ -275,7 +274,7 @@ void tst_RawPeer::peerClosesTcpFirst()
     QVERIFY(s.peer.nextFrame());
     s.peer.sendThenFin(RawPeer::closeFrame(1000));
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
-    const Event closed = s.h.first(EventType::Closed, s.id);
+    const auto closed = s.h.first<events::Closed>(s.id);
     QCOMPARE(closed.state, State::Closed);
     QCOMPARE(closed.how, HowEnded::Handshake);
     QCOMPARE(closed.tcpClosedByClient, true);
@@ -292,9 +291,9 @@ void tst_RawPeer::emptyCloseIsAnsweredEmpty()
     QCOMPARE(ack->opcode, Opcode::Close);
     QVERIFY(ack->payload.isEmpty());
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
-    QCOMPARE(s.h.first(EventType::CloseReceived, s.id).code, protocol::CloseCode());
-    QCOMPARE(s.h.first(EventType::CloseSent, s.id).code, protocol::CloseCode());
-    QCOMPARE(s.h.first(EventType::Closed, s.id).code, protocol::CloseCode(1005));
+    QCOMPARE(s.h.first<events::CloseReceived>(s.id).code, protocol::CloseCode());
+    QCOMPARE(s.h.first<events::CloseSent>(s.id).code, protocol::CloseCode());
+    QCOMPARE(s.h.first<events::Closed>(s.id).code, protocol::CloseCode(1005));
 }
 
 void tst_RawPeer::pingInCloseSentIsAnswered()
@@ -310,8 +309,8 @@ void tst_RawPeer::pingInCloseSentIsAnswered()
     QCOMPARE(pong->opcode, Opcode::Pong);
     QCOMPARE(pong->payload, QByteArray("are you there"));
     QVERIFY(s.h.waitFor(EventType::PongOut, s.id));
-    QCOMPARE(s.h.first(EventType::PingIn, s.id).state, State::CloseSent);
-    QCOMPARE(s.h.first(EventType::PongOut, s.id).state, State::CloseSent);
+    QCOMPARE(s.h.first<events::PingIn>(s.id).state, State::CloseSent);
+    QCOMPARE(s.h.first<events::PongOut>(s.id).state, State::CloseSent);
 }
 
 void tst_RawPeer::framesAfterPeerCloseAreDropped()
@@ -328,7 +327,7 @@ void tst_RawPeer::framesAfterPeerCloseAreDropped()
     QTRY_COMPARE(s.h.all(EventType::Error, s.id).size(), 2);
     QCOMPARE(s.h.find(EventType::MessageIn, s.id), -1);
     QCOMPARE(s.h.find(EventType::PongOut, s.id), -1);
-    QCOMPARE(s.h.first(EventType::Error, s.id).state, State::CloseReceived);
+    QCOMPARE(s.h.first<events::Error>(s.id).state, State::CloseReceived);
     QVERIFY(!s.peer.nextFrame(200));
 }
 
@@ -343,7 +342,7 @@ void tst_RawPeer::bytesAfterTheCloseAreReported()
     s.peer.sendRaw(RawPeer::closeFrame(1000) + late);
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
     QTRY_COMPARE(s.h.all(EventType::Error, s.id).size(), 1);
-    const Event ignored = s.h.first(EventType::Error, s.id);
+    const auto ignored = s.h.first<events::Error>(s.id);
     QCOMPARE(ignored.size, late.size());
     QCOMPARE(ignored.state, State::Closed);
     QCOMPARE(s.h.find(EventType::MessageIn, s.id), -1);
@@ -363,7 +362,7 @@ void tst_RawPeer::unmaskedFrameIsProtocolError()
     QCOMPARE(answer->closeCode(), std::optional<quint16>(1002));
     QCOMPARE(s.peer.waitEnd(), RawPeer::End::Eof);
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
-    const Event closed = s.h.first(EventType::Closed, s.id);
+    const auto closed = s.h.first<events::Closed>(s.id);
     QCOMPARE(closed.how, HowEnded::ProtocolError);
     QCOMPARE(closed.state, State::Aborted);
 }
@@ -383,8 +382,8 @@ void tst_RawPeer::framesRightBehindTheUpgrade()
     protocol::ClientHandshake hs(o);
     peer.sendRaw(hs.request() + RawPeer::frame(Opcode::Text, "early"));
     QVERIFY(h.waitFor(EventType::MessageIn));
-    QCOMPARE(h.first(EventType::MessageIn).preview, QByteArray("early"));
-    QCOMPARE(h.first(EventType::MessageIn).state, State::Open);
+    QCOMPARE(h.first<events::MessageIn>().preview, QByteArray("early"));
+    QCOMPARE(h.first<events::MessageIn>().state, State::Open);
 }
 
 void tst_RawPeer::acceptResumesAfterRunningOutOfDescriptors()
@@ -411,8 +410,8 @@ void tst_RawPeer::acceptResumesAfterRunningOutOfDescriptors()
     ::setrlimit(RLIMIT_NOFILE, &saved);
     QVERIFY(connected);
     QVERIFY(sawError);
-    QVERIFY2(h.first(EventType::Error).message.contains(u"cannot accept"_s),
-             qPrintable(h.first(EventType::Error).message));
+    QVERIFY2(h.first<events::Error>().message.contains(u"cannot accept"_s),
+             qPrintable(h.first<events::Error>().message));
     // Accepting resumes: a new client is served.
     RawPeer third;
     QVERIFY(third.open(port));

@@ -83,7 +83,7 @@ void tst_Tls::secureClientOpensAndCloses()
     EngineHarness h(cfg);
     const quint16 port = h.waitListening();
     QVERIFY(port);
-    QCOMPARE(h.first(EventType::Listening).tls, true);
+    QCOMPARE(h.first<events::Listening>().tls, true);
 
     QWebSocket ws;
     QList<QSslError> sslErrors;
@@ -91,7 +91,7 @@ void tst_Tls::secureClientOpensAndCloses()
     QVERIFY(openSecure(ws, port));
     QVERIFY(sslErrors.isEmpty());
     const quint32 id = h.waitOpen();
-    QCOMPARE(h.first(EventType::Open, id).path, u"/secure"_s);
+    QCOMPARE(h.first<events::Open>(id).path, u"/secure"_s);
 
     QSignalSpy echoed(&ws, &QWebSocket::textMessageReceived);
     ws.sendTextMessage(u"over TLS"_s);
@@ -105,7 +105,7 @@ void tst_Tls::secureClientOpensAndCloses()
     QVERIFY(h.waitFor(EventType::Closed, id));
     QTRY_COMPARE(ws.state(), QAbstractSocket::UnconnectedState);
     QCOMPARE(int(ws.closeCode()), 1000);
-    const Event closed = h.first(EventType::Closed, id);
+    const auto closed = h.first<events::Closed>(id);
     QCOMPARE(closed.state, State::Closed);
     QCOMPARE(closed.how, protocol::HowEnded::Handshake);
 }
@@ -120,7 +120,7 @@ void tst_Tls::plainClientIsRefusedCleanly()
     QSignalSpy connected(&plain, &QWebSocket::connected);
     plain.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(port)));
     QVERIFY(h.waitFor(EventType::HandshakeFailed, 0, 10000));
-    const Event failed = h.first(EventType::HandshakeFailed);
+    const auto failed = h.first<events::HandshakeFailed>();
     QCOMPARE(failed.state, State::Connecting);
     QVERIFY2(failed.reason.contains(u"TLS"_s), qPrintable(failed.reason));
     QTRY_COMPARE_WITH_TIMEOUT(plain.state(), QAbstractSocket::UnconnectedState, 5000);
@@ -146,7 +146,7 @@ void tst_Tls::silentClientIsDroppedAtTheHandshakeTimeout()
     RawPeer silent;
     QVERIFY(silent.connectTo(port));
     QVERIFY(h.waitFor(EventType::HandshakeFailed, 0, 10000));
-    const Event failed = h.first(EventType::HandshakeFailed);
+    const auto failed = h.first<events::HandshakeFailed>();
     QCOMPARE(failed.httpStatus, 408);
     QVERIFY2(failed.reason.contains(u"300 ms"_s), qPrintable(failed.reason));
 

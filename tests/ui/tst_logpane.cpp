@@ -54,10 +54,9 @@ void TestLogPane::addRows(int n, const QString &text)
 {
     server::EventBatch batch;
     for (int i = 0; i < n; ++i) {
-        server::Event event;
-        event.seq = ++m_seq;
-        event.type = server::EventType::Error;
-        event.message = u"%1 %2"_s.arg(text).arg(m_seq);
+        ++m_seq;
+        server::Event event(server::events::Error{u"%1 %2"_s.arg(text).arg(m_seq)});
+        event.seq = m_seq;
         batch.append(event);
     }
     m_fixture.window->logModel()->applyBatch(batch);

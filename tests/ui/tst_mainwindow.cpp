@@ -600,10 +600,8 @@ void TestMainWindow::logFollowsTheTailOnlyAtTheBottom()
         static quint64 seq = 1000;
         server::EventBatch batch;
         for (int i = 0; i < n; ++i) {
-            server::Event event;
+            server::Event event(server::events::Error{u"row %1"_s.arg(seq + 1)});
             event.seq = ++seq;
-            event.type = server::EventType::Error;
-            event.message = u"row %1"_s.arg(seq);
             batch.append(event);
         }
         log->applyBatch(batch);

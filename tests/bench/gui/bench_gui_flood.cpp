@@ -315,17 +315,17 @@ int main(int argc, char *argv[])
             const qsizetype n = std::min<qsizetype>(20000, fill - log->rowCount());
             batch.reserve(n);
             for (qsizetype i = 0; i < n; ++i) {
-                server::Event e;
-                e.seq = ++seq;
+                ++seq;
+                const quint32 conn = connIds[size_t(seq % connIds.size())];
+                server::events::MessageIn m;
+                m.messageType = protocol::MessageType::Text;
+                m.preview =
+                    "flood " + QByteArray::number(conn) + ' ' + QByteArray::number(seq) + ' ' + pad;
+                m.size = m.preview.size();
+                server::Event e(std::move(m), conn, protocol::State::Open);
+                e.seq = seq;
                 e.tUs = qint64(seq) * 50;
                 e.wallUs = 1'795'689'862'000'000LL + e.tUs;
-                e.conn = connIds[size_t(seq % connIds.size())];
-                e.type = EventType::MessageIn;
-                e.state = protocol::State::Open;
-                e.messageType = protocol::MessageType::Text;
-                e.preview = "flood " + QByteArray::number(e.conn) + ' ' + QByteArray::number(seq) +
-                            ' ' + pad;
-                e.size = e.preview.size();
                 batch.append(std::move(e));
             }
             log->applyBatch(batch);

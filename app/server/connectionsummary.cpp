@@ -1,0 +1,89 @@
+#include "connectionsummary.h"
+
+namespace closecall::server {
+
+using namespace protocol;
+
+void ConnectionSummary::apply(const Event &ev)
+{
+    id = ev.conn;
+    lastActivityTUs = ev.tUs;
+    lastActivityWallUs = ev.wallUs;
+    // Every event carries the state it happened in; a `state` event is
+    // stamped with the old one and names the new one in `to`.
+    state = ev.state;
+
+    const auto countMessage = [](quint64 &count, quint64 &bytes, const events::Payload &p) {
+        ++count;
+        bytes += quint64(p.size);
+    };
+    // No catch-all: a new event kind does not compile until it is decided
+    // here what it adds to a connection.
+    visit(Overloaded{
+              [&](const events::Listening &) {},
+              [&](const events::Result &) {},
+              [&](const events::HandshakeFailed &f) { remote = f.remote; },
+              [&](const events::Open &o) {
+                  state = State::Open;
+                  remote = o.remote;
+                  path = o.path;
+                  query = o.query;
+                  subprotocol = o.subprotocol;
+                  openedTUs = ev.tUs;
+                  openedWallUs = ev.wallUs;
+              },
+              [&](const events::MessageIn &m) {
+                  countMessage(msgsIn, bytesIn, m);
+                  if (m.postClose == PostClose::Delivered)
+                      ++postCloseDelivered;
+                  else if (m.postClose == PostClose::Discarded)
+                      ++postCloseDiscarded;
+              },
+              [&](const events::MessageOut &m) { countMessage(msgsOut, bytesOut, m); },
+              [&](const events::PingIn &) { ++pingsIn; },
+              [&](const events::PingOut &) { ++pingsOut; },
+              [&](const events::PongIn &) {},
+              [&](const events::PongOut &) {},
+              [&](const events::CloseSent &c) {
+                  closeSent = true;
+                  sentCode = c.code;
+                  sentReason = c.reason;
+                  sentMode = c.mode;
+                  closeSentTUs = ev.tUs;
+                  if (initiatedBy == Initiator::None)
+                      initiatedBy = closeReceived ? Initiator::Client : Initiator::Server;
+              },
+              [&](const events::CloseReceived &c) {
+                  closeReceived = true;
+                  receivedCode = c.code;
+                  receivedReason = c.reason;
+                  closeReceivedTUs = ev.tUs;
+                  if (initiatedBy == Initiator::None)
+                      initiatedBy = closeSent ? Initiator::Server : Initiator::Client;
+                  // [R16] only when ours went first; `closed` brings the
+                  // engine's own figure.
+                  if (closeSent && closeHandshakeUs < 0)
+                      closeHandshakeUs = ev.tUs - closeSentTUs;
+              },
+              [&](const events::StateChange &s) { state = s.to; },
+              [&](const events::Closed &c) {
+                  ended = true;
+                  endedTUs = ev.tUs;
+                  how = c.how;
+                  finalCode = c.code;
+                  finalReason = c.reason;
+                  tcpClosedByClient = c.tcpClosedByClient;
+                  if (c.initiatedBy != Initiator::None)
+                      initiatedBy = c.initiatedBy;
+                  if (c.closeHandshakeUs >= 0)
+                      closeHandshakeUs = c.closeHandshakeUs;
+              },
+              [&](const events::Error &e) {
+                  ++errors;
+                  lastError = e.message;
+              },
+          },
+          ev);
+}
+
+} // namespace closecall::server

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "event.h"
+
+#include "protocol/closecodes.h"
+#include "protocol/types.h"
+
+#include <QtCore/QString>
+
+namespace closecall::server {
+
+// What the events of one connection add up to: the row of the connections
+// table (docs/headless.md `list`, the GUI's table). The engine folds every
+// event of a connection into one as it publishes it (also the message
+// events --no-message-events keeps off the stream); the GUI folds the
+// events it receives. Both use apply(), so the two cannot disagree. Times:
+// `*TUs` are microseconds since the server started, `*WallUs` since the
+// Unix epoch (UTC).
+struct ConnectionSummary
+{
+    quint32 id = 0;
+    protocol::State state = protocol::State::Connecting;
+
+    // From `open` (the remote also from `handshake_failed`).
+    QString remote; // "ip:port"
+    QString path;
+    QString query;
+    QString subprotocol;
+    qint64 openedTUs = 0;
+    qint64 openedWallUs = 0; // 0 = never opened
+
+    qint64 lastActivityTUs = 0; // the latest event of this connection
+    qint64 lastActivityWallUs = 0;
+    quint64 msgsIn = 0;
+    quint64 msgsOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 pingsIn = 0;
+    quint64 pingsOut = 0;
+    quint64 errors = 0;
+    QString lastError; // the latest `error` event's message
+
+    // Our Close frame (close_sent).
+    bool closeSent = false;
+    protocol::CloseCode sentCode;
+    QString sentReason;
+    protocol::CloseMode sentMode = protocol::CloseMode::Close;
+    qint64 closeSentTUs = -1;
+
+    // The peer's Close frame (close_received).
+    bool closeReceived = false;
+    protocol::CloseCode receivedCode;
+    QString receivedReason;
+    qint64 closeReceivedTUs = -1;
+
+    // Data messages that arrived after our Close went out [R5].
+    quint64 postCloseDelivered = 0;
+    quint64 postCloseDiscarded = 0;
+
+    // Who sent the first Close: known as soon as one Close frame is seen,
+    // confirmed by `closed`.
+    protocol::Initiator initiatedBy = protocol::Initiator::None;
+    // Our Close to theirs in microseconds [R16], -1 until both are seen (or
+    // never): measured from the two events, then the engine's own figure
+    // from `closed`.
+    qint64 closeHandshakeUs = -1;
+
+    // From `closed`.
+    bool ended = false;
+    qint64 endedTUs = -1;
+    protocol::HowEnded how = protocol::HowEnded::Handshake;
+    protocol::CloseCode finalCode; // as the engine reports it (1006 when no Close arrived)
+    QString finalReason;
+    bool tcpClosedByClient = false;
+
+    quint64 postCloseCount() const { return postCloseDelivered + postCloseDiscarded; }
+    // Closed or Aborted.
+    bool isEnded() const { return ended; }
+
+    // Folds in one event of this connection (events of others must not
+    // come here).
+    void apply(const Event &event);
+};
+
+} // namespace closecall::server
