@@ -20,9 +20,17 @@ EventFeed::EventFeed(ConnectionTableModel *connections, LogModel *log, QObject *
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &EventFeed::flush);
     m_clock.start();
+    m_now = [this] {
+        return m_clock.elapsed();
+    };
 }
 
 EventFeed::~EventFeed() = default;
+
+void EventFeed::setClock(Clock msNow)
+{
+    m_now = std::move(msNow);
+}
 
 void EventFeed::setCoalesceIntervalMs(int ms)
 {
@@ -68,7 +76,7 @@ void EventFeed::flush()
 
 void EventFeed::count(const server::EventBatch &batch)
 {
-    const qint64 slot = m_clock.elapsed() / BucketMs;
+    const qint64 slot = m_now() / BucketMs;
     if (m_buckets.empty() || m_buckets.back().slot != slot)
         m_buckets.push_back(Bucket{slot, 0, 0, 0, 0});
     while (m_buckets.front().slot <= slot - WindowBuckets)
@@ -89,7 +97,7 @@ EventFeed::Rates EventFeed::rates() const
 {
     // The buckets of the last second (the current one included): at a
     // steady rate the sum is the rate per second.
-    const qint64 slot = m_clock.elapsed() / BucketMs;
+    const qint64 slot = m_now() / BucketMs;
     Rates r;
     for (const Bucket &b : m_buckets) {
         if (b.slot <= slot - WindowBuckets)

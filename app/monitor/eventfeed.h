@@ -7,6 +7,7 @@
 #include <QtCore/QTimer>
 
 #include <deque>
+#include <functional>
 
 // Between the engine and the GUI models (docs/architecture.md "Threads"): connect
 // Engine::eventsReady (queued) to onEvents(). Each batch goes to the
@@ -38,6 +39,12 @@ public:
         double bytesOut = 0;
     };
     Rates rates() const;
+
+    // The rates' time source, in ms on a monotonic clock (default: since
+    // construction). Tests pin it so that a busy machine cannot move a
+    // burst out of the one-second window.
+    using Clock = std::function<qint64()>;
+    void setClock(Clock msNow);
 
     // The minimum gap between two model updates, in ms (default 50; 0 =
     // apply every batch as it comes).
@@ -74,11 +81,12 @@ private:
     // Per-100 ms buckets of data messages, newest last (the last second).
     struct Bucket
     {
-        qint64 slot = 0; // ms / 100 on m_clock
+        qint64 slot = 0; // ms / 100 on m_now
         quint64 msgsIn = 0, msgsOut = 0, bytesIn = 0, bytesOut = 0;
     };
     std::deque<Bucket> m_buckets;
     QElapsedTimer m_clock;
+    Clock m_now;
 };
 
 } // namespace closecall::monitor
