@@ -56,6 +56,28 @@
     </message>
 </context>
 <context>
+    <name>closecall::control::EngineSession</name>
+    <message>
+        <source>server stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n event(s) not written to it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>closecall::monitor</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -651,20 +673,20 @@ reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>connection %1 is already CloseSent</source>
-        <translation>Verbindung %1 ist bereits CloseSent</translation>
+        <source>Connection %1 is already CloseSent.</source>
+        <translation>Verbindung %1 ist bereits CloseSent.</translation>
     </message>
     <message>
-        <source>connection %1 is still Connecting</source>
-        <translation>Verbindung %1 ist noch Connecting</translation>
+        <source>Connection %1 is still Connecting.</source>
+        <translation>Verbindung %1 ist noch Connecting.</translation>
     </message>
     <message>
-        <source>connection %1 is CloseSent: nothing may follow our Close</source>
+        <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>connection %1 has ended (%2)</source>
-        <translation>Verbindung %1 ist beendet (%2)</translation>
+        <source>Connection %1 has ended (%2).</source>
+        <translation>Verbindung %1 ist beendet (%2).</translation>
     </message>
 </context>
 <context>
@@ -879,22 +901,6 @@ reason: %2</source>
             <numerusform>Wirkt auf %n Verbindung: %1.</numerusform>
             <numerusform>Wirkt auf %n Verbindungen: %1.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Connection %1 is still Connecting.</source>
-        <translation>Verbindung %1 ist noch Connecting.</translation>
-    </message>
-    <message>
-        <source>Connection %1 is already CloseSent.</source>
-        <translation>Verbindung %1 ist bereits CloseSent.</translation>
-    </message>
-    <message>
-        <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection %1 has ended (%2).</source>
-        <translation>Verbindung %1 ist beendet (%2).</translation>
     </message>
     <message>
         <source>None of the selected connections can be closed.</source>
@@ -1754,28 +1760,6 @@ Nothing in the log was lost: choose another place and try again.</source>
     <message>
         <source>the Ping payload is %1 bytes of UTF-8; the limit is %2</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>closecall::ui::ServerSession</name>
-    <message>
-        <source>server stopping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server is stopping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server is not running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1; %n event(s) not written to it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>

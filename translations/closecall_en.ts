@@ -56,6 +56,28 @@
     </message>
 </context>
 <context>
+    <name>closecall::control::EngineSession</name>
+    <message>
+        <source>server stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n event(s) not written to it</source>
+        <translation>
+            <numerusform>%1; %n event not written to it</numerusform>
+            <numerusform>%1; %n events not written to it</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>closecall::monitor</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -525,6 +547,149 @@ reason: %2</source>
     </message>
 </context>
 <context>
+    <name>closecall::protocol::RefusalText</name>
+    <message>
+        <source>send data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send a Ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1004 is reserved (RFC 6455 §7.4.1) and may not be sent. Pick another code, e.g. 1000 or 1001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1005 (No Status Rcvd) may not be sent as a number (RFC 6455 §7.4.1); use Empty to send a Close frame with no status code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1006 (Abnormal Closure) only reports a connection that ended without a Close frame and may not be sent (RFC 6455 §7.4.1); use Abort to end the connection without a Close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1015 (TLS handshake) only reports a failed TLS handshake and may not be sent (RFC 6455 §7.4.1). Pick another code, e.g. 1011.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a usable close code: 0-999 are never used (RFC 6455 §7.4.2). Pick 1000-1003, 1007-1014 or 3000-4999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not registered with IANA (1016-2999 are reserved for future use) and may not be sent. Pick a registered code (1000-1014) or 3000-4999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range: close codes end at 4999 (RFC 6455 §7.4.2). Use 4000-4999 for a private code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: the connection is still Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: our Close is already sent (CloseSent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: the connection is Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: the connection was Aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1 in state %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>our Close is already sent (CloseSent); waiting for the peer&apos;s Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot %1: the upgrade failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text message must be valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-16 (a lone surrogate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ping payload is %1 bytes; the limit is %2 (RFC 6455 §5.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Empty close has no status code, so it cannot carry a description; clear the description or pick a code such as 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason is %1 bytes of UTF-8; the limit is %2. Shorten it (letters outside ASCII take 2 to 4 bytes each).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close mode must be close or close_output, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>illegal state transition %1 → %2 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection has ended (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection was named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is already CloseSent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is still Connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 has ended (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>closecall::ui</name>
     <message>
         <source>Duration (ms)</source>
@@ -735,22 +900,6 @@ reason: %2</source>
     </message>
     <message>
         <source>Acts on connection %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection %1 is still Connecting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection %1 is already CloseSent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connection %1 has ended (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1611,28 +1760,6 @@ Nothing in the log was lost: choose another place and try again.</source>
     <message>
         <source>the Ping payload is %1 bytes of UTF-8; the limit is %2</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>closecall::ui::ServerSession</name>
-    <message>
-        <source>server stopping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server is stopping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server is not running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1; %n event(s) not written to it</source>
-        <translation>
-            <numerusform>%1; %n event not written to it</numerusform>
-            <numerusform>%1; %n events not written to it</numerusform>
-        </translation>
     </message>
 </context>
 <context>
