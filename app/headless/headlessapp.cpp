@@ -26,8 +26,9 @@ using server::EventType;
 namespace {
 
 // The log `export` writes. A headless server may run for days: a quarter of
-// the GUI's million events (~100 MB) bounds its memory; --log-file keeps
-// everything, and an export says how many of the oldest were dropped.
+// the GUI's million events bounds its memory (about 45-55 MB at the 180-211
+// bytes an event that tests/bench/bench_event_memory measures); --log-file
+// keeps everything, and an export says how many of the oldest were dropped.
 constexpr qsizetype StoreCapacity = 250'000;
 
 // How long past the close timeout a shutdown may take before we give up.
