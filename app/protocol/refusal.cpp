@@ -149,4 +149,22 @@ QString RefusalText::forConnection(quint32 id, const Refused &why)
     return sentence(why);
 }
 
+QString RefusalText::forCloseInput(const Refused &why)
+{
+    switch (why.refusal) {
+    case Refusal::ReasonTooLong:
+        return tr("The description is %1 bytes of UTF-8; the limit is %2. Shorten it (letters "
+                  "outside ASCII take 2 to 4 bytes each).")
+            .arg(why.size)
+            .arg(MaxCloseReasonBytes);
+    case Refusal::ReasonLoneSurrogate:
+        return tr("The description is not valid text: it has an unpaired UTF-16 surrogate at "
+                  "character %1; remove it.")
+            .arg(why.size);
+    default:
+        break;
+    }
+    return sentence(why);
+}
+
 } // namespace closecall::protocol

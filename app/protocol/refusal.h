@@ -89,6 +89,11 @@ public:
     // that do not depend on the connection, the sentence.
     static QString forConnection(quint32 id, const Refused &why);
 
+    // The form the close panel shows under its input fields, where the
+    // reason is called the description: "The description is 124 bytes of
+    // UTF-8; …". Other refusals read as sentence().
+    static QString forCloseInput(const Refused &why);
+
 private:
     static QString operationText(Operation op);
 };

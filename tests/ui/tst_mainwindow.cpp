@@ -472,6 +472,9 @@ void TestMainWindow::reasonByteCounter()
     QCOMPARE(problem->isVisible(), !sendable);
     if (!sendable) {
         QVERIFY2(problem->text().contains(u"123"_s), qPrintable(problem->text()));
+        // The panel calls the reason its description, and says so in words.
+        QVERIFY2(problem->text().startsWith(u"The description is 124 bytes"_s),
+                 qPrintable(problem->text()));
         QCOMPARE(button("closeButton")->toolTip().section(u" ("_s, 0, 0),
                  panel->inputError().section(u" ("_s, 0, 0));
     }

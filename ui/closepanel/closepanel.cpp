@@ -1,5 +1,8 @@
 #include "closepanel.h"
 
+#include "protocol/closecodes.h"
+#include "protocol/refusal.h"
+
 #include <QtCore/QSettings>
 #include <QtCore/QStringListModel>
 #include <QtWidgets/QComboBox>
@@ -291,14 +294,17 @@ void ClosePanel::revalidate()
     m_counter->setStyleSheet(overLimit ? u"QLabel { color: #c62828; font-weight: bold; }"_s
                                        : QString());
 
-    // Every word of the verdict is the registry's (protocol/closecodes).
+    // The verdict is the registry's (protocol/closecodes), its words
+    // RefusalText's (protocol/refusal), in the panel's own terms.
     m_inputError.clear();
     if (m_codes->currentData().toInt() == CustomItem) {
         const std::optional<protocol::CloseCode> parsed = customCode(&m_inputError);
         if (parsed)
-            m_inputError = protocol::validateOutgoingClose(*parsed, m_reason->text());
+            m_inputError = protocol::RefusalText::forCloseInput(
+                protocol::checkOutgoingClose(*parsed, m_reason->text()));
     } else {
-        m_inputError = protocol::validateOutgoingClose(code(), m_reason->text());
+        m_inputError = protocol::RefusalText::forCloseInput(
+            protocol::checkOutgoingClose(code(), m_reason->text()));
     }
     QString problem = m_inputError;
     QString style = u"QLabel { color: #c62828; }"_s;

@@ -20,7 +20,7 @@ class QToolButton;
 // sent, or the panel says why it cannot be sent and the buttons are off. The buttons show the main
 // window's actions, so the panel, the menus, the context menu and the shortcuts enable and explain
 // themselves the same way (ConnectionActions). Validation is the protocol
-// registry's (validateOutgoingClose); the panel only shows its verdict.
+// registry's (checkOutgoingClose), its words RefusalText's; the panel only shows them.
 namespace closecall::ui {
 
 class ClosePanel final : public QWidget
