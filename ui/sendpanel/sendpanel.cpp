@@ -1,5 +1,7 @@
 #include "sendpanel.h"
 
+#include "protocol/refusal.h"
+
 #include <QtCore/QSettings>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFormLayout>
@@ -187,10 +189,10 @@ void SendPanel::revalidate()
     m_editor->setToolTip(m_sendError);
 
     const qsizetype pingBytes = m_pingPayload->text().toUtf8().size();
+    // The words are the protocol's one wording of this refusal.
     m_pingError = pingBytes > MaxPingBytes
-                      ? tr("the Ping payload is %1 bytes of UTF-8; the limit is %2")
-                            .arg(pingBytes)
-                            .arg(MaxPingBytes)
+                      ? protocol::RefusalText::sentence(
+                            protocol::Refused::withSize(protocol::Refusal::PingTooLarge, pingBytes))
                       : QString();
     m_pingPayload->setStyleSheet(m_pingError.isEmpty() ? QString()
                                                        : u"QLineEdit { color: #c62828; }"_s);
