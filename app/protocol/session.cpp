@@ -113,6 +113,7 @@ qsizetype Session::receive(char *data, qsizetype size)
 
 void Session::onMessage(MessageType type, QByteArrayView payload)
 {
+    ++m_messagesReceived;
     SessionEvent e;
     e.state = state();
     e.messageType = type;

@@ -153,6 +153,13 @@ public:
     // Gives back idle buffer capacity (idle connections should cost little).
     void releaseMemory();
 
+    // For the driver's limits on unfinished messages (docs/headless.md): the
+    // bytes received of messages and frames not yet complete, and how many
+    // data messages have been completed so far (a change means the message
+    // held now is a new one).
+    qsizetype heldBytes() const { return m_parser.bufferedBytes(); }
+    quint64 messagesReceived() const { return m_messagesReceived; }
+
 private:
     class ParserAdapter;
     friend class ParserAdapter;
@@ -183,6 +190,7 @@ private:
     bool m_closeReceived = false;
     CloseCode m_receivedCode;
     QString m_receivedReason;
+    quint64 m_messagesReceived = 0;
 };
 
 } // namespace closecall::protocol
