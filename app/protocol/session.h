@@ -138,6 +138,14 @@ public:
     // Timeout. Refused once ended.
     [[nodiscard]] Refused abort(HowEnded how = HowEnded::Abort);
 
+    // Ends the session for a limit its driver keeps (docs/headless.md "Limits
+    // on unfinished messages") the way a protocol error ends it: our Close
+    // with `code` and `reason` unless one is already out (mode ProtocolError),
+    // nothing more read, what is held of an unfinished message dropped,
+    // Aborted, and TCP closed once the Close is flushed. Not from inside a
+    // sink callback; does nothing before Open or once ended.
+    void failConnection(CloseCode code, QStringView reason);
+
     bool isEnded() const { return state() == State::Closed || state() == State::Aborted; }
 
     // Frames to write, in order. The driver writes them and clears the buffer.

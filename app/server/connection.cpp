@@ -383,7 +383,6 @@ void Connection::onDeadline()
         return;
     case Timer::Message:
         onMessageTimeout(); // connectionlimits.cpp
-        pump();
         return;
     }
 }

@@ -91,10 +91,9 @@ private:
     void trackUnfinished();
     void updateMessageTimer();
     void onMessageTimeout();
-    // Close with `code` (or abort when our Close is already out), after an
-    // error event that says which limit and why.
-    void closeForLimit(quint16 code, const QString &why, const QString &reason,
-                       protocol::HowEnded howIfAborted);
+    // Ends the session with `code` after an error event that says which
+    // limit and why (Session::failConnection).
+    void failForLimit(quint16 code, const QString &why, const QString &reason);
     void releaseUnfinished();
     void onEnded(const protocol::SessionEvent &e);
     // Writes m_ws's output, then carries out its pending transport action.

@@ -6,6 +6,9 @@
 // - a budget for all connections together (--max-unfinished-bytes): the
 //   connection whose read takes the total over it is closed with 1009;
 // - a time limit for finishing a message (--message-timeout): closed with 1008.
+// Either way the connection ends as on a protocol error (Session::
+// failConnection): its unfinished message can never complete, so reading on
+// would only hold more.
 
 #include "connection.h"
 
@@ -26,22 +29,22 @@ void Connection::trackUnfinished()
     const ServerConfig &cfg = m_engine.config();
     const qint64 total = m_engine.unfinishedBytes();
     // Checked after the read that grew it: the total passes the budget by at
-    // most what one read buffers (the engine's read buffer, 256 KiB) before
-    // the connection that did it is closed. Only growth is refused: a
-    // connection whose bytes shrank or stayed is not to blame.
+    // most what one read takes in (the engine's 256 KiB read buffer) before
+    // the connection that did it is closed and its bytes are dropped. Only
+    // growth is refused: a connection whose bytes shrank is not to blame.
     if (grew > 0 && !m_ws.isEnded() && total > cfg.maxUnfinishedBytes) {
-        // 1009 Message Too Big (RFC 6455 §7.4.1): the message is too big for
-        // the server to hold now; the same code as --max-message-size, so a
-        // client handles both alike. (1008 is for when no more specific code
-        // fits.)
-        closeForLimit(closecode::MessageTooBig,
-                      tr("unfinished messages would hold %1 bytes on all connections together, "
-                         "over the limit of %2 (--max-unfinished-bytes); this connection holds "
-                         "%3 of them")
-                          .arg(total)
-                          .arg(cfg.maxUnfinishedBytes)
-                          .arg(held),
-                      tr("the server's limit for unfinished messages is reached"), HowEnded::Abort);
+        // 1009 Message Too Big (RFC 6455 §7.4.1): the message is too big
+        // for the server to hold now; the code and the way of closing of
+        // --max-message-size, so a client handles both alike (1008 is for
+        // when no more specific code fits).
+        failForLimit(closecode::MessageTooBig,
+                     tr("unfinished messages would hold %1 bytes on all connections together, "
+                        "over the limit of %2 (--max-unfinished-bytes); this connection held %3 "
+                        "of them")
+                         .arg(total)
+                         .arg(cfg.maxUnfinishedBytes)
+                         .arg(held),
+                     tr("the server's limit for unfinished messages is reached"));
         return;
     }
     updateMessageTimer();
@@ -57,8 +60,8 @@ void Connection::updateMessageTimer()
             cancelTimer();
         return;
     }
-    // The handshake, close and linger timers keep their slot: once our
-    // Close is out, its timeout bounds the time instead.
+    // The close timer keeps its slot: once our Close is out, its timeout
+    // bounds the time instead (and the budget the bytes).
     if (m_timer != Timer::None && m_timer != Timer::Message)
         return;
     // A message completed since the timer started: the bytes held now are
@@ -76,30 +79,29 @@ void Connection::onMessageTimeout()
     if (m_link != Link::Up || m_ws.isEnded() || m_heldBytes == 0)
         return;
     const int limitMs = m_engine.config().messageTimeoutMs;
-    // 1008 Policy Violation (RFC 6455 §7.4.1): the message is not too big,
+    // 1008 Policy Violation (RFC 6455 §7.4.1): the message is not too big;
     // the peer broke the server's rule of finishing it in time.
-    closeForLimit(closecode::PolicyViolation,
-                  tr("a message was not finished within %1 ms (--message-timeout); %2 bytes of it "
-                     "were held")
-                      .arg(limitMs)
-                      .arg(m_heldBytes),
-                  tr("message not finished within %1 ms").arg(limitMs), HowEnded::Timeout);
+    failForLimit(closecode::PolicyViolation,
+                 tr("a message was not finished within %1 ms (--message-timeout); %2 bytes of it "
+                    "were held")
+                     .arg(limitMs)
+                     .arg(m_heldBytes),
+                 tr("message not finished within %1 ms").arg(limitMs));
 }
 
-void Connection::closeForLimit(quint16 code, const QString &why, const QString &reason,
-                               HowEnded howIfAborted)
+void Connection::failForLimit(quint16 code, const QString &why, const QString &reason)
 {
-    const bool closeOut = m_ws.session().closeSent();
-    publish(
-        makeEvent(m_ws.state(),
-                  events::Error{closeOut ? tr("%1: aborting (our Close is already out)").arg(why)
-                                         : tr("%1: closing with %2").arg(why).arg(code),
-                                code, m_heldBytes}));
-    // Open: our Close, then the usual close timeout; data after it is read
-    // and discarded [R2]. CloseReceived: our Close answers the peer's. Once
-    // our Close is out there is nothing left to say: an RST frees the bytes.
-    if (closeOut || close(code, reason, CloseMode::Close, -1))
-        (void)abort(howIfAborted);
+    const QString what = m_ws.session().closeSent()
+                             ? tr("%1: closing (our Close is already out)").arg(why)
+                             : tr("%1: closing with %2").arg(why).arg(code);
+    publish(makeEvent(m_ws.state(), events::Error{what, code, m_heldBytes}));
+    // As on a protocol error: our Close (unless one is out), nothing more
+    // parsed, TCP closed once the Close is flushed; what the peer still
+    // sends is read and dropped while the socket lingers. The bytes held
+    // are dropped at once, so the budget is free again.
+    m_ws.failConnection(code, reason);
+    releaseUnfinished();
+    pump();
 }
 
 void Connection::releaseUnfinished()
