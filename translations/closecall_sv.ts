@@ -1821,6 +1821,21 @@ orsak: %2</translation>
     </message>
 </context>
 <context>
+    <name>closecall::ui::GuideDialog</name>
+    <message>
+        <source>CloseCall User Guide</source>
+        <translation>Användarhandbok för CloseCall</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Bakåt</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Handbok</translation>
+    </message>
+</context>
+<context>
     <name>closecall::ui::LogPane</name>
     <message>
         <source>Message in</source>
@@ -2444,6 +2459,18 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
     <message>
         <source>%1 (in the log)</source>
         <translation>%1 (i loggen)</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Användarhandbok</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;br&gt;Released under the MIT License.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Byggd med Qt %1, körs med Qt %2.&lt;br&gt;Publicerad under MIT-licensen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Homepage: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Webbplats: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
