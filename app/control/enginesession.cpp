@@ -27,14 +27,16 @@ EngineSession::~EngineSession()
     m_logFile.reset();
 }
 
-void EngineSession::setExportCapacity(qsizetype capacity)
+void EngineSession::setExportCapacity(qsizetype capacity, qsizetype byteBudget)
 {
-    if (capacity <= 0)
+    if (capacity <= 0) {
         m_store.reset();
-    else if (m_store)
+    } else if (m_store) {
         m_store->setCapacity(capacity);
-    else
-        m_store = std::make_unique<monitor::EventStore>(capacity);
+        m_store->setByteBudget(byteBudget);
+    } else {
+        m_store = std::make_unique<monitor::EventStore>(capacity, byteBudget);
+    }
 }
 
 void EngineSession::setStatus(Status status)

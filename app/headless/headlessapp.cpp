@@ -6,6 +6,7 @@
 #include "control/commandparser.h"
 #include "control/enginesession.h"
 #include "monitor/eventjson.h"
+#include "monitor/eventstore.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QTimer>
@@ -25,11 +26,12 @@ using server::EventType;
 
 namespace {
 
-// The log `export` writes. A headless server may run for days: a quarter of
-// the GUI's million events bounds its memory (about 45-55 MB at the 180-211
-// bytes an event that tests/bench/bench_event_memory measures); --log-file
-// keeps everything, and an export says how many of the oldest were dropped.
-constexpr qsizetype StoreCapacity = 250'000;
+// The log `export` writes. A headless server may run for days: a byte
+// budget bounds its memory whatever the events hold (64 MiB, some 300,000
+// events at the ~210 bytes a mixed event costs, tests/bench/
+// bench_event_memory; fewer when previews are long); --log-file keeps
+// everything, and an export says how many of the oldest were dropped.
+constexpr qsizetype StoreBytes = monitor::EventStore::DefaultByteBudget;
 
 // How long past the close timeout a shutdown may take before we give up.
 constexpr int WatchdogGraceMs = 10000;
@@ -50,7 +52,7 @@ HeadlessApp::HeadlessApp(server::ServerConfig config, control::FrontEndOptions o
     , m_options(std::move(options))
     , m_session(new control::EngineSession(this))
 {
-    m_session->setExportCapacity(StoreCapacity);
+    m_session->setExportCapacity(monitor::EventStore::NoLimit, StoreBytes);
 }
 
 // The session (a child) joins the engine thread before the rest goes.

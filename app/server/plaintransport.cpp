@@ -12,10 +12,6 @@
 namespace closecall::server {
 
 namespace {
-// Back-pressure: a peer that does not read its echoes stops being read
-// from once this much output waits, so it cannot grow our memory.
-constexpr qsizetype HighWater = 4 * 1024 * 1024;
-constexpr qsizetype LowWater = 1024 * 1024;
 // Reads per wake-up before yielding to other connections (level-triggered
 // epoll calls us again for the rest).
 constexpr int MaxReadsPerWake = 4;
@@ -218,9 +214,9 @@ void PlainTransport::updateInterest()
     if (m_fd < 0)
         return;
     const qsizetype pending = pendingBytes();
-    if (!m_readPaused && pending > HighWater)
+    if (!m_readPaused && pending > OutputHighWater)
         m_readPaused = true;
-    else if (m_readPaused && pending < LowWater)
+    else if (m_readPaused && pending < OutputLowWater)
         m_readPaused = false;
     // While closing we always read, to drain the peer (see readAvailable).
     quint32 want =

@@ -24,12 +24,23 @@ TlsTransport::TlsTransport(int fd, const QSslConfiguration &config, const ReadBu
         return;
     }
     m_socket = socket;
+    // Back-pressure needs QSslSocket to stop pulling bytes off the kernel
+    // socket while we do not read: with a read buffer size it decrypts only
+    // while its buffer has room, and its inner TCP socket (given the same
+    // size) stops reading the descriptor when its own buffer is full. So
+    // at most about two buffers' worth is held; the rest waits in the
+    // kernel, and TCP's window tells the peer to stop.
+    socket->setReadBufferSize(buffer.capacity);
     QObject::connect(socket, &QSslSocket::encrypted, socket, [this] {
         m_encrypted = true;
         readAvailable(); // application data may have come with the last handshake record
     });
     QObject::connect(socket, &QSslSocket::readyRead, socket, [this] { readAvailable(); });
     QObject::connect(socket, &QSslSocket::disconnected, socket, [this] { onDisconnected(); });
+    // Plaintext taken into TLS records, and records taken by the kernel.
+    QObject::connect(socket, &QSslSocket::bytesWritten, socket, [this] { onOutputDrained(); });
+    QObject::connect(socket, &QSslSocket::encryptedBytesWritten, socket,
+                     [this] { onOutputDrained(); });
     QObject::connect(
         socket, &QSslSocket::errorOccurred, socket, [this](QAbstractSocket::SocketError error) {
             if (m_closed || m_closing)
@@ -79,12 +90,44 @@ void TlsTransport::detach()
 
 void TlsTransport::readAvailable()
 {
-    while (m_socket && !m_closing && m_encrypted) {
+    if (m_reading)
+        return;
+    m_reading = true;
+    while (m_socket && !m_closing && m_encrypted && !m_readPaused) {
         const qint64 n = m_socket->read(m_buffer.data, m_buffer.capacity);
         if (n <= 0)
-            return;
+            break;
         m_owner.onTransportData(m_buffer.data, n);
+        // The owner answered (echoes, Pongs): stop here if that backed up.
+        updateReadPause();
     }
+    m_reading = false;
+}
+
+void TlsTransport::updateReadPause()
+{
+    const qsizetype pending = pendingBytes();
+    if (!m_readPaused && pending > OutputHighWater)
+        m_readPaused = true;
+    else if (m_readPaused && pending < OutputLowWater)
+        m_readPaused = false;
+}
+
+void TlsTransport::onOutputDrained()
+{
+    // Inside readAvailable's loop the pause is checked after each read.
+    if (!m_readPaused || m_reading)
+        return;
+    updateReadPause();
+    // What QSslSocket buffered before we paused raises no new readyRead:
+    // read it now (reading also lets it pull more off the kernel socket).
+    if (!m_readPaused)
+        readAvailable();
+}
+
+qsizetype TlsTransport::bufferedInput() const
+{
+    return m_socket ? m_socket->bytesAvailable() + m_socket->encryptedBytesAvailable() : 0;
 }
 
 void TlsTransport::onDisconnected()
@@ -104,14 +147,17 @@ void TlsTransport::onDisconnected()
 
 void TlsTransport::write(QByteArray &data)
 {
-    if (m_socket && !m_closing && !data.isEmpty())
+    if (m_socket && !m_closing && !data.isEmpty()) {
         m_socket->write(data);
+        updateReadPause(); // a big send to a peer that does not read stops reading too
+    }
     data.resize(0);
 }
 
 qsizetype TlsTransport::pendingBytes() const
 {
-    return m_socket ? m_socket->bytesToWrite() : 0;
+    // Plaintext not yet in TLS records, and records the kernel did not take.
+    return m_socket ? m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() : 0;
 }
 
 void TlsTransport::closeAfterFlush()

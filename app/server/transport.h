@@ -7,6 +7,13 @@
 // TLS (TlsTransport, QSslSocket). The Connection above it speaks only this.
 namespace closecall::server {
 
+// Back-pressure, the same for ws:// and wss:// (docs/architecture.md): a
+// peer that does not read what we send (echoes, Pongs) stops being read
+// from once this much output waits for it, so it cannot grow our memory;
+// reading resumes when the output has drained below the low mark.
+inline constexpr qsizetype OutputHighWater = 4 * 1024 * 1024;
+inline constexpr qsizetype OutputLowWater = 1024 * 1024;
+
 // What a transport reports to its connection. Called only from the
 // transport's own I/O handlers, never from inside a call the connection
 // made on the transport, so the connection is never re-entered.
@@ -33,6 +40,8 @@ public:
     // Writes what the socket takes now, keeps the rest, and leaves `data`
     // empty (keeping its capacity when it could, for the next batch).
     virtual void write(QByteArray &data) = 0;
+    // Output accepted by write() that the peer's kernel did not take yet
+    // (for TLS: plaintext and encrypted bytes both).
     virtual qsizetype pendingBytes() const = 0;
 
     // RFC 6455 §7.1.1: the server closes TCP first. Flushes, sends FIN, and
