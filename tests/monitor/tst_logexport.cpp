@@ -260,7 +260,7 @@ void tst_LogExport::textLines_data()
                                                  protocol::HowEnded::Handshake, false,
                                                  protocol::Initiator::Client, -1),
                                           4003, u"not yet"_s, 2500))
-        << t + R"(#9 Closed  closed  Closed  4100  "leaving"  how handshake  tcp closed by server  initiated by client  sent 4003  "not yet"  ack delay 2.500 ms)";
+        << t + R"(#9 Closed  closed  Closed  4100 (private use)  "leaving"  how handshake  tcp closed by server  initiated by client  sent 4003 (private use)  "not yet"  ack delay 2.500 ms)";
     QTest::newRow("message_in crossed our Close")
         << at(samples::crossed(message(EventType::MessageIn, 7, State::CloseSent, "early",
                                        protocol::MessageType::Text,
