@@ -166,13 +166,13 @@ void Connection::onEnded(const SessionEvent &e)
     publish(makeEvent(e.to, std::move(ev)));
 }
 
-void Connection::publishPendingClosed()
+void Connection::publishPendingClosed(qint64 ackDelayUs)
 {
     if (!m_pendingClosed)
         return;
     const std::unique_ptr<Event> pending = std::move(m_pendingClosed);
     events::Closed ev = pending->as<events::Closed>();
-    ev.ackDelayUs = m_ackDelayUs;
+    ev.ackDelayUs = ackDelayUs;
     publish(makeEvent(pending->state, std::move(ev)));
 }
 
@@ -287,6 +287,7 @@ void Connection::pump(qsizetype unread)
         reportUnread(unread);
         return;
     }
+    qint64 ackDelayUs = -1;
     if (m_ws.hasOutput()) {
         const bool closeGoesOut = std::exchange(m_closeQueued, false);
         // Taken before the write: whatever is on our side now was sent
@@ -297,10 +298,10 @@ void Connection::pump(qsizetype unread)
         if (closeGoesOut) {
             m_closeWrittenUs = m_engine.publisher().nowUs();
             if (m_peerCloseReadUs >= 0)
-                m_ackDelayUs = m_closeWrittenUs - m_peerCloseReadUs;
+                ackDelayUs = m_closeWrittenUs - m_peerCloseReadUs;
         }
     }
-    publishPendingClosed();
+    publishPendingClosed(ackDelayUs);
     reportUnread(unread);
     const std::optional<TransportAction> action = m_ws.takeTransportAction();
     if (!action)

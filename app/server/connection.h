@@ -93,7 +93,8 @@ private:
     // Writes m_ws's output, publishes a `closed` that waited for it, reports
     // `unread` bytes, then carries out the pending transport action.
     void pump(qsizetype unread = 0);
-    void publishPendingClosed();
+    // `ackDelayUs`: -1 unless our answer to the peer's Close was just written.
+    void publishPendingClosed(qint64 ackDelayUs = -1);
     void finish();
     void setTimer(Timer kind, qint64 ms);
     void cancelTimer();
@@ -113,7 +114,6 @@ private:
     qint64 m_closeWrittenUs = -1; // engine clock when our Close was written
     qint64 m_closeHandshakeUs = -1;
     qint64 m_peerCloseReadUs = -1; // the peer's Close read while ours was not out
-    qint64 m_ackDelayUs = -1;
     // Every byte the transport handed us, and how far into that stream the
     // bytes went that were already ours when our Close was written: frames
     // ending there crossed it (docs/headless.md "crossed").
