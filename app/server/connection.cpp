@@ -34,6 +34,7 @@ Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddres
 Connection::~Connection()
 {
     cancelTimer();
+    releaseUnfinished();
 }
 
 void Connection::start(std::unique_ptr<Transport> transport, bool plain)
@@ -200,6 +201,7 @@ void Connection::onTransportData(char *data, qsizetype size)
             return;
         }
     }
+    trackUnfinished();
     pump(unread);
 }
 
@@ -332,6 +334,7 @@ void Connection::finish()
     publishPendingClosed(); // never lost, even when the write never came
     m_link = Link::Gone;
     cancelTimer();
+    releaseUnfinished();
     m_ws.releaseMemory();
     m_engine.connectionGone(this);
 }
@@ -359,7 +362,9 @@ void Connection::onUpgradeRequested()
     cancelTimer();
     // The state change to Open publishes the open event (publishOpen);
     // then come the frames the client sent right behind its request.
-    pump(m_ws.accept());
+    const qsizetype unread = m_ws.accept();
+    trackUnfinished();
+    pump(unread);
     // The 101 went out through the session's output buffer; an idle open
     // connection should not keep that buffer's capacity.
     m_ws.releaseMemory();
@@ -435,6 +440,9 @@ void Connection::onDeadline()
     case Timer::Linger:
         m_transport->closeNow();
         finish();
+        return;
+    case Timer::Message:
+        onMessageTimeout(); // connectionlimits.cpp
         return;
     }
 }
