@@ -60,6 +60,8 @@ template<typename Kind> void Connection::publishMessageEvent(const SessionEvent 
     fields.messageType = e.messageType;
     fields.postClose = e.postClose;
     fields.size = e.payload.size();
+    if constexpr (directionOf(kindOf<Kind>) == Direction::In)
+        fields.crossed = m_inCrossed;
     if (!m_engine.config().messageEvents) {
         // Off the stream, still counted: `list` shows every message.
         m_info.apply(makeEvent(e.state, std::move(fields)));
@@ -101,9 +103,13 @@ void Connection::onSessionEvent(const SessionEvent &e)
         publishMessageEvent<events::PongOut>(e);
         return;
     case Kind::CloseReceived: {
-        // R16: our Close (written) to theirs (received), when ours went first.
+        // R16: our Close (written) to theirs (received), when ours went first;
+        // else the peer closed first and its Close waits for our answer.
+        const qint64 now = m_engine.publisher().nowUs();
         if (m_closeWrittenUs >= 0)
-            m_closeHandshakeUs = m_engine.publisher().nowUs() - m_closeWrittenUs;
+            m_closeHandshakeUs = now - m_closeWrittenUs;
+        else if (!m_closeQueued)
+            m_peerCloseReadUs = now;
         publish(makeEvent(e.state, events::CloseReceived{e.code, e.text}));
         return;
     }
@@ -134,6 +140,10 @@ void Connection::onEnded(const SessionEvent &e)
     m_engine.connectionEnded();
 
     events::Closed ev{e.code, e.how, false, e.initiator, m_closeHandshakeUs, e.text};
+    // Our Close as close_sent reported it (folded into m_info).
+    ev.closeSent = m_info.closeSent;
+    ev.sentCode = m_info.sentCode;
+    ev.sentReason = m_info.sentReason;
     // RFC 6455 §7.1.1: the server closes TCP first; whether the client beat
     // us to it is read from the socket now, before our FIN can go out.
     switch (e.transport) {
@@ -147,7 +157,24 @@ void Connection::onEnded(const SessionEvent &e)
         ev.tcpClosedByClient = m_peerEof || m_transport->peerHasClosed();
         break;
     }
+    if (m_closeQueued) {
+        // Our last Close (typically the answer to the peer's) is still in
+        // the output: `closed` follows its write in pump(), so that
+        // ack_delay_us ends where close_handshake_us starts, at the socket.
+        m_pendingClosed = std::make_unique<Event>(makeEvent(e.to, std::move(ev)));
+        return;
+    }
     publish(makeEvent(e.to, std::move(ev)));
+}
+
+void Connection::publishPendingClosed(qint64 ackDelayUs)
+{
+    if (!m_pendingClosed)
+        return;
+    const std::unique_ptr<Event> pending = std::move(m_pendingClosed);
+    events::Closed ev = pending->as<events::Closed>();
+    ev.ackDelayUs = ackDelayUs;
+    publish(makeEvent(pending->state, std::move(ev)));
 }
 
 // ---- I/O ------------------------------------------------------------------
@@ -164,7 +191,7 @@ void Connection::onTransportData(char *data, qsizetype size)
     if (m_link != Link::Up)
         return;
     const bool wasConnecting = m_ws.isConnecting();
-    const qsizetype unread = m_ws.receive(data, size);
+    const qsizetype unread = receiveMarkingCrossed(data, size);
     if (wasConnecting) {
         if (m_ws.upgrade() == WsConnection::Upgrade::Failed) {
             cancelTimer();
@@ -175,8 +202,29 @@ void Connection::onTransportData(char *data, qsizetype size)
         }
     }
     trackUnfinished();
-    reportUnread(unread);
-    pump();
+    pump(unread);
+}
+
+qsizetype Connection::receiveMarkingCrossed(char *data, qsizetype size)
+{
+    const quint64 start = m_bytesIn;
+    m_bytesIn += quint64(size);
+    if (m_crossedEnd <= start)
+        return m_ws.receive(data, size);
+    // The bytes that were already here when our Close went out are parsed on
+    // their own, so every frame ending in them is marked; any split of the
+    // input yields the same frames [R14].
+    const qsizetype head = qsizetype(qMin(m_crossedEnd - start, quint64(size)));
+    m_inCrossed = true;
+    const qsizetype unread = m_ws.receive(data, head);
+    m_inCrossed = false;
+    if (head == size)
+        return unread;
+    // The session ended inside (or right at the end of) the head: the rest
+    // is unread too, and must be counted as such.
+    if (unread > 0 || m_ws.isEnded())
+        return unread + (size - head);
+    return m_ws.receive(data + head, size - head);
 }
 
 void Connection::reportUnread(qsizetype unread)
@@ -234,17 +282,29 @@ void Connection::onTransportClosed()
     finish();
 }
 
-void Connection::pump()
+void Connection::pump(qsizetype unread)
 {
-    if (m_link == Link::Gone || !m_transport)
+    if (m_link == Link::Gone || !m_transport) {
+        publishPendingClosed();
+        reportUnread(unread);
         return;
+    }
+    qint64 ackDelayUs = -1;
     if (m_ws.hasOutput()) {
+        const bool closeGoesOut = std::exchange(m_closeQueued, false);
+        // Taken before the write: whatever is on our side now was sent
+        // before the peer could have seen our Close.
+        if (closeGoesOut)
+            m_crossedEnd = m_bytesIn + quint64(qMax<qsizetype>(m_transport->unreadInputBytes(), 0));
         m_transport->write(m_ws.output());
-        if (m_closeQueued) {
-            m_closeQueued = false;
+        if (closeGoesOut) {
             m_closeWrittenUs = m_engine.publisher().nowUs();
+            if (m_peerCloseReadUs >= 0)
+                ackDelayUs = m_closeWrittenUs - m_peerCloseReadUs;
         }
     }
+    publishPendingClosed(ackDelayUs);
+    reportUnread(unread);
     const std::optional<TransportAction> action = m_ws.takeTransportAction();
     if (!action)
         return;
@@ -271,6 +331,7 @@ void Connection::finish()
 {
     if (m_link == Link::Gone)
         return;
+    publishPendingClosed(); // never lost, even when the write never came
     m_link = Link::Gone;
     cancelTimer();
     releaseUnfinished();
@@ -303,8 +364,7 @@ void Connection::onUpgradeRequested()
     // then come the frames the client sent right behind its request.
     const qsizetype unread = m_ws.accept();
     trackUnfinished();
-    reportUnread(unread);
-    pump();
+    pump(unread);
     // The 101 went out through the session's output buffer; an idle open
     // connection should not keep that buffer's capacity.
     m_ws.releaseMemory();

@@ -38,6 +38,8 @@ void ConnectionSummary::apply(const Event &ev)
                       ++postCloseDelivered;
                   else if (m.postClose == PostClose::Discarded)
                       ++postCloseDiscarded;
+                  if (m.postClose != PostClose::None && m.crossed)
+                      ++postCloseCrossed;
               },
               [&](const events::MessageOut &m) { countMessage(msgsOut, bytesOut, m); },
               [&](const events::PingIn &) { ++pingsIn; },
@@ -77,6 +79,14 @@ void ConnectionSummary::apply(const Event &ev)
                       initiatedBy = c.initiatedBy;
                   if (c.closeHandshakeUs >= 0)
                       closeHandshakeUs = c.closeHandshakeUs;
+                  ackDelayUs = c.ackDelayUs;
+                  // The Close we sent, also when its close_sent is not in
+                  // this fold (a log loaded from a file, a filtered feed).
+                  if (c.closeSent) {
+                      closeSent = true;
+                      sentCode = c.sentCode;
+                      sentReason = c.sentReason;
+                  }
               },
               [&](const events::Error &e) {
                   ++errors;

@@ -271,6 +271,11 @@ void PlainTransport::reset()
     dropQueue();
 }
 
+qsizetype PlainTransport::unreadInputBytes() const
+{
+    return sockets::unreadBytes(m_fd);
+}
+
 bool PlainTransport::peerHasClosed() const
 {
     return sockets::peerHasClosed(m_fd);

@@ -40,6 +40,7 @@ public:
     void closeAfterFlush() override;
     void closeNow() override;
     void reset() override;
+    qsizetype unreadInputBytes() const override;
     bool peerHasClosed() const override;
     bool isClosed() const override { return m_fd < 0; }
     void releaseMemory() override;

@@ -201,6 +201,16 @@ void TlsTransport::reset()
     detach();
 }
 
+qsizetype TlsTransport::unreadInputBytes() const
+{
+    // Decrypted and not read by us yet. Encrypted bytes (in the kernel or
+    // QSslSocket's own buffer) cannot be mapped to frames: TLS records
+    // neither match frames nor have a known overhead, and a partial record
+    // cannot be decrypted. readAvailable() drains on every readyRead, so
+    // this is 0 between reads: on wss:// `crossed` is practically never set.
+    return m_socket ? qsizetype(m_socket->bytesAvailable()) : 0;
+}
+
 bool TlsTransport::peerHasClosed() const
 {
     return !m_socket || sockets::peerHasClosed(int(m_socket->socketDescriptor()));

@@ -35,6 +35,7 @@ public:
     void closeAfterFlush() override;
     void closeNow() override;
     void reset() override;
+    qsizetype unreadInputBytes() const override;
     bool peerHasClosed() const override;
     bool isClosed() const override { return m_closed; }
     void releaseMemory() override {}

@@ -54,6 +54,12 @@ public:
     // RST (SO_LINGER 0); unsent data is dropped. No callback.
     virtual void reset() = 0;
 
+    // Bytes received from the peer that the owner has not been given yet,
+    // as far as they are known as WebSocket bytes: plain TCP's kernel
+    // receive queue; for TLS only what is decrypted and not yet read (the
+    // encrypted bytes cannot be mapped to frames). docs/headless.md "crossed".
+    virtual qsizetype unreadInputBytes() const = 0;
+
     // The peer's FIN is already queued: it closed TCP before we did.
     virtual bool peerHasClosed() const = 0;
     virtual bool isClosed() const = 0;
