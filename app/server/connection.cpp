@@ -177,6 +177,17 @@ void Connection::onTransportData(char *data, qsizetype size)
     pump();
 }
 
+bool Connection::mayRead()
+{
+    return m_engine.mayRead(m_info.id);
+}
+
+void Connection::resumeReading()
+{
+    if (m_transport)
+        m_transport->resumeReading();
+}
+
 void Connection::reportUnread(qsizetype unread)
 {
     // Bytes behind the frame that ended the session (after the close

@@ -10,6 +10,12 @@
 
 namespace closecall::server {
 
+namespace {
+// While reading is held, QSslSocket buffers at most about this much before
+// it stops reading the socket (then TCP's window closes on the peer).
+constexpr qint64 HeldReadBufferBytes = 64 * 1024;
+} // namespace
+
 TlsTransport::TlsTransport(int fd, const QSslConfiguration &config, const ReadBuffer &buffer,
                            TransportOwner &owner)
     : m_buffer(buffer)
@@ -79,12 +85,36 @@ void TlsTransport::detach()
 
 void TlsTransport::readAvailable()
 {
-    while (m_socket && !m_closing && m_encrypted) {
+    while (m_socket && !m_closing && m_encrypted && !m_readHeld) {
+        if (!m_owner.mayRead()) {
+            m_readHeld = true;
+            m_socket->setReadBufferSize(HeldReadBufferBytes);
+            return;
+        }
         const qint64 n = m_socket->read(m_buffer.data, m_buffer.capacity);
         if (n <= 0)
             return;
         m_owner.onTransportData(m_buffer.data, n);
     }
+}
+
+void TlsTransport::resumeReading()
+{
+    if (!m_readHeld)
+        return;
+    m_readHeld = false;
+    if (!m_socket)
+        return;
+    m_socket->setReadBufferSize(0);
+    // What QSslSocket holds already brings no new readyRead: read it on
+    // the next turn (the owner is never re-entered from its own call).
+    QMetaObject::invokeMethod(
+        m_socket,
+        [this, alive = std::weak_ptr<bool>(m_alive)] {
+            if (!alive.expired())
+                readAvailable();
+        },
+        Qt::QueuedConnection);
 }
 
 void TlsTransport::onDisconnected()

@@ -32,6 +32,7 @@ public:
     bool peerHasClosed() const override;
     bool isClosed() const override { return m_closed; }
     void releaseMemory() override {}
+    void resumeReading() override;
 
 private:
     void readAvailable();
@@ -44,6 +45,7 @@ private:
     bool m_encrypted = false;
     bool m_closing = false;
     bool m_closed = false;
+    bool m_readHeld = false; // the owner said mayRead() no
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 
