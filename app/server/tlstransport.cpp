@@ -149,6 +149,8 @@ void TlsTransport::closeAfterFlush()
     if (!m_socket || m_closing)
         return;
     m_closing = true;
+    if (m_readHeld) // closing reads on until the peer's close (nothing is handed on)
+        m_socket->setReadBufferSize(0);
     // QSslSocket flushes, then closes; disconnected() may be emitted from
     // inside this call, so it is queued to keep the owner un-re-entered.
     QSslSocket *socket = m_socket;

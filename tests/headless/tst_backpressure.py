@@ -100,19 +100,17 @@ def frame(opcode, payload, fin=True):
     return head + mask + masked
 
 
-class Server:
-    """The headless binary, its stdout a pipe read only when asked."""
+class Lines:
+    """JSON Lines from a pipe (stdout, a FIFO), read only when asked."""
 
-    def __init__(self, binary):
-        self.stderr = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen(
-            [binary, "--headless", "--listen", "127.0.0.1:0"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr)
+    def __init__(self, fd, name):
+        self.fd = fd
+        self.name = name
         self.buffer = b""
         self.events = []
+        self.done = threading.Event()
 
     def read_until(self, match, timeout=60):
-        fd = self.proc.stdout.fileno()
         deadline = time.monotonic() + timeout
         while True:
             for event in self.take_lines():
@@ -121,9 +119,9 @@ class Server:
             left = deadline - time.monotonic()
             if left <= 0:
                 return None
-            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
+            ready, _, _ = select.select([self.fd], [], [], min(left, 1.0))
             if ready:
-                chunk = os.read(fd, 1 << 20)
+                chunk = os.read(self.fd, 1 << 20)
                 if not chunk:
                     return None
                 self.buffer += chunk
@@ -135,10 +133,38 @@ class Server:
             try:
                 event = json.loads(line)
             except ValueError:
-                fail(f"a stdout line is not JSON: {line[:200]!r}")
+                fail(f"a line of {self.name} is not JSON: {line[:200]!r}")
             self.events.append(event)
             fresh.append(event)
         return fresh
+
+    def has(self, needle):
+        return any(needle in line for line in self.buffer.split(b"\n")[:-1])
+
+    def read_in_background(self):
+        """Reads to the end in a thread (the main thread may block on a socket)."""
+        os.set_blocking(self.fd, True)
+
+        def run():
+            while True:
+                chunk = os.read(self.fd, 1 << 20)
+                if not chunk:
+                    break
+                self.buffer += chunk
+            self.done.set()
+
+        threading.Thread(target=run, daemon=True).start()
+
+
+class Server:
+    """The headless binary, its stdout a pipe."""
+
+    def __init__(self, binary):
+        self.stderr = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([binary, "--headless", "--listen", "127.0.0.1:0"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=self.stderr)
+        self.out = Lines(self.proc.stdout.fileno(), "stdout")
 
     def command(self, obj):
         self.proc.stdin.write(json.dumps(obj).encode() + b"\n")
@@ -186,7 +212,7 @@ def drain_socket(sock):
 def measure(binary, seconds, ping):
     server = Server(binary)
     try:
-        listening = server.read_until(lambda e: e.get("event") == "listening")
+        listening = server.out.read_until(lambda e: e.get("event") == "listening")
         port = listening["port"]
         sock = connect(port)
         data = frame(0x9, b"") * 1000 if ping else frame(0x1, b"x" * 100) * 100
@@ -221,13 +247,14 @@ def run_test(binary):
 
 
 def check(server):
-    listening = server.read_until(lambda e: e.get("event") == "listening")
+    held = server.out  # the stream left unread
+    listening = server.out.read_until(lambda e: e.get("event") == "listening")
     if not listening:
         fail(f"no `listening` event; stderr: {server.stderr_text()}")
     port = listening["port"]
     sock = connect(port)
     client_port = sock.getsockname()[1]
-    opened = server.read_until(lambda e: e.get("event") == "open")
+    opened = server.out.read_until(lambda e: e.get("event") == "open")
     if not opened:
         fail("no `open` event")
     conn = opened["conn"]
@@ -246,7 +273,7 @@ def check(server):
         rss = rss_kib(server.proc.pid)
         if rss > RSS_BOUND_KIB:
             fail(f"the server's RSS reached {rss} KiB (bound {RSS_BOUND_KIB} KiB) with "
-                 f"{sent} bytes sent and stdout unread: it does not stop reading")
+                 f"{sent} bytes sent and {held.name} unread: it does not stop reading")
         _, writable, _ = select.select([], [sock], [], 1.0)
         if writable:
             try:
@@ -266,21 +293,9 @@ def check(server):
     if rss_at_stall > RSS_BOUND_KIB:
         fail(f"RSS {rss_at_stall} KiB at the stall, over the bound {RSS_BOUND_KIB} KiB")
 
-    # Read stdout again (in a thread: the flood's last frame may block until
-    # the server reads on), finish the last frame, then close.
-    reader_done = threading.Event()
-    fd = server.proc.stdout.fileno()
-
-    def read_stdout():
-        while True:
-            chunk_ = os.read(fd, 1 << 20)
-            if not chunk_:
-                break
-            server.buffer += chunk_
-        reader_done.set()
-
-    reader = threading.Thread(target=read_stdout, daemon=True)
-    reader.start()
+    # Read it again (in a thread: the flood's last frame may block until the
+    # server reads on), finish the last frame, then close.
+    held.read_in_background()
     sock.setblocking(True)
     partial = sent % len(chunk)
     if partial:
@@ -295,19 +310,20 @@ def check(server):
 
     # Wait for the `closed` event, then quit; the reader sees EOF at exit.
     deadline = time.monotonic() + CAP_SECONDS
-    while not any(b'"closed"' in line for line in server.buffer.split(b"\n")[:-1]):
+    while not server.out.has(b'"closed"'):
         if time.monotonic() > deadline:
             fail("no `closed` event after the flood")
         time.sleep(0.05)
     server.command({"cmd": "quit", "id": 1})
     if server.proc.wait(timeout=CAP_SECONDS) != 0:
         fail(f"quit did not exit 0; stderr: {server.stderr_text()}")
-    reader_done.wait(CAP_SECONDS)
-    server.take_lines()
-    if server.buffer:
-        fail(f"stdout ends in half a line: {server.buffer[:200]!r}")
+    if not held.done.wait(CAP_SECONDS):
+        fail("stdout did not end when the server exited")
+    held.take_lines()
+    if held.buffer:
+        fail(f"stdout ends in half a line: {held.buffer[:200]!r}")
 
-    events = server.events
+    events = held.events
     seqs = [e["seq"] for e in events]
     if seqs != list(range(1, len(seqs) + 1)):
         gap = next(i for i, s in enumerate(seqs) if s != i + 1)
