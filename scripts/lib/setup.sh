@@ -13,6 +13,7 @@ CLOSECALL_PACKAGES=(
     openssl
     python3 python3-websockets
     nodejs node-ws
+    chromium
     clang libclang-rt-14-dev
     xvfb xauth
 )
