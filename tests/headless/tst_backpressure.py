@@ -50,6 +50,11 @@ PAYLOAD = 1000               # bytes of each flooded text message
 LIMIT_BYTES = 16 * 1024 * 1024
 EVENT_COST = 200 + PAYLOAD
 RSS_BOUND_KIB = 128 * 1024   # 38 MiB measured at the stall
+PIPE_BYTES = 4096
+# What the server may count as written while stdout is not read: the events
+# the test read before the flood (listening, state, open) and the whole
+# batches that fit in the pipe (a message's line is over 1000 bytes).
+WRITTEN_MAX = 3 * 1000 + (PIPE_BYTES // PAYLOAD + 1) * EVENT_COST
 CAP_SECONDS = 300            # only against a hang; never reached when it works
 
 
@@ -101,14 +106,22 @@ def frame(opcode, payload, fin=True):
 
 
 class Lines:
-    """JSON Lines from a pipe (stdout, a FIFO), read only when asked."""
+    """JSON Lines from a pipe, read only when asked."""
 
     def __init__(self, fd, name):
         self.fd = fd
         self.name = name
-        self.buffer = b""
+        self.partial = bytearray()
+        self.raw = []     # whole lines read, not yet parsed
         self.events = []
         self.done = threading.Event()
+
+    def feed(self, chunk):
+        self.partial += chunk
+        cut = self.partial.rfind(b"\n")
+        if cut >= 0:
+            self.raw.extend(bytes(self.partial[:cut]).split(b"\n"))
+            del self.partial[:cut + 1]
 
     def read_until(self, match, timeout=60):
         deadline = time.monotonic() + timeout
@@ -124,10 +137,10 @@ class Lines:
                 chunk = os.read(self.fd, 1 << 20)
                 if not chunk:
                     return None
-                self.buffer += chunk
+                self.feed(chunk)
 
     def take_lines(self):
-        *lines, self.buffer = self.buffer.split(b"\n")
+        lines, self.raw = self.raw, []
         fresh = []
         for line in lines:
             try:
@@ -138,9 +151,6 @@ class Lines:
             fresh.append(event)
         return fresh
 
-    def has(self, needle):
-        return any(needle in line for line in self.buffer.split(b"\n")[:-1])
-
     def read_in_background(self):
         """Reads to the end in a thread (the main thread may block on a socket)."""
         os.set_blocking(self.fd, True)
@@ -150,10 +160,28 @@ class Lines:
                 chunk = os.read(self.fd, 1 << 20)
                 if not chunk:
                     break
-                self.buffer += chunk
+                with self.lock:
+                    self.feed(chunk)
             self.done.set()
 
+        self.lock = threading.Lock()
         threading.Thread(target=run, daemon=True).start()
+
+    def wait_for(self, match, timeout):
+        """With read_in_background: the first event that matches, parsing as lines come."""
+        deadline = time.monotonic() + timeout
+        checked = 0
+        while time.monotonic() < deadline:
+            with self.lock:
+                self.take_lines()
+            for event in self.events[checked:]:
+                if match(event):
+                    return event
+            checked = len(self.events)
+            if self.done.is_set() and not self.raw:
+                return None
+            time.sleep(0.05)
+        return None
 
 
 class Server:
@@ -165,6 +193,9 @@ class Server:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=self.stderr)
         self.out = Lines(self.proc.stdout.fileno(), "stdout")
+        # A one-page pipe: what the server counts as written while the test
+        # does not read is then at most a few events (see check()).
+        fcntl.fcntl(self.proc.stdout.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
     def command(self, obj):
         self.proc.stdin.write(json.dumps(obj).encode() + b"\n")
@@ -264,6 +295,9 @@ def check(server):
     chunk = one * 64
     sent = 0
     need = LIMIT_BYTES // 2 // EVENT_COST * len(one)  # bytes the server must have read
+    # Having read this much, the server has certainly passed its limit (and
+    # logged the notice): stdout holds at most WRITTEN_MAX of it.
+    certain = ((LIMIT_BYTES + WRITTEN_MAX) // EVENT_COST + 1) * len(one)
     stalled = False
     started = time.monotonic()
     rss_at_stall = None
@@ -295,6 +329,10 @@ def check(server):
 
     # Read it again (in a thread: the flood's last frame may block until the
     # server reads on), finish the last frame, then close.
+    try:
+        fcntl.fcntl(held.fd, fcntl.F_SETPIPE_SZ, 1 << 20)  # read faster now
+    except OSError:
+        pass  # over the system's pipe-max-size: the small pipe works too
     held.read_in_background()
     sock.setblocking(True)
     partial = sent % len(chunk)
@@ -309,19 +347,16 @@ def check(server):
     sock.close()
 
     # Wait for the `closed` event, then quit; the reader sees EOF at exit.
-    deadline = time.monotonic() + CAP_SECONDS
-    while not server.out.has(b'"closed"'):
-        if time.monotonic() > deadline:
-            fail("no `closed` event after the flood")
-        time.sleep(0.05)
+    if not held.wait_for(lambda e: e["event"] == "closed", CAP_SECONDS):
+        fail("no `closed` event after the flood")
     server.command({"cmd": "quit", "id": 1})
     if server.proc.wait(timeout=CAP_SECONDS) != 0:
         fail(f"quit did not exit 0; stderr: {server.stderr_text()}")
     if not held.done.wait(CAP_SECONDS):
         fail("stdout did not end when the server exited")
     held.take_lines()
-    if held.buffer:
-        fail(f"stdout ends in half a line: {held.buffer[:200]!r}")
+    if held.partial:
+        fail(f"stdout ends in half a line: {bytes(held.partial[:200])!r}")
 
     events = held.events
     seqs = [e["seq"] for e in events]
@@ -334,12 +369,19 @@ def check(server):
         fail(f"{frames} messages sent, {len(messages)} `message_in` logged")
     notices = [i for i, e in enumerate(events)
                if e["event"] == "error" and "written more slowly" in e.get("message", "")]
-    if not notices:
-        fail("no `error` event says reading paused")
-    if not any(i > notices[0] for i in messages):
-        fail("no message logged after reading paused: the flood did not resume")
+    if taken >= certain:
+        if not notices:
+            fail("no `error` event says reading paused")
+        if not any(i > notices[0] for i in messages):
+            fail("no message logged after reading paused: the flood did not resume")
+    elif not notices:
+        # A busy machine made the flood look stalled before the server's
+        # limit (the RSS bound held all the same): nothing more to check.
+        print(f"the server read {taken} bytes before the stall, under the {certain} that "
+              "certainly pass its limit: the notice is not required", flush=True)
     print(f"ok: {frames} messages, {len(events)} events without a seq gap, "
-          f"{len(notices)} notice(s): {events[notices[0]]['message']}", flush=True)
+          f"{len(notices)} notice(s): {events[notices[0]]['message'] if notices else '-'}",
+          flush=True)
 
 
 def main():
