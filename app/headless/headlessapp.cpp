@@ -33,6 +33,10 @@ namespace {
 // everything, and an export says how many of the oldest were dropped.
 constexpr qsizetype StoreBytes = monitor::EventStore::DefaultByteBudget;
 
+// A batch's JSON goes out in pieces of about this size: a batch may hold
+// tens of thousands of events, and its text is larger than the events.
+constexpr qsizetype StdoutChunkBytes = 1024 * 1024;
+
 // How long past the close timeout a shutdown may take before we give up.
 constexpr int WatchdogGraceMs = 10000;
 
@@ -111,13 +115,20 @@ void HeadlessApp::onEvents(const server::EventBatch &batch)
         if (!m_options.stdoutMessageEvents && server::carriesPayload(event.type()))
             continue;
         monitor::appendEventJson(m_out, event);
+        if (m_out.size() >= StdoutChunkBytes) {
+            writeStdout(m_out);
+            m_out.resize(0);
+            if (m_stdoutBroken)
+                return;
+        }
     }
     writeStdout(m_out);
 }
 
 void HeadlessApp::writeStdout(const QByteArray &bytes)
 {
-    // One write(2) per batch, straight to fd 1: nothing sits in a stdio
+    // One write(2) per batch (per StdoutChunkBytes of a large one), straight
+    // to fd 1: nothing sits in a stdio
     // buffer, so a reader sees each batch as soon as it is published.
     const char *data = bytes.constData();
     qsizetype left = bytes.size();

@@ -227,6 +227,17 @@ qsizetype Connection::receiveMarkingCrossed(char *data, qsizetype size)
     return m_ws.receive(data + head, size - head);
 }
 
+bool Connection::mayRead()
+{
+    return m_engine.mayRead(m_info.id);
+}
+
+void Connection::resumeReading()
+{
+    if (m_transport)
+        m_transport->resumeReading();
+}
+
 void Connection::reportUnread(qsizetype unread)
 {
     // Bytes behind the frame that ended the session (after the close

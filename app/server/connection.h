@@ -70,6 +70,9 @@ public:
     void onTransportEof(bool reset) override;
     void onTransportError(const QString &message) override;
     void onTransportClosed() override;
+    bool mayRead() override;
+    // The engine's hold on reading is over (EngineImpl::mayRead).
+    void resumeReading();
 
 private:
     // The socket's own life (the protocol's is m_ws's).

@@ -41,6 +41,11 @@ ServerConfig Engine::config() const
     return d->configCopy();
 }
 
+void Engine::batchWritten(const EventBatch &batch)
+{
+    d->batchWritten(batch);
+}
+
 void Engine::start()
 {
     d->start();

@@ -42,6 +42,13 @@ public:
     // Safe from any thread once constructed.
     ServerConfig config() const;
 
+    // The front end has written `batch` (stdout, the log file, the GUI's
+    // models): with config().maxEventBacklogBytes set, the engine stops
+    // reading from peers while too much is published and not yet written
+    // (docs/headless.md "When the reader falls behind"). Safe from any
+    // thread; call it once per batch of eventsReady, in order.
+    void batchWritten(const closecall::server::EventBatch &batch);
+
 public slots:
     // Starts listening. Publishes `listening`, or an `error` and emits
     // startFailed() (e.g. the port is in use).

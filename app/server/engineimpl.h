@@ -3,6 +3,7 @@
 #include "connectioninfo.h"
 #include "deadlines.h"
 #include "engine.h"
+#include "eventbacklog.h"
 #include "eventpublisher.h"
 #include "plaintransport.h"
 
@@ -39,6 +40,8 @@ public:
     Q_DISABLE_COPY_MOVE(EngineImpl)
 
     ServerConfig configCopy() const;
+    // Any thread (Engine::batchWritten).
+    void batchWritten(const EventBatch &batch) { m_backlog.consumed(batch); }
 
     // Engine's slots (enginecommands.cpp holds the command ones).
     void start();
@@ -71,6 +74,10 @@ public:
     qint64 unfinishedBytes() const { return m_unfinishedBytes; }
     void connectionEnded();
     void connectionGone(Connection *conn);
+    // False while the event backlog is over its limit: connection `id` (0
+    // = the listener) stops reading, and is resumed when the backlog is
+    // written (docs/headless.md "When the reader falls behind").
+    bool mayRead(quint32 id);
 
 private:
     void accept(int fd, const sockets::PeerAddress &peer);
@@ -92,10 +99,14 @@ private:
     void finishShutdownIfDone();
     void finishShutdown();
 
+    void holdReading();
+    void releaseReading();
+
     Engine &q;
     mutable QMutex m_configMutex; // config() may be read from any thread
     ServerConfig m_config;        // written only on the engine thread, under the mutex
     protocol::ServerHandshakeConfig m_handshakeConfig;
+    EventBacklog m_backlog; // before the publisher, which counts into it
     std::unique_ptr<EventPublisher> m_publisher;
     std::unique_ptr<Deadlines> m_deadlines;
     std::unique_ptr<Poller> m_poller;
@@ -113,6 +124,12 @@ private:
     quint32 m_nextId = 1;
     int m_openCount = 0; // upgraded and not yet ended
     qint64 m_unfinishedBytes = 0;
+
+    // Reading held while the event backlog is over its limit.
+    bool m_readingHeld = false;
+    std::vector<quint32> m_heldConns; // asked to read meanwhile (0: the listener)
+    quint64 m_holdsUnreported = 0;    // holds since the last notice
+    qint64 m_lastNoticeMs = -1;
 
     bool m_started = false;
     bool m_stopping = false;

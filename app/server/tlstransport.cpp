@@ -93,7 +93,15 @@ void TlsTransport::readAvailable()
     if (m_reading)
         return;
     m_reading = true;
-    while (m_socket && !m_closing && m_encrypted && !m_readPaused) {
+    // Two things stop reading: our output to this peer backed up (m_readPaused,
+    // updateReadPause) and the event reader falling behind (m_readHeld, the
+    // owner's mayRead()). QSslSocket's read buffer stays bounded (set at
+    // construction), so not reading stops it pulling off the kernel socket.
+    while (m_socket && !m_closing && m_encrypted && !m_readPaused && !m_readHeld) {
+        if (!m_owner.mayRead()) {
+            m_readHeld = true;
+            break;
+        }
         const qint64 n = m_socket->read(m_buffer.data, m_buffer.capacity);
         if (n <= 0)
             break;
@@ -128,6 +136,24 @@ void TlsTransport::onOutputDrained()
 qsizetype TlsTransport::bufferedInput() const
 {
     return m_socket ? m_socket->bytesAvailable() + m_socket->encryptedBytesAvailable() : 0;
+}
+
+void TlsTransport::resumeReading()
+{
+    if (!m_readHeld)
+        return;
+    m_readHeld = false;
+    if (!m_socket)
+        return;
+    // What QSslSocket holds already brings no new readyRead: read it on
+    // the next turn (the owner is never re-entered from its own call).
+    QMetaObject::invokeMethod(
+        m_socket,
+        [this, alive = std::weak_ptr<bool>(m_alive)] {
+            if (!alive.expired())
+                readAvailable();
+        },
+        Qt::QueuedConnection);
 }
 
 void TlsTransport::onDisconnected()
@@ -165,6 +191,8 @@ void TlsTransport::closeAfterFlush()
     if (!m_socket || m_closing)
         return;
     m_closing = true;
+    if (m_readHeld || m_readPaused) // closing reads on until the peer's close (nothing is
+        m_socket->setReadBufferSize(0); // handed on; the close timeout bounds it)
     // QSslSocket flushes, then closes; disconnected() may be emitted from
     // inside this call, so it is queued to keep the owner un-re-entered.
     QSslSocket *socket = m_socket;

@@ -39,6 +39,7 @@ public:
     bool peerHasClosed() const override;
     bool isClosed() const override { return m_closed; }
     void releaseMemory() override {}
+    void resumeReading() override;
 
 private:
     void readAvailable();
@@ -57,6 +58,7 @@ private:
     bool m_closed = false;
     bool m_readPaused = false;
     bool m_reading = false; // inside readAvailable's loop
+    bool m_readHeld = false; // the owner said mayRead() no
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

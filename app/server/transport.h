@@ -30,6 +30,11 @@ public:
     virtual void onTransportError(const QString &message) = 0;
     // A closeAfterFlush() finished: the socket is closed.
     virtual void onTransportClosed() = 0;
+    // Asked before each read while the connection is open: false while the
+    // engine holds reading because the event stream's reader is behind
+    // (docs/headless.md "When the reader falls behind"). The transport then
+    // stops reading, and asking, until resumeReading().
+    virtual bool mayRead() = 0;
 };
 
 class Transport
@@ -65,6 +70,10 @@ public:
     virtual bool isClosed() const = 0;
     // Gives back idle buffer capacity.
     virtual void releaseMemory() = 0;
+    // The engine reads again after mayRead() said no: reading resumes on a
+    // later turn (never from inside this call). Either hold, this one or
+    // the transport's own output back-pressure, keeps the socket unread.
+    virtual void resumeReading() = 0;
 };
 
 } // namespace closecall::server
