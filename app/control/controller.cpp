@@ -2,6 +2,7 @@
 
 #include "monitor/eventstore.h"
 #include "monitor/logexport.h"
+#include "protocol/refusal.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFileInfo>
@@ -12,6 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace closecall::control {
 
+using protocol::Refusal;
+using protocol::RefusalText;
+using protocol::Refused;
 using server::Engine;
 
 Controller::Controller(Engine *engine, const monitor::EventStore *store, QObject *parent)
@@ -62,8 +66,8 @@ void Controller::execute(const Command &c)
     // The engine refuses these too, but saying it here keeps the message
     // the same whether the quit came from stdin or a signal.
     if (m_shuttingDown) {
-        refuse(c.id,
-               tr("the server is shutting down; %1 was not carried out").arg(commandName(c.kind)));
+        refuse(c.id, RefusalText::sentence(Refused::of(Refusal::ShuttingDown),
+                                           QString(commandName(c.kind))));
         return;
     }
 
@@ -98,8 +102,8 @@ void Controller::execute(const Command &c)
         break;
     case CommandKind::Export: {
         if (!m_logFilePath.isEmpty() && QFileInfo(c.path).absoluteFilePath() == m_logFilePath) {
-            refuse(c.id, tr("%1 is the --log-file being written; export to another file")
-                             .arg(m_logFilePath));
+            refuse(c.id,
+                   RefusalText::sentence(Refused::of(Refusal::ExportOverLogFile), m_logFilePath));
             break;
         }
         // "The log so far" includes every event published before this
@@ -133,7 +137,7 @@ void Controller::runExport(const Command &c)
     // A front end that keeps its log elsewhere (the GUI exports from its
     // log model) gives no store: the command is refused, not dereferenced.
     if (!m_store) {
-        refuse(c.id, tr("export is not available here: use File > Export Log…"));
+        refuse(c.id, RefusalText::sentence(Refused::of(Refusal::ExportUnavailable)));
         return;
     }
     monitor::EventFilter filter;

@@ -58,7 +58,7 @@ QString codeNotSendable(quint16 code)
 
 } // namespace
 
-QString RefusalText::sentence(const Refused &why)
+QString RefusalText::sentence(const Refused &why, const QString &subject)
 {
     switch (why.refusal) {
     case Refusal::None:
@@ -120,6 +120,12 @@ QString RefusalText::sentence(const Refused &why)
         return tr("no connection was named");
     case Refusal::ServerStopped:
         return tr("the server is stopped");
+    case Refusal::ShuttingDown:
+        return tr("the server is shutting down; %1 was not carried out").arg(subject);
+    case Refusal::ExportOverLogFile:
+        return tr("%1 is the --log-file being written; export to another file").arg(subject);
+    case Refusal::ExportUnavailable:
+        return tr("export is not available here: use File > Export Log…");
     }
     return {};
 }

@@ -30,6 +30,11 @@ enum class Refusal : quint8 {
     ConnectionEnded,      // `connection` has ended (in `state`, when `stateKnown`)
     NoConnectionNamed,    // a command named no connection
     ServerStopped,        // the server is stopped
+    // A front end's refusals of a command (app/control); what they name is
+    // not a protocol value, so RefusalText takes it as `subject`.
+    ShuttingDown,      // a command after quit or a signal; subject = the command's name
+    ExportOverLogFile, // export onto the --log-file being written; subject = its path
+    ExportUnavailable, // this front end keeps no event store (the GUI exports from its log)
 };
 
 // A refusal and its details; only the fields its kind names are meaningful.
@@ -81,8 +86,10 @@ class RefusalText final
 public:
     // The sentence a command result, a headless error or an input field's
     // tooltip shows: "cannot send data: our Close is already sent (CloseSent)".
-    // Empty when nothing was refused.
-    static QString sentence(const Refused &why);
+    // Empty when nothing was refused. `subject` is what a front end's
+    // refusal names that a Refused cannot hold: the command (ShuttingDown),
+    // the file (ExportOverLogFile).
+    static QString sentence(const Refused &why, const QString &subject = {});
 
     // The short form naming the connection, for a list of the connections
     // an action skips, as a sentence: "Connection 3 is already CloseSent.". For refusals

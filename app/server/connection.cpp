@@ -54,21 +54,40 @@ void Connection::publish(Event &&event)
     publisher.publish(std::move(event));
 }
 
-template<typename Kind> void Connection::publishMessageEvent(const SessionEvent &e)
+namespace {
+// `crossed`: the frame was in the kernel's receive buffer (or read but not
+// parsed) when our Close went out (docs/headless.md "post_close and crossed").
+template<typename Kind> Kind payloadOf(const SessionEvent &e, bool crossed)
 {
     Kind fields;
     fields.messageType = e.messageType;
     fields.postClose = e.postClose;
     fields.size = e.payload.size();
     if constexpr (directionOf(kindOf<Kind>) == Direction::In)
-        fields.crossed = m_inCrossed;
-    if (!m_engine.config().messageEvents) {
-        // Off the stream, still counted: `list` shows every message.
-        m_info.apply(makeEvent(e.state, std::move(fields)));
-        return;
-    }
+        fields.crossed = crossed;
+    return fields;
+}
+} // namespace
+
+// Out of line, so that the counting path of an echo under
+// --no-message-events stays a few instructions (tests/bench/README.md,
+// callgrind).
+template<typename Kind> Q_NEVER_INLINE void Connection::publishWithPreview(const SessionEvent &e)
+{
+    Kind fields = payloadOf<Kind>(e, m_inCrossed);
     fields.preview = e.payload.first(qMin(e.payload.size(), MaxPreviewBytes)).toByteArray();
     publish(makeEvent(e.state, std::move(fields)));
+}
+
+template<typename Kind> void Connection::publishMessageEvent(const SessionEvent &e)
+{
+    if (m_engine.config().messageEvents) {
+        publishWithPreview<Kind>(e);
+        return;
+    }
+    // Off the stream, still counted: `list` shows every message. No Event
+    // is built for it, only the counters are folded in.
+    m_info.count(payloadOf<Kind>(e, m_inCrossed));
 }
 
 void Connection::onSessionEvent(const SessionEvent &e)

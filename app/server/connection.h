@@ -117,7 +117,10 @@ private:
     }
     // Folds the event into m_info and publishes it.
     void publish(Event &&event);
+    // A message_* / ping_* / pong_* event: counted, and published with its
+    // preview unless --no-message-events keeps it off the stream.
     template<typename Kind> void publishMessageEvent(const protocol::SessionEvent &e);
+    template<typename Kind> void publishWithPreview(const protocol::SessionEvent &e);
 
     EngineImpl &m_engine;
     std::unique_ptr<Transport> m_transport;

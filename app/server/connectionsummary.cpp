@@ -1,5 +1,7 @@
 #include "connectionsummary.h"
 
+#include <concepts>
+
 namespace closecall::server {
 
 using namespace protocol;
@@ -13,10 +15,6 @@ void ConnectionSummary::apply(const Event &ev)
     // stamped with the old one and names the new one in `to`.
     state = ev.state;
 
-    const auto countMessage = [](quint64 &count, quint64 &bytes, const events::Payload &p) {
-        ++count;
-        bytes += quint64(p.size);
-    };
     // No catch-all: a new event kind does not compile until it is decided
     // here what it adds to a connection.
     visit(Overloaded{
@@ -32,20 +30,8 @@ void ConnectionSummary::apply(const Event &ev)
                   openedTUs = ev.tUs;
                   openedWallUs = ev.wallUs;
               },
-              [&](const events::MessageIn &m) {
-                  countMessage(msgsIn, bytesIn, m);
-                  if (m.postClose == PostClose::Delivered)
-                      ++postCloseDelivered;
-                  else if (m.postClose == PostClose::Discarded)
-                      ++postCloseDiscarded;
-                  if (m.postClose != PostClose::None && m.crossed)
-                      ++postCloseCrossed;
-              },
-              [&](const events::MessageOut &m) { countMessage(msgsOut, bytesOut, m); },
-              [&](const events::PingIn &) { ++pingsIn; },
-              [&](const events::PingOut &) { ++pingsOut; },
-              [&](const events::PongIn &) {},
-              [&](const events::PongOut &) {},
+              // message_* / ping_* / pong_*: count() has one overload a kind.
+              [&](const std::derived_from<events::Payload> auto &p) { count(p); },
               [&](const events::CloseSent &c) {
                   closeSent = true;
                   sentCode = c.code;

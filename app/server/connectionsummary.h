@@ -86,6 +86,31 @@ struct ConnectionSummary
     // Folds in one event of this connection (events of others must not
     // come here).
     void apply(const Event &event);
+
+    // What one message or control-frame event adds to the counters. apply()
+    // folds those kinds through here; the engine also calls it for the
+    // events --no-message-events keeps off the stream, so that an echoed
+    // message builds no Event (and has no time or state to fold in).
+    void count(const events::MessageIn &m)
+    {
+        ++msgsIn;
+        bytesIn += quint64(m.size);
+        if (m.postClose == protocol::PostClose::Delivered)
+            ++postCloseDelivered;
+        else if (m.postClose == protocol::PostClose::Discarded)
+            ++postCloseDiscarded;
+        if (m.postClose != protocol::PostClose::None && m.crossed)
+            ++postCloseCrossed;
+    }
+    void count(const events::MessageOut &m)
+    {
+        ++msgsOut;
+        bytesOut += quint64(m.size);
+    }
+    void count(const events::PingIn &) { ++pingsIn; }
+    void count(const events::PingOut &) { ++pingsOut; }
+    void count(const events::PongIn &) {}
+    void count(const events::PongOut &) {}
 };
 
 } // namespace closecall::server
