@@ -407,6 +407,7 @@ TimelineLayout layoutTimeline(const EventView &events, quint32 conn, const Timel
             if (measured)
                 item.delta = TimelineText::tr("+%1 ms").arg(DisplayText::milliseconds(gap));
         }
+        y = std::round(y); // whole pixels: crisp lines at scale 1
         item.y = y;
         layout.items.append(item);
     }
