@@ -57,6 +57,15 @@ QString pauseText(qint64 us)
     return TimelineText::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
+// "+12.3 ms"; below a millisecond with µs ("+0.016 ms"): the steps of a
+// close handshake on loopback are that short.
+QString deltaText(qint64 us)
+{
+    const QLocale locale;
+    const double ms = double(us) / 1000.0;
+    return TimelineText::tr("+%1 ms").arg(locale.toString(ms, 'f', us < 1000 ? 3 : 1));
+}
+
 QString previewOf(const events::Payload &p)
 {
     const bool binary = p.messageType == protocol::MessageType::Binary;
@@ -377,7 +386,8 @@ TimelineLayout layoutTimeline(const EventView &events, quint32 conn, const Timel
         if (layout.items.isEmpty()) {
             y += TimelineLayout::Pitch / 2;
         } else {
-            const TimelineItem &previous = layout.items.last();
+            // A copy: appending a break below may move the list.
+            const TimelineItem previous = layout.items.last();
             const qint64 gap = std::max<qint64>(0, item.tUs - previous.endUs);
             // After a break the break says how long it was; a summary has
             // no single time of its own.
@@ -404,8 +414,9 @@ TimelineLayout layoutTimeline(const EventView &events, quint32 conn, const Timel
             y += (item.kind == TimelineKind::Collapsed ? TimelineLayout::BreakPitch
                                                        : TimelineLayout::Pitch) +
                  extra;
-            if (measured)
-                item.delta = TimelineText::tr("+%1 ms").arg(DisplayText::milliseconds(gap));
+            // Several items of one event (a closed event's FIN and end) are one moment.
+            if (measured && item.seq != previous.seq)
+                item.delta = deltaText(gap);
         }
         y = std::round(y); // whole pixels: crisp lines at scale 1
         item.y = y;

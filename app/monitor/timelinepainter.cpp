@@ -35,8 +35,9 @@ public:
     {}
 
     // Text with its baseline at y; anchor as in SVG: left, centre or right of x.
-    void text(qreal x, qreal y, const QString &content, const QColor &colour, int pixelSize,
-              Qt::Alignment anchor, bool bold = false, bool italic = false)
+    // Returns the text's width.
+    qreal text(qreal x, qreal y, const QString &content, const QColor &colour, int pixelSize,
+               Qt::Alignment anchor, bool bold = false, bool italic = false)
     {
         QFont font = m_base;
         font.setPixelSize(pixelSize);
@@ -50,6 +51,7 @@ public:
             x -= width;
         m_painter.setPen(colour);
         m_painter.drawText(QPointF(x, y), content);
+        return width;
     }
 
 private:
@@ -151,8 +153,7 @@ void paintTimeline(QPainter &p, const TimelineLayout &layout, const TimelineHigh
     const qreal legendY = layout.height - 8;
     for (const auto &[role, words] : timelineLegend()) {
         p.fillRect(QRectF(x, legendY - 9, 10, 10), colourOf(role));
-        pen.text(x + 14, legendY, words, muted, 10, Qt::AlignLeft);
-        x += 28 + words.size() * 5.6;
+        x += 14 + pen.text(x + 14, legendY, words, muted, 10, Qt::AlignLeft) + 16;
     }
     p.restore();
 }

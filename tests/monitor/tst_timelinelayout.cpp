@@ -148,6 +148,8 @@ void tst_TimelineLayout::closeOutputIsDrawnInOrder()
     // From our Close, across the state change that is not drawn.
     QCOMPARE(items[3].delta, u"+3.0 ms"_s);
     QCOMPARE(items[4].delta, u"+1.5 ms"_s);
+    QCOMPARE(items[6].delta, u"+1.5 ms"_s);
+    QVERIFY(items[7].delta.isEmpty()); // the FIN and the end are one event
     QCOMPARE(layout.indexOfSeq(events[6].seq), 5);
     QVERIFY(items[3].details.contains(u"post-close #1"_s));
 
@@ -308,13 +310,15 @@ void tst_TimelineLayout::tcpEndIsAttributed()
 
 void tst_TimelineLayout::pingsAndPongsHaveTheirLanes()
 {
-    const TimelineLayout layout = layoutOf(stamped({
-        samples::openEvent(Conn),
-        samples::message(EventType::PingOut, Conn, State::Open, "hb"),
-        samples::message(EventType::PongIn, Conn, State::Open, "hb"),
-        samples::message(EventType::PingIn, Conn, State::Open, {}),
-        samples::message(EventType::PongOut, Conn, State::Open, {}),
-    }));
+    const TimelineLayout layout = layoutOf(stamped(
+        {
+            samples::openEvent(Conn),
+            samples::message(EventType::PingOut, Conn, State::Open, "hb"),
+            samples::message(EventType::PongIn, Conn, State::Open, "hb"),
+            samples::message(EventType::PingIn, Conn, State::Open, {}),
+            samples::message(EventType::PongOut, Conn, State::Open, {}),
+        },
+        {0, 1'000, 16, 999'999, 250'000}));
     QCOMPARE(kinds(layout),
              (QList<TimelineKind>{TimelineKind::Upgrade, TimelineKind::Ping, TimelineKind::Pong,
                                   TimelineKind::Ping, TimelineKind::Pong}));
@@ -322,6 +326,11 @@ void tst_TimelineLayout::pingsAndPongsHaveTheirLanes()
     QCOMPARE(layout.items[1].label, u"Ping 2 B “hb”"_s);
     QCOMPARE(layout.items[2].direction, Direction::In);
     QCOMPARE(layout.items[3].label, u"Ping 0 B"_s);
+    // Below a millisecond the step is said in µs; just below the idle
+    // threshold a pause is a longer gap, not a break.
+    QCOMPARE(layout.items[2].delta, u"+0.016 ms"_s);
+    QCOMPARE(layout.items[4].delta, u"+250.0 ms"_s);
+    QVERIFY(layout.items[3].y - layout.items[2].y > layout.items[2].y - layout.items[1].y);
     // No close yet: no band.
     QCOMPARE(layout.closeTop, layout.closeBottom);
 }
