@@ -1221,6 +1221,76 @@ reason: %2</source>
     </message>
 </context>
 <context>
+    <name>closecall::protocol</name>
+    <message>
+        <source>Sec-WebSocket-Extensions &quot;%1&quot; is malformed at character %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server_max_window_bits must be 8 to 15, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client_max_window_bits must be 8 to 15, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a permessage-deflate parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an extension name was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a parameter name was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quote is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quoted value must be a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;,&apos; or &apos;;&apos; was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server chose extension %1, which was not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s permessage-deflate answer is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::protocol::MessageInflater</name>
+    <message>
+        <source>the message inflates past %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the compressed data is not valid deflate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>closecall::protocol::RefusalText</name>
     <message>
         <source>send data</source>

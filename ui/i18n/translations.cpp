@@ -34,7 +34,9 @@ bool installTranslations(QCoreApplication &app, const QLocale &locale)
     if (locale.language() == QLocale::English)
         return found;
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    // "qt_xx" is the catalogue of all of Qt's modules (qt_de loads qtbase_de and
+    // the others); Debian ships Swedish only as qt_sv.
+    if (qt->load(locale, u"qt"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;

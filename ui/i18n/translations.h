@@ -16,7 +16,7 @@ QLocale chosenLanguage(const QString &settingsFile);
 
 // Installs CloseCall's translation for `locale` (embedded under :/i18n; the
 // English one holds only plural forms) and, for other languages, Qt's own
-// (qtbase_xx, the standard dialogs' buttons). The translators are children
+// (qt_xx: the standard dialogs' buttons). The translators are children
 // of `app`. Returns false when CloseCall has no translation for `locale`
 // (the GUI then stays English).
 bool installTranslations(QCoreApplication &app, const QLocale &locale);
