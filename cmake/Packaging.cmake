@@ -139,14 +139,16 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_VENDOR "CloseCall")
 set(CPACK_PACKAGE_CONTACT "${CLOSECALL_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "WebSocket server console that closes connections like a real server")
-set(CPACK_PACKAGE_DESCRIPTION
-    "CloseCall is a WebSocket server for the people who build WebSocket clients. \
-It accepts clients, shows every connection live, and ends any of them the way a \
-real server would: Close (send Close and wait for the peer's Close), Close Output \
-(send Close and keep receiving what the peer still sends) or Abort (reset TCP). \
-Every frame and event is logged, and each message that arrived after the \
-server's Close is flagged delivered or discarded. A headless mode drives the same \
-engine from scripts (JSON Lines on stdin and stdout).")
+# Wrapped as Debian's control file wants it (one line a line, under 80 columns).
+set(CPACK_PACKAGE_DESCRIPTION [=[CloseCall is a WebSocket server for the people who build WebSocket
+clients. It accepts clients, shows every connection live, and ends any
+of them the way a real server would: Close (send Close and wait for
+the peer's Close), Close Output (send Close and keep receiving what the
+peer still sends) or Abort (reset the TCP connection).
+
+Every frame and event is logged, and each message that arrived after
+the server's Close is flagged delivered or discarded. A headless mode
+drives the same engine from scripts (JSON Lines on stdin and stdout).]=])
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # <name>_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
