@@ -12,7 +12,8 @@ Usage:
       the AppStream metainfo (the newest release is V) and the icons.
   check_package.py deb BUILD SCRATCH --version V --appstream-id ID [--nox]
       `cpack -G DEB` of BUILD into SCRATCH, checks the package's fields
-      (Depends lists the Qt 6 runtime libraries) and contents, extracts it
+      (Depends lists the Qt 6 runtime libraries, and apt can satisfy it:
+      `apt-get --simulate install`) and contents, extracts it
       with `dpkg -x` into SCRATCH/root, checks that tree, then starts the
       extracted binary with LD_LIBRARY_PATH unset and the scratch folder as
       its working directory: --version, the headless mode (its `listening`
@@ -305,6 +306,12 @@ def deb(build, scratch, version, gui):
         problem(f"cpack did not make {os.path.basename(package)}:\n{result.stdout}{result.stderr}")
         return
     check_depends(package, gui)
+    # apt resolves the package's Depends against this Debian without
+    # installing anything: they name packages that exist, in versions it has.
+    result = run(["apt-get", "--simulate", "--no-install-recommends", "install", package])
+    if result.returncode != 0 or not re.search(rf"^Inst {name} ", result.stdout, re.MULTILINE) \
+            or re.search(r"^Remv ", result.stdout, re.MULTILINE):
+        problem(f"apt-get --simulate install of the package:\n{result.stdout}{result.stderr}")
     listing = run(["dpkg-deb", "--contents", package]).stdout
     if not re.search(r"^-rwxr-xr-x root/root .* \./usr/bin/closecall$", listing, re.MULTILINE):
         problem(f"the package has no root-owned executable ./usr/bin/closecall:\n{listing}")
