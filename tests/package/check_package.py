@@ -8,8 +8,9 @@ Usage:
   check_package.py tree ROOT --version V --appstream-id ID [--nox]
       checks the tree under ROOT (a DESTDIR or an extracted package): the
       binary without an RPATH, the man page (every option of the binary's
-      --help, no groff warning), the docs, and with the GUI the desktop entry,
-      the AppStream metainfo (the newest release is V) and the icons.
+      --help, no groff warning), the docs, and with the GUI the translations
+      embedded in the binary, the desktop entry, the AppStream metainfo (the
+      newest release is V) and the icons.
   check_package.py deb BUILD SCRATCH --version V --appstream-id ID [--nox]
       `cpack -G DEB` of BUILD into SCRATCH, checks the package's fields
       (Depends lists the Qt 6 runtime libraries, and apt can satisfy it:
@@ -108,6 +109,16 @@ def check_binary(root):
     return binary
 
 
+def check_embedded_translations(binary):
+    """Nothing installs the .qm files: ui/gui.cpp loads them from :/i18n, in the binary."""
+    with open(binary, "rb") as f:
+        data = f.read()
+    for lang in ("de", "sv"):
+        # rcc stores a resource's name in UTF-16.
+        if f"closecall_{lang}.qm".encode("utf-16-be") not in data:
+            problem(f"usr/bin/closecall has no embedded closecall_{lang}.qm, and none is installed")
+
+
 def check_man_page(root, binary):
     page = need_file(root, "usr/share/man/man1/closecall.1.gz")
     if not page:
@@ -201,6 +212,8 @@ def check_tree(root, version, gui):
         need_file(root, f"usr/share/doc/closecall/{os.path.basename(doc)}")
     gui_paths = ("usr/share/applications", "usr/share/metainfo", "usr/share/icons")
     if gui:
+        if binary:
+            check_embedded_translations(binary)
         check_desktop_entry(root)
         check_metainfo(root, version)
         check_icons(root)
