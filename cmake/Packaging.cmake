@@ -1,8 +1,8 @@
 # Installing and packaging CloseCall the way a desktop expects it:
-#   bin/closecall                                   the one binary (translations and
-#                                                   icons are embedded under :/i18n
-#                                                   and :/icons, so nothing else is
-#                                                   looked up at run time)
+#   bin/closecall                                   the one binary: its translations and
+#                                                   icons are embedded (:/i18n, :/icons),
+#                                                   so none are installed; Qt's own
+#                                                   (qtbase_de.qm…) are Debian's
 #   share/man/man1/closecall.1.gz                   from the binary's own --help (help2man)
 #   share/doc/closecall/                            the headless contract and close semantics
 # and, when the GUI is built:
