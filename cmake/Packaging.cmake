@@ -4,7 +4,8 @@
 #                                                   so none are installed; Qt's own
 #                                                   (qtbase_de.qm…) are Debian's
 #   share/man/man1/closecall.1.gz                   from the binary's own --help (help2man)
-#   share/doc/closecall/                            the headless contract and close semantics
+#   share/doc/closecall/                            the user guide, the headless contract,
+#                                                   the close semantics, the licence
 # and, when the GUI is built:
 #   share/applications/closecall.desktop            the menu entry
 #   share/metainfo/<CLOSECALL_APPSTREAM_ID>.metainfo.xml   software centres (AppStream)
@@ -15,10 +16,20 @@
 
 include(GNUInstallDirs)
 
-# The AppStream id: reverse DNS of the homepage (project(HOMEPAGE_URL)),
-# stable once published. Both are placeholders until the project has a home.
+# The homepage: -DCLOSECALL_HOMEPAGE=https://… (ui/CMakeLists.txt's, shown in
+# Help > About) names it in the metainfo, the package and the man page too.
+# Until the project has a public address they carry project(HOMEPAGE_URL)'s
+# placeholder, which AppStream's homepage and screenshot entries need.
+if(CLOSECALL_HOMEPAGE)
+    set(CLOSECALL_PACKAGE_HOMEPAGE "${CLOSECALL_HOMEPAGE}")
+else()
+    set(CLOSECALL_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+endif()
+string(REGEX REPLACE "/$" "" closecall_homepage_dir "${CLOSECALL_PACKAGE_HOMEPAGE}")
+set(CLOSECALL_SCREENSHOT_URL "${closecall_homepage_dir}/docs/screenshot.png")
+# The AppStream id: reverse DNS of the placeholder homepage; choose the real
+# one with the address, as it must not change once published.
 set(CLOSECALL_APPSTREAM_ID "org.example.closecall.CloseCall")
-set(CLOSECALL_SCREENSHOT_URL "${PROJECT_HOMEPAGE_URL}docs/screenshot.png")
 set(CLOSECALL_MAINTAINER "CloseCall maintainers <maintainers@closecall.example.org>")
 # GNUInstallDirs' DOCDIR is named after the project (CloseCall); Debian's is the package's.
 set(CLOSECALL_DOCDIR "${CMAKE_INSTALL_DATAROOTDIR}/doc/closecall")
@@ -31,8 +42,13 @@ install(TARGETS closecall RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # carries no RPATH.
 set_target_properties(closecall PROPERTIES INSTALL_RPATH "")
 
-install(FILES ${PROJECT_SOURCE_DIR}/docs/headless.md ${PROJECT_SOURCE_DIR}/docs/close-semantics.md
+# The user's documents, side by side as in docs/ so their links hold; the
+# licence as Debian's copyright file.
+install(FILES
+    ${PROJECT_SOURCE_DIR}/docs/guide.md ${PROJECT_SOURCE_DIR}/docs/screenshot.png
+    ${PROJECT_SOURCE_DIR}/docs/headless.md ${PROJECT_SOURCE_DIR}/docs/close-semantics.md
     DESTINATION ${CLOSECALL_DOCDIR})
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CLOSECALL_DOCDIR} RENAME copyright)
 
 # The man page is help2man's reading of `closecall --help` and --version (the
 # option list QCommandLineParser prints), plus packaging/closecall.h2m.in's
@@ -154,7 +170,7 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # <name>_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${CLOSECALL_PACKAGE_HOMEPAGE}")
 # The Qt libraries the binary links, with their versions, from dpkg-shlibdeps.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 if(CLOSECALL_BUILD_GUI)

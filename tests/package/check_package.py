@@ -192,6 +192,8 @@ def check_metainfo(root, version):
         problem(f"{rel}: no content_rating")
     if not component.findtext("url[@type='homepage']"):
         problem(f"{rel}: no homepage")
+    if component.findtext("project_license") != "MIT":  # LICENSE
+        problem(f"{rel}: project_license is {component.findtext('project_license')}, not MIT")
     categories = [c.text for c in component.findall("categories/category")]
     if categories != ["Network", "Development"]:
         problem(f"{rel}: categories are {categories}")
@@ -208,8 +210,11 @@ def check_icons(root):
 def check_tree(root, version, gui):
     binary = check_binary(root)
     check_man_page(root, binary)
-    for doc in ("docs/headless.md", "docs/close-semantics.md"):  # the man page points there
-        need_file(root, f"usr/share/doc/closecall/{os.path.basename(doc)}")
+    # The man page points there; docs/guide.md shows docs/screenshot.png beside it.
+    for doc in ("docs/guide.md", "docs/screenshot.png", "docs/headless.md",
+                "docs/close-semantics.md", "LICENSE"):
+        name = "copyright" if doc == "LICENSE" else os.path.basename(doc)
+        need_file(root, f"usr/share/doc/closecall/{name}")
     gui_paths = ("usr/share/applications", "usr/share/metainfo", "usr/share/icons")
     if gui:
         if binary:
