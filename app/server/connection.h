@@ -19,9 +19,10 @@ class EngineImpl;
 // protocol's WsConnection (handshake, session, state table: every protocol
 // decision is there) with what the transport reads, writes what it answers,
 // carries out its transport actions, owns the connection's timeouts
-// (handshake, close, close output, lingering close) and turns its events
-// into the event stream. Small on purpose: an idle open connection is this
-// object, its WsConnection and its transport.
+// (handshake, close, close output, lingering close, finishing a message),
+// keeps its share of the engine's budget of unfinished messages, and turns
+// its events into the event stream. Small on purpose: an idle open
+// connection is this object, its WsConnection and its transport.
 class Connection final : public protocol::SessionSink, public TransportOwner
 {
     Q_DECLARE_TR_FUNCTIONS(Connection)

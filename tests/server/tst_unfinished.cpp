@@ -66,6 +66,8 @@ private slots:
     void budgetIsFreeAgainOnceTheyAreGone();
     void unfinishedMessageTimesOut();
     void messageFinishedBeforeTheTimeLimitIsDelivered();
+    void framesRightBehindTheUpgradeCount();
+    void timeLimitAfterCloseOutputWithoutTimeout();
 };
 
 void tst_Unfinished::budgetClosesTheConnectionThatPassesIt()
@@ -86,20 +88,19 @@ void tst_Unfinished::budgetClosesTheConnectionThatPassesIt()
     QVERIFY(hold(a, 400 * KiB, "a"));
     QVERIFY(hold(b, 400 * KiB, "b"));
 
-    // The third one's 400 KiB would make 1200 KiB: it is closed with 1009,
-    // before its Ping is read.
+    // The third one's 400 KiB would make 1200 KiB: it is closed with 1009.
     QVERIFY(c.open(port));
     const quint32 idC = h.waitOpen(5000, 3);
-    c.sendRaw(RawPeer::frame(Opcode::Binary, QByteArray(400 * KiB, 'c'), false) +
-              RawPeer::frame(Opcode::Ping, "c"));
+    c.sendRaw(RawPeer::frame(Opcode::Binary, QByteArray(400 * KiB, 'c'), false));
     const std::optional<PeerFrame> close = c.nextFrame();
     QVERIFY(close);
     QCOMPARE(close->opcode, Opcode::Close);
     QCOMPARE(close->closeCode(), std::optional<quint16>(1009));
     QVERIFY(close->payload.contains("limit for unfinished messages"));
-    // Then TCP is closed with a FIN, not reset; what C still sends (the rest
-    // of its frame, the Ping, its Close) is read and dropped meanwhile.
-    c.sendClose(1009);
+    // Then TCP is closed with a FIN, not reset; what C still sends (the
+    // rest of its message, a Ping, its Close) is read and dropped meanwhile.
+    c.sendRaw(RawPeer::frame(Opcode::Continuation, "end") + RawPeer::frame(Opcode::Ping, "c") +
+              RawPeer::closeFrame(1009));
     QCOMPARE(c.waitEnd(), RawPeer::End::Eof);
 
     QVERIFY(h.waitFor(EventType::Closed, idC));
@@ -237,6 +238,61 @@ void tst_Unfinished::messageFinishedBeforeTheTimeLimitIsDelivered()
     QVERIFY(h.waitFor(EventType::Closed, id));
     QCOMPARE(h.first<events::Closed>(id).how, HowEnded::Handshake);
     QCOMPARE(errorsNaming(h, id, u"--message-timeout"_s), 0);
+}
+
+void tst_Unfinished::framesRightBehindTheUpgradeCount()
+{
+    // Bytes that came in the same read as the upgrade request are the
+    // session's from the start, and count.
+    ServerConfig cfg = testConfig();
+    cfg.maxUnfinishedBytes = 1024;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QVERIFY(port);
+    RawPeer peer;
+    QVERIFY(peer.connectTo(port));
+    protocol::ClientHandshakeOptions o;
+    o.host = u"127.0.0.1:%1"_s.arg(port);
+    protocol::ClientHandshake hs(o);
+    peer.sendRaw(hs.request() + RawPeer::frame(Opcode::Binary, QByteArray(2048, 'e'), false));
+    const quint32 id = h.waitOpen();
+    QVERIFY(h.waitFor(EventType::Closed, id));
+    QCOMPARE(errorsNaming(h, id, u"--max-unfinished-bytes"_s), 1);
+    QCOMPARE(h.first<events::CloseSent>(id).code, protocol::CloseCode(1009));
+}
+
+void tst_Unfinished::timeLimitAfterCloseOutputWithoutTimeout()
+{
+    // close_output with no timeout waits for ever [R4], but a message the
+    // peer starts meanwhile must still be finished in time; our Close is
+    // out, so the connection ends without a second one.
+    ServerConfig cfg = testConfig();
+    cfg.messageTimeoutMs = 1000;
+    EngineHarness h(cfg);
+    const quint16 port = h.waitListening();
+    QVERIFY(port);
+    RawPeer peer;
+    QVERIFY(peer.open(port));
+    const quint32 id = h.waitOpen();
+    h.command([id](Engine *e) {
+        e->closeConnections(EngineHarness::one(id), 1001, u"later"_s, CloseMode::CloseOutput, 0,
+                            "\"c\"");
+    });
+    const std::optional<PeerFrame> ours = peer.nextFrame();
+    QVERIFY(ours);
+    QCOMPARE(ours->closeCode(), std::optional<quint16>(1001));
+    QVERIFY(hold(peer, 300, "p"));
+    QCOMPARE(peer.waitEnd(30000), RawPeer::End::Eof);
+    QVERIFY(h.waitFor(EventType::Closed, id));
+    QCOMPARE(h.all<events::CloseSent>(id).size(), 1);
+    QCOMPARE(errorsNaming(h, id, u"--message-timeout"_s), 1);
+    const auto error = h.all<events::Error>(id).value(0);
+    QVERIFY2(error.message.contains(u"our Close is already out"_s), qPrintable(error.message));
+    QCOMPARE(error.state, State::CloseSent);
+    const auto closed = h.first<events::Closed>(id);
+    QCOMPARE(closed.state, State::Aborted);
+    QCOMPARE(closed.how, HowEnded::ProtocolError);
+    QCOMPARE(h.find(EventType::MessageIn, id), -1);
 }
 
 QTEST_MAIN(tst_Unfinished)
