@@ -2,78 +2,752 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
+    <name>CloseCodes</name>
     <message>
-        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
-        <translation type="unfinished"></translation>
+        <source>Empty (no status code)</source>
+        <translation>Leer (kein Statuscode)</translation>
     </message>
     <message>
-        <source>Connection %1 closed: %2 answered by the client in %3</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (registered for libraries and frameworks)</source>
+        <translation>%1 (für Bibliotheken und Frameworks registriert)</translation>
     </message>
     <message>
-        <source>Connection %1 closed: %2 answered by the client</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (private use)</source>
+        <translation>%1 (private Verwendung)</translation>
     </message>
     <message>
-        <source>Connection %1 aborted: the client did not answer our Close in time</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (not used)</source>
+        <translation>%1 (nicht verwendet)</translation>
     </message>
     <message>
-        <source>Connection %1 aborted by you (TCP reset)</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (out of range)</source>
+        <translation>%1 (außerhalb des Bereichs)</translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (reserved, not registered)</source>
+        <translation>%1 (reserviert, nicht registriert)</translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client reset TCP</source>
-        <translation type="unfinished"></translation>
+        <source>No close code given. Type a number such as 1000 or 1001, a name such as GoingAway, or Empty for a Close with no status code.</source>
+        <translation>Kein Close-Code angegeben. Eine Zahl wie 1000 oder 1001, einen Namen wie GoingAway oder „Empty“ für ein Close ohne Statuscode eingeben.</translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
-        <translation type="unfinished"></translation>
+        <source>&apos;%1&apos; is not a close code number; codes are whole numbers from 0 to 65535 (usable: 1000-1003, 1007-1014, 3000-4999).</source>
+        <translation>„%1“ ist keine Close-Code-Zahl; Codes sind ganze Zahlen von 0 bis 65535 (verwendbar: 1000-1003, 1007-1014, 3000-4999).</translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client closed TCP</source>
-        <translation type="unfinished"></translation>
+        <source>&apos;%1&apos; is not a close code. Type a number (e.g. 1001) or a registry name (e.g. Going Away, GoingAway, EndpointUnavailable, CloseCodeGoingAway), or Empty for a Close with no status code.</source>
+        <translation>„%1“ ist kein Close-Code. Eine Zahl (z. B. 1001) oder einen Registernamen (z. B. Going Away, GoingAway, EndpointUnavailable, CloseCodeGoingAway) eingeben, oder „Empty“ für ein Close ohne Statuscode.</translation>
     </message>
     <message>
-        <source>Connection %1 failed: protocol error</source>
-        <translation type="unfinished"></translation>
+        <source>Close payload is 1 byte; a status code needs 2 (RFC 6455 §5.5.1).</source>
+        <translation>Die Close-Nutzdaten sind 1 Byte; ein Statuscode braucht 2 (RFC 6455 §5.5.1).</translation>
+    </message>
+    <message>
+        <source>Close code %1 may not be sent on the wire (RFC 6455 §7.4): %2.</source>
+        <translation>Close-Code %1 darf nicht übertragen werden (RFC 6455 §7.4): %2.</translation>
+    </message>
+    <message>
+        <source>Close payload is %1 bytes; a control frame carries at most 125 (RFC 6455 §5.5).</source>
+        <translation>Die Close-Nutzdaten sind %1 Bytes; ein Kontroll-Frame trägt höchstens 125 (RFC 6455 §5.5).</translation>
+    </message>
+    <message>
+        <source>Close reason is not valid UTF-8 (RFC 6455 §5.5.1).</source>
+        <translation>Der Close-Grund ist kein gültiges UTF-8 (RFC 6455 §5.5.1).</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>&apos;%1&apos; is too large; the most is %2</source>
+        <translation>„%1“ ist zu groß; höchstens %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too small; the least is %2</source>
+        <translation>„%1“ ist zu klein; mindestens %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an origin; write scheme://host[:port] with no path, e.g. https://example.com</source>
+        <translation>„%1“ ist kein Origin; schema://host[:port] ohne Pfad schreiben, z. B. https://example.com</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation>„%1“ existiert nicht</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a file</source>
+        <translation>„%1“ ist keine Datei</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not readable</source>
+        <translation>„%1“ ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no closing &apos;]&apos;; write IPv6 as [::1]:9001</source>
+        <translation>„%1“ hat keine schließende „]“; IPv6 als [::1]:9001 schreiben</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no port; write HOST:PORT, e.g. [::1]:9001</source>
+        <translation>„%1“ hat keinen Port; HOST:PORT schreiben, z. B. [::1]:9001</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv6 address</source>
+        <translation>„%1“ ist keine IPv6-Adresse</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no port; write HOST:PORT, e.g. 127.0.0.1:9001 (port 0 = any free port)</source>
+        <translation>„%1“ hat keinen Port; HOST:PORT schreiben, z. B. 127.0.0.1:9001 (Port 0 = ein beliebiger freier Port)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: write an IPv6 address in brackets, e.g. [%2]:%3</source>
+        <translation>„%1“: eine IPv6-Adresse in eckigen Klammern schreiben, z. B. [%2]:%3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no host; write HOST:PORT, e.g. 127.0.0.1:9001</source>
+        <translation>„%1“ hat keinen Host; HOST:PORT schreiben, z. B. 127.0.0.1:9001</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address; use e.g. 127.0.0.1, 0.0.0.0, localhost or [::1]</source>
+        <translation>„%1“ ist keine IP-Adresse; z. B. 127.0.0.1, 0.0.0.0, localhost oder [::1] verwenden</translation>
+    </message>
+    <message>
+        <source>port &apos;%1&apos; is not a number from 0 to 65535</source>
+        <translation>Port „%1“ ist keine Zahl von 0 bis 65535</translation>
+    </message>
+    <message>
+        <source>CloseCall: a WebSocket server console that closes connections the way a real server would. --headless: events on stdout as JSON Lines, commands on stdin.</source>
+        <translation>CloseCall: eine Konsole für WebSocket-Server, die Verbindungen so schließt, wie es ein echter Server täte. --headless: Ereignisse als JSON Lines auf stdout, Befehle auf stdin.</translation>
+    </message>
+    <message>
+        <source>Run without a window: JSON Lines events on stdout, commands on stdin.</source>
+        <translation>Ohne Fenster laufen: Ereignisse als JSON Lines auf stdout, Befehle auf stdin.</translation>
+    </message>
+    <message>
+        <source>Listen on HOST:PORT (default 127.0.0.1:9001; IPv6 as [::1]:9001; port 0 = any free port).</source>
+        <translation>Auf HOST:PORT lauschen (Standard 127.0.0.1:9001; IPv6 als [::1]:9001; Port 0 = ein beliebiger freier Port).</translation>
+    </message>
+    <message>
+        <source>PEM certificate (with --tls-key): serve wss://.</source>
+        <translation>PEM-Zertifikat (mit --tls-key): wss:// anbieten.</translation>
+    </message>
+    <message>
+        <source>PEM private key (with --tls-cert).</source>
+        <translation>Privater PEM-Schlüssel (mit --tls-cert).</translation>
+    </message>
+    <message>
+        <source>Echo each data message while Open.</source>
+        <translation>Jede Datennachricht zurücksenden, solange Open.</translation>
+    </message>
+    <message>
+        <source>Leave a peer&apos;s Close unanswered until a command answers it.</source>
+        <translation>Das Close einer Gegenstelle unbeantwortet lassen, bis ein Befehl es beantwortet.</translation>
+    </message>
+    <message>
+        <source>Do not answer Pings.</source>
+        <translation>Pings nicht beantworten.</translation>
+    </message>
+    <message>
+        <source>Offer a subprotocol (repeat, in preference order).</source>
+        <translation>Ein Subprotokoll anbieten (wiederholbar, in Reihenfolge der Präferenz).</translation>
+    </message>
+    <message>
+        <source>Accept this Origin only (repeat; none given = any origin).</source>
+        <translation>Nur diesen Origin annehmen (wiederholbar; keiner angegeben = jeder Origin).</translation>
+    </message>
+    <message>
+        <source>Refuse upgrades beyond N connections with 503 (default %1).</source>
+        <translation>Upgrades über N Verbindungen hinaus mit 503 ablehnen (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Close with 1009 on a larger message (default %1).</source>
+        <translation>Bei einer größeren Nachricht mit 1009 schließen (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Drop a client whose upgrade is not done in time (default %1).</source>
+        <translation>Einen Client trennen, dessen Upgrade nicht rechtzeitig fertig ist (Standard %1).</translation>
+    </message>
+    <message>
+        <source>close: abort when the peer&apos;s Close has not come (default %1).</source>
+        <translation>close: abbrechen, wenn das Close der Gegenstelle nicht gekommen ist (Standard %1).</translation>
+    </message>
+    <message>
+        <source>close_output: abort when the peer&apos;s Close has not come (default %1; 0 = never).</source>
+        <translation>close_output: abbrechen, wenn das Close der Gegenstelle nicht gekommen ist (Standard %1; 0 = nie).</translation>
+    </message>
+    <message>
+        <source>Write every event to FILE as it happens.</source>
+        <translation>Jedes Ereignis sofort in DATEI schreiben.</translation>
+    </message>
+    <message>
+        <source>jsonl, text or csv (default: from the file&apos;s suffix, else jsonl).</source>
+        <translation>jsonl, text oder csv (Standard: nach der Dateiendung, sonst jsonl).</translation>
+    </message>
+    <message>
+        <source>Leave message_in/out and ping/pong events out of stdout (for benchmarks); --log-file still gets them. Without --log-file the engine does not produce them at all, so export lacks them too.</source>
+        <translation>message_in/out- und Ping/Pong-Ereignisse nicht auf stdout ausgeben (für Benchmarks); --log-file erhält sie trotzdem. Ohne --log-file erzeugt die Engine sie gar nicht, daher fehlen sie auch im Export.</translation>
+    </message>
+    <message>
+        <source>%1: unknown option (see --help)</source>
+        <translation>%1: unbekannte Option (siehe --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (options start with --; see --help)</source>
+        <translation>unerwartetes Argument „%1“ (Optionen beginnen mit --; siehe --help)</translation>
+    </message>
+    <message>
+        <source>given %1 times; give it once</source>
+        <translation>%1-mal angegeben; nur einmal angeben</translation>
+    </message>
+    <message>
+        <source>needs --tls-key (both or neither)</source>
+        <translation>braucht --tls-key (beide oder keines)</translation>
+    </message>
+    <message>
+        <source>needs --tls-cert (both or neither)</source>
+        <translation>braucht --tls-cert (beide oder keines)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid subprotocol name (an HTTP token: letters, digits and !#$%&amp;&apos;*+-.^_`|~, no spaces or commas)</source>
+        <translation>„%1“ ist kein gültiger Subprotokollname (ein HTTP-Token: Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~, keine Leerzeichen oder Kommas)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given twice</source>
+        <translation>„%1“ ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>the file name is empty</source>
+        <translation>der Dateiname ist leer</translation>
+    </message>
+    <message>
+        <source>needs --log-file</source>
+        <translation>braucht --log-file</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of jsonl, text, csv</source>
+        <translation>„%1“ ist keines von jsonl, text, csv</translation>
+    </message>
+    <message>
+        <source>HAR is one JSON document and cannot be written as events happen; use .jsonl, .log or .csv (or --log-format), and the export command for HAR</source>
+        <translation>HAR ist ein einziges JSON-Dokument und kann nicht beim Eintreten der Ereignisse geschrieben werden; .jsonl, .log oder .csv (oder --log-format) verwenden und für HAR den export-Befehl</translation>
+    </message>
+</context>
+<context>
+    <name>CommandParser</name>
+    <message>
+        <source>write terms such as conn:3,4 event:message_in,closed state:CloseSent (all must hold)</source>
+        <translation>Terme wie conn:3,4 event:message_in,closed state:CloseSent schreiben (alle müssen zutreffen)</translation>
+    </message>
+    <message>
+        <source>filter term &apos;%1&apos; is not key:value; %2</source>
+        <translation>Filterterm „%1“ ist nicht Schlüssel:Wert; %2</translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not a connection id</source>
+        <translation>Filter: „%1“ ist keine Verbindungs-ID</translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not an event name (e.g. open, message_in, close_sent, closed)</source>
+        <translation>Filter: „%1“ ist kein Ereignisname (z. B. open, message_in, close_sent, closed)</translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not a state (Connecting, Open, CloseSent, CloseReceived, Closed, Aborted)</source>
+        <translation>Filter: „%1“ ist kein Zustand (Connecting, Open, CloseSent, CloseReceived, Closed, Aborted)</translation>
+    </message>
+    <message>
+        <source>filter: unknown key &apos;%1&apos;; %2</source>
+        <translation>Filter: unbekannter Schlüssel „%1“; %2</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; must be an id, a list of ids or &quot;all&quot;</source>
+        <translation>„conn“ muss eine ID, eine Liste von IDs oder &quot;all&quot; sein</translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; is missing: give an id, a list of ids or &quot;all&quot;</source>
+        <translation>„conn“ fehlt: eine ID, eine Liste von IDs oder &quot;all&quot; angeben</translation>
+    </message>
+    <message>
+        <source>connection id %1 is not valid; ids are whole numbers from 1</source>
+        <translation>Verbindungs-ID %1 ist ungültig; IDs sind ganze Zahlen ab 1</translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; is an empty list; give at least one id, or &quot;all&quot;</source>
+        <translation>„conn“ ist eine leere Liste; mindestens eine ID oder &quot;all&quot; angeben</translation>
+    </message>
+    <message>
+        <source>code %1 is not a close code number; codes are whole numbers from 0 to 65535 (usable: 1000-1003, 1007-1014, 3000-4999)</source>
+        <translation>Code %1 ist keine Close-Code-Zahl; Codes sind ganze Zahlen von 0 bis 65535 (verwendbar: 1000-1003, 1007-1014, 3000-4999)</translation>
+    </message>
+    <message>
+        <source>&apos;code&apos; must be a number, a registry name such as &quot;GoingAway&quot; or &quot;EndpointUnavailable&quot;, or null for an empty Close; got %1</source>
+        <translation>„code“ muss eine Zahl, ein Registername wie &quot;GoingAway&quot; oder &quot;EndpointUnavailable&quot; oder null für ein leeres Close sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>code %1 cannot be sent: %2</source>
+        <translation>Code %1 kann nicht gesendet werden: %2</translation>
+    </message>
+    <message>
+        <source>&apos;reason&apos; must be a string; got %1</source>
+        <translation>„reason“ muss eine Zeichenkette sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;timeout_ms&apos; must be a whole number of milliseconds from 0 to %1; got %2</source>
+        <translation>„timeout_ms“ muss eine ganze Zahl von Millisekunden von 0 bis %1 sein; erhalten: %2</translation>
+    </message>
+    <message>
+        <source>&apos;timeout_ms&apos; 0 (never) is only for close_output; close needs at least 1 ms (or use abort)</source>
+        <translation>„timeout_ms“ 0 (nie) gibt es nur für close_output; close braucht mindestens 1 ms (oder abort verwenden)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a base64 string; got %2</source>
+        <translation>„%1“ muss eine base64-Zeichenkette sein; erhalten: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not valid base64: </source>
+        <translation>„%1“ ist kein gültiges base64: </translation>
+    </message>
+    <message>
+        <source> (base64url is not accepted; use + and /)</source>
+        <translation> (base64url wird nicht angenommen; + und / verwenden)</translation>
+    </message>
+    <message>
+        <source>character &apos;%1&apos; at offset %2</source>
+        <translation>Zeichen „%1“ an Position %2</translation>
+    </message>
+    <message>
+        <source>its length or its &apos;=&apos; padding is wrong (%1 characters)</source>
+        <translation>seine Länge oder sein „=“-Auffüllen ist falsch (%1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>give &apos;text&apos; or &apos;binary&apos;, not both</source>
+        <translation>„text“ oder „binary“ angeben, nicht beides</translation>
+    </message>
+    <message>
+        <source>send needs &apos;text&apos; (a string) or &apos;binary&apos; (base64)</source>
+        <translation>send braucht „text“ (eine Zeichenkette) oder „binary“ (base64)</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; must be a string; got %1</source>
+        <translation>„text“ muss eine Zeichenkette sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>give &apos;payload&apos; or &apos;binary&apos;, not both</source>
+        <translation>„payload“ oder „binary“ angeben, nicht beides</translation>
+    </message>
+    <message>
+        <source>&apos;payload&apos; must be a string; got %1</source>
+        <translation>„payload“ muss eine Zeichenkette sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be true or false; got %2</source>
+        <translation>„%1“ muss true oder false sein; erhalten: %2</translation>
+    </message>
+    <message>
+        <source>set needs at least one of echo, manual_ack, auto_pong</source>
+        <translation>set braucht mindestens eines von echo, manual_ack, auto_pong</translation>
+    </message>
+    <message>
+        <source>export needs &apos;path&apos; (the file to write)</source>
+        <translation>export braucht „path“ (die zu schreibende Datei)</translation>
+    </message>
+    <message>
+        <source>&apos;path&apos; must be a non-empty string</source>
+        <translation>„path“ muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>&apos;path&apos; contains a NUL character (\u0000 at position %1); file names cannot contain one</source>
+        <translation>„path“ enthält ein NUL-Zeichen (\u0000 an Position %1); Dateinamen können keines enthalten</translation>
+    </message>
+    <message>
+        <source>&apos;format&apos; must be one of jsonl, text, csv, har; got %1</source>
+        <translation>„format“ muss eines von jsonl, text, csv, har sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;filter&apos; must be a string; got %1</source>
+        <translation>„filter“ muss eine Zeichenkette sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;id&apos; must be a string or a number; got %1</source>
+        <translation>„id“ muss eine Zeichenkette oder eine Zahl sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
+        <translation>„cmd“ fehlt; Befehle sind list, close, close_output, abort, send, ping, set, export, quit</translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; must be a string; got %1</source>
+        <translation>„cmd“ muss eine Zeichenkette sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
+        <translation>unbekannter Befehl „%1“; Befehle sind list, close, close_output, abort, send, ping, set, export, quit</translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation>unbekannter Befehl „%1“ (meinten Sie „%2“?)</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;: %2 takes none</source>
+        <translation>unbekanntes Feld „%1“: %2 nimmt keine</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; for %2 (it takes %3)</source>
+        <translation>unbekanntes Feld „%1“ für %2 (es nimmt %3)</translation>
+    </message>
+    <message>
+        <source>bad JSON at offset %1: %2</source>
+        <translation>fehlerhaftes JSON an Position %1: %2</translation>
+    </message>
+    <message>
+        <source>a command must be a JSON object such as {&quot;cmd&quot;: &quot;list&quot;}; got %1</source>
+        <translation>ein Befehl muss ein JSON-Objekt wie {&quot;cmd&quot;: &quot;list&quot;} sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation>ein Skalar</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>protocol error, answered with %1: %2</source>
+        <translation>Protokollfehler, beantwortet mit %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) after the end of the connection ignored</source>
+        <translation>
+            <numerusform>%n Byte nach dem Ende der Verbindung ignoriert</numerusform>
+            <numerusform>%n Bytes nach dem Ende der Verbindung ignoriert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client reset the connection before completing the upgrade</source>
+        <translation>der Client hat die Verbindung vor Abschluss des Upgrades zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>the client closed the connection before completing the upgrade</source>
+        <translation>der Client hat die Verbindung vor Abschluss des Upgrades geschlossen</translation>
+    </message>
+    <message>
+        <source>the server is at its limit of %1 open connections</source>
+        <translation>der Server hat seine Grenze von %1 offenen Verbindungen erreicht</translation>
+    </message>
+    <message>
+        <source>no complete upgrade request within %1 ms</source>
+        <translation>keine vollständige Upgrade-Anfrage innerhalb von %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>conn %1: %2</source>
+        <translation>Verb. %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate (--tls-cert) and a key (--tls-key)</source>
+        <translation>TLS braucht sowohl ein Zertifikat (--tls-cert) als auch einen Schlüssel (--tls-key)</translation>
+    </message>
+    <message>
+        <source>TLS is not available: Qt found no TLS backend (OpenSSL)</source>
+        <translation>TLS ist nicht verfügbar: Qt hat kein TLS-Backend (OpenSSL) gefunden</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate %1: %2</source>
+        <translation>das TLS-Zertifikat %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key %1: %2</source>
+        <translation>der TLS-Schlüssel %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (RSA, EC or DSA, without a passphrase)</source>
+        <translation>%1 enthält keinen privaten PEM-Schlüssel (RSA, EC oder DSA, ohne Passphrase)</translation>
+    </message>
+    <message>
+        <source>cannot create the epoll set: %1</source>
+        <translation>die epoll-Menge kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>port %1 on %2 is already in use</source>
+        <translation>Port %1 auf %2 ist bereits belegt</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation>kann nicht auf %1 Port %2 lauschen: %3</translation>
+    </message>
+    <message>
+        <source>could not set up the socket of an accepted connection</source>
+        <translation>der Socket einer angenommenen Verbindung konnte nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>the server is already stopping</source>
+        <translation>der Server wird bereits gestoppt</translation>
+    </message>
+    <message>
+        <source>the server is shutting down</source>
+        <translation>der Server fährt herunter</translation>
     </message>
 </context>
 <context>
     <name>EventJson</name>
     <message>
         <source>the object has no &quot;event&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>das Objekt hat kein „event“</translation>
     </message>
     <message>
         <source>unknown event &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Ereignis „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>Handshake</name>
+    <message>
+        <source>header line %1 starts with whitespace (obsolete line folding, RFC 9112 §5.2); send each header on one line.</source>
+        <translation>Header-Zeile %1 beginnt mit Leerraum (veraltete Zeilenfaltung, RFC 9112 §5.2); jeden Header in einer Zeile senden.</translation>
+    </message>
+    <message>
+        <source>header line %1 has no &apos;:&apos; (%2); each header must be &quot;Name: value&quot;.</source>
+        <translation>Header-Zeile %1 hat kein „:“ (%2); jeder Header muss „Name: Wert“ lauten.</translation>
+    </message>
+    <message>
+        <source>header line %1 has an invalid name %2 (empty, or with spaces or separators before the &apos;:&apos;).</source>
+        <translation>Header-Zeile %1 hat einen ungültigen Namen %2 (leer oder mit Leerzeichen oder Trennzeichen vor dem „:“).</translation>
+    </message>
+    <message>
+        <source>header %1 contains a bare CR, LF or NUL; lines must end with CRLF.</source>
+        <translation>Header %1 enthält ein einzelnes CR, LF oder NUL; Zeilen müssen mit CRLF enden.</translation>
+    </message>
+    <message>
+        <source>the client started a TLS handshake on a plain ws:// port; connect with ws:// or start the server with --tls-cert and --tls-key.</source>
+        <translation>der Client hat auf einem einfachen ws://-Port einen TLS-Handshake begonnen; mit ws:// verbinden oder den Server mit --tls-cert und --tls-key starten.</translation>
+    </message>
+    <message>
+        <source>line %1 ends with a bare LF; HTTP lines end with CRLF.</source>
+        <translation>Zeile %1 endet mit einem einzelnen LF; HTTP-Zeilen enden mit CRLF.</translation>
+    </message>
+    <message>
+        <source>the request header block is over %1 bytes; send fewer or shorter headers (cookies are the usual culprit).</source>
+        <translation>der Header-Block der Anfrage ist über %1 Bytes groß; weniger oder kürzere Header senden (meist sind Cookies schuld).</translation>
+    </message>
+    <message>
+        <source>the request line %1 is not &quot;GET /path HTTP/1.1&quot;.</source>
+        <translation>die Anfragezeile %1 ist nicht „GET /pfad HTTP/1.1“.</translation>
+    </message>
+    <message>
+        <source>the request line ends with %1 where the HTTP version belongs; send HTTP/1.1.</source>
+        <translation>die Anfragezeile endet mit %1, wo die HTTP-Version stehen sollte; HTTP/1.1 senden.</translation>
+    </message>
+    <message>
+        <source>the request is %1; a WebSocket upgrade needs HTTP/1.1 (RFC 6455 §4.1).</source>
+        <translation>die Anfrage ist %1; ein WebSocket-Upgrade braucht HTTP/1.1 (RFC 6455 §4.1).</translation>
+    </message>
+    <message>
+        <source>the method is %1; a WebSocket upgrade must be a GET (RFC 6455 §4.1).</source>
+        <translation>die Methode ist %1; ein WebSocket-Upgrade muss ein GET sein (RFC 6455 §4.1).</translation>
+    </message>
+    <message>
+        <source>the upgrade request has a %1 header (%2); a WebSocket upgrade is a GET without a body.</source>
+        <translation>die Upgrade-Anfrage hat einen %1-Header (%2); ein WebSocket-Upgrade ist ein GET ohne Body.</translation>
+    </message>
+    <message>
+        <source>the request target %1 is not a path; send one like /chat.</source>
+        <translation>das Anfrageziel %1 ist kein Pfad; einen wie /chat senden.</translation>
+    </message>
+    <message>
+        <source>the Host header is missing (RFC 6455 §4.1 requires it).</source>
+        <translation>der Host-Header fehlt (RFC 6455 §4.1 verlangt ihn).</translation>
+    </message>
+    <message>
+        <source>the request has %1 Host headers; send exactly one.</source>
+        <translation>die Anfrage hat %1 Host-Header; genau einen senden.</translation>
+    </message>
+    <message>
+        <source>the Host header is empty; send the host and port.</source>
+        <translation>der Host-Header ist leer; Host und Port senden.</translation>
+    </message>
+    <message>
+        <source>the Upgrade header is missing; a WebSocket request sends &quot;Upgrade: websocket&quot;.</source>
+        <translation>der Upgrade-Header fehlt; eine WebSocket-Anfrage sendet „Upgrade: websocket“.</translation>
+    </message>
+    <message>
+        <source>Upgrade is %1; it must include websocket.</source>
+        <translation>Upgrade ist %1; es muss websocket enthalten.</translation>
+    </message>
+    <message>
+        <source>the Connection header is missing; a WebSocket request sends &quot;Connection: Upgrade&quot;.</source>
+        <translation>der Connection-Header fehlt; eine WebSocket-Anfrage sendet „Connection: Upgrade“.</translation>
+    </message>
+    <message>
+        <source>Connection is %1; it must include Upgrade.</source>
+        <translation>Connection ist %1; es muss Upgrade enthalten.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version is missing; only 13 is supported.</source>
+        <translation>Sec-WebSocket-Version fehlt; nur 13 wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version is %1; only 13 is supported.</source>
+        <translation>Sec-WebSocket-Version ist %1; nur 13 wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key is missing; send 16 random bytes, base64-encoded.</source>
+        <translation>Sec-WebSocket-Key fehlt; 16 zufällige Bytes base64-kodiert senden.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key %1 is not 16 bytes in base64 (RFC 6455 §4.1); send 16 random bytes, base64-encoded (24 characters).</source>
+        <translation>Sec-WebSocket-Key %1 sind keine 16 Bytes in base64 (RFC 6455 §4.1); 16 zufällige Bytes base64-kodiert senden (24 Zeichen).</translation>
+    </message>
+    <message>
+        <source>the request has no Origin header and only these origins are allowed: %1.</source>
+        <translation>die Anfrage hat keinen Origin-Header, und nur diese Origins sind erlaubt: %1.</translation>
+    </message>
+    <message>
+        <source>Origin %1 is not allowed; allowed: %2.</source>
+        <translation>Origin %1 ist nicht erlaubt; erlaubt: %2.</translation>
+    </message>
+    <message>
+        <source>the response header is over %1 bytes without an end.</source>
+        <translation>der Antwort-Header ist über %1 Bytes groß, ohne zu enden.</translation>
+    </message>
+    <message>
+        <source>the response does not start with an HTTP status line: %1.</source>
+        <translation>die Antwort beginnt nicht mit einer HTTP-Statuszeile: %1.</translation>
+    </message>
+    <message>
+        <source>the 101 response is %1, not HTTP/1.1.</source>
+        <translation>die 101-Antwort ist %1, nicht HTTP/1.1.</translation>
+    </message>
+    <message>
+        <source>the response is malformed: %1</source>
+        <translation>die Antwort ist fehlerhaft: %1</translation>
+    </message>
+    <message>
+        <source>the server answered %1 instead of 101 Switching Protocols.</source>
+        <translation>der Server antwortete %1 statt 101 Switching Protocols.</translation>
+    </message>
+    <message>
+        <source>the 101 has Upgrade %1; it must be websocket.</source>
+        <translation>die 101 hat Upgrade %1; es muss websocket sein.</translation>
+    </message>
+    <message>
+        <source>the 101 has Connection %1; it must include Upgrade.</source>
+        <translation>die 101 hat Connection %1; es muss Upgrade enthalten.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept is %1; expected %2 for our key.</source>
+        <translation>Sec-WebSocket-Accept ist %1; für unseren Schlüssel erwartet: %2.</translation>
+    </message>
+    <message>
+        <source>the server chose extensions (%1) that were not offered.</source>
+        <translation>der Server hat Erweiterungen gewählt (%1), die nicht angeboten wurden.</translation>
+    </message>
+    <message>
+        <source>the server chose subprotocol %1 but none was offered.</source>
+        <translation>der Server hat das Subprotokoll %1 gewählt, obwohl keines angeboten wurde.</translation>
+    </message>
+    <message>
+        <source>the server chose subprotocol %1, which is not one offered (%2).</source>
+        <translation>der Server hat das Subprotokoll %1 gewählt, das nicht angeboten wurde (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Listener</name>
+    <message>
+        <source>cannot accept connections: %1; retrying in %2 s</source>
+        <translation>kann keine Verbindungen annehmen: %1; neuer Versuch in %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>%1 message of %2 bytes after the peer&apos;s Close: dropped</source>
+        <translation>%1-Nachricht mit %2 Bytes nach dem Close der Gegenstelle: verworfen</translation>
+    </message>
+    <message>
+        <source>%1 frame after the peer&apos;s Close: ignored</source>
+        <translation>%1-Frame nach dem Close der Gegenstelle: ignoriert</translation>
+    </message>
+</context>
+<context>
+    <name>TlsTransport</name>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS-Handshake fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the client closed the connection during the TLS handshake</source>
+        <translation>der Client hat die Verbindung während des TLS-Handshakes geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::control::Controller</name>
+    <message>
+        <source>the server is shutting down; %1 was not carried out</source>
+        <translation>der Server fährt herunter; %1 wurde nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 is the --log-file being written; export to another file</source>
+        <translation>%1 ist die gerade geschriebene --log-file; in eine andere Datei exportieren</translation>
+    </message>
+    <message>
+        <source>export is not available here: use File &gt; Export Log…</source>
+        <translation>Export ist hier nicht verfügbar: Datei &gt; Protokoll exportieren… verwenden</translation>
     </message>
 </context>
 <context>
     <name>closecall::control::EngineSession</name>
     <message>
         <source>server stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Server wird gestoppt</translation>
     </message>
     <message>
         <source>the server is stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server wird gestoppt</translation>
     </message>
     <message>
         <source>the server is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server läuft nicht</translation>
     </message>
     <message numerus="yes">
         <source>%1; %n event(s) not written to it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1; %n Ereignis nicht hineingeschrieben</numerusform>
+            <numerusform>%1; %n Ereignisse nicht hineingeschrieben</numerusform>
         </translation>
     </message>
 </context>
@@ -81,79 +755,79 @@
     <name>closecall::monitor</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>%1: use jsonl, text, csv or har</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: jsonl, text, csv oder har verwenden</translation>
     </message>
     <message>
         <source>cannot tell the format of %1 from its suffix: name the format (jsonl, text, csv or har) or use .jsonl, .log, .txt, .csv or .har</source>
-        <translation type="unfinished"></translation>
+        <translation>das Format von %1 ist an der Endung nicht zu erkennen: das Format nennen (jsonl, text, csv oder har) oder .jsonl, .log, .txt, .csv oder .har verwenden</translation>
     </message>
     <message>
         <source>a FIFO (named pipe)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein FIFO (benannte Pipe)</translation>
     </message>
     <message>
         <source>a character device</source>
-        <translation type="unfinished"></translation>
+        <translation>ein zeichenorientiertes Gerät</translation>
     </message>
     <message>
         <source>a block device</source>
-        <translation type="unfinished"></translation>
+        <translation>ein blockorientiertes Gerät</translation>
     </message>
     <message>
         <source>a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Ordner</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Socket</translation>
     </message>
     <message>
         <source>a symbolic link</source>
-        <translation type="unfinished"></translation>
+        <translation>ein symbolischer Link</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine reguläre Datei</translation>
     </message>
     <message>
         <source>the folder %1 does not exist (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner %1 existiert nicht (%2)</translation>
     </message>
     <message>
         <source>%1 is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Ordner</translation>
     </message>
     <message>
         <source>%1 is on %2, a kernel interface, where files cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt auf %2, einer Kernel-Schnittstelle, auf der keine Dateien angelegt werden können</translation>
     </message>
     <message>
         <source>cannot create files in the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>im Ordner %1 können keine Dateien angelegt werden: %2</translation>
     </message>
     <message>
         <source>cannot write: no file name given</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht schreiben: kein Dateiname angegeben</translation>
     </message>
     <message>
         <source>the path contains a NUL character, which no file name can hold</source>
-        <translation type="unfinished"></translation>
+        <translation>der Pfad enthält ein NUL-Zeichen, das kein Dateiname enthalten kann</translation>
     </message>
     <message>
         <source>it is a symbolic link to %1; CloseCall does not write through symbolic links (the file it points at would be replaced): give %1 itself if that is the file you mean</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist ein symbolischer Link auf %1; CloseCall schreibt nicht durch symbolische Links (die Datei, auf die er zeigt, würde ersetzt): %1 selbst angeben, wenn diese Datei gemeint ist</translation>
     </message>
     <message>
         <source>it is %1, not a regular file; exports and log files are written only to regular files</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist %1, keine reguläre Datei; Exporte und Protokolldateien werden nur in reguläre Dateien geschrieben</translation>
     </message>
     <message>
         <source>it is a kernel interface file on %1, not a regular file for data</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist eine Kernel-Schnittstellendatei auf %1, keine reguläre Datei für Daten</translation>
     </message>
 </context>
 <context>
@@ -228,26 +902,29 @@
     </message>
     <message>
         <source>The peer&apos;s Close arrived and is not answered yet: Close or Close Output will acknowledge it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Close der Gegenstelle ist angekommen und noch nicht beantwortet: Close oder Close Output bestätigt es.</translation>
     </message>
     <message>
         <source>%1
 reason: %2
 mode: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Grund: %2
+Modus: %3</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keiner)</translation>
     </message>
     <message>
         <source>%1
 reason: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Grund: %2</translation>
     </message>
     <message>
         <source>%1; final status %2; TCP closed by the %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; Endstatus %2; TCP geschlossen vom %3</translation>
     </message>
     <message>
         <source>client</source>
@@ -259,7 +936,7 @@ reason: %2</source>
     </message>
     <message>
         <source>User agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>User-Agent: %1</translation>
     </message>
     <message>
         <source>Close handshake</source>
@@ -267,26 +944,26 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
     <name>closecall::monitor::DisplayText</name>
     <message>
         <source>Empty (no status code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer (kein Statuscode)</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht</translation>
     </message>
     <message>
         <source>Handshake failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Handshake fehlgeschlagen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Message in</source>
@@ -298,19 +975,19 @@ reason: %2</source>
     </message>
     <message>
         <source>Ping in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping ein</translation>
     </message>
     <message>
         <source>Pong in</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong ein</translation>
     </message>
     <message>
         <source>Ping out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping aus</translation>
     </message>
     <message>
         <source>Pong out</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong aus</translation>
     </message>
     <message>
         <source>Close sent</source>
@@ -326,15 +1003,15 @@ reason: %2</source>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>in</source>
@@ -348,11 +1025,11 @@ reason: %2</source>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>binary</source>
-        <translation type="unfinished"></translation>
+        <translation>binär</translation>
     </message>
     <message>
         <source>Close</source>
@@ -360,23 +1037,23 @@ reason: %2</source>
     </message>
     <message>
         <source>Close Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Output</translation>
     </message>
     <message>
         <source>acknowledging the peer&apos;s Close</source>
-        <translation type="unfinished"></translation>
+        <translation>bestätigt das Close der Gegenstelle</translation>
     </message>
     <message>
         <source>protocol error</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollfehler</translation>
     </message>
     <message>
         <source>server shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Server heruntergefahren</translation>
     </message>
     <message>
         <source>close handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-Handshake</translation>
     </message>
     <message>
         <source>server</source>
@@ -388,63 +1065,63 @@ reason: %2</source>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>zugestellt</translation>
     </message>
     <message>
         <source>discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>verworfen</translation>
     </message>
     <message>
         <source>%1 (delivered)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (zugestellt)</translation>
     </message>
     <message>
         <source>%1 (discarded)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (verworfen)</translation>
     </message>
     <message>
         <source>%1 (%2 delivered, %3 discarded)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 zugestellt, %3 verworfen)</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung</translation>
     </message>
     <message>
         <source>aborted by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Bediener abgebrochen</translation>
     </message>
     <message>
         <source>client reset TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>Client hat TCP zurückgesetzt</translation>
     </message>
     <message>
         <source>client closed TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>Client hat TCP geschlossen</translation>
     </message>
 </context>
 <context>
     <name>closecall::monitor::LogFileWriter</name>
     <message>
         <source>har is one document and cannot be written as events arrive: use jsonl, text or csv for a log file, and export har</source>
-        <translation type="unfinished"></translation>
+        <translation>har ist ein einziges Dokument und kann nicht beim Eintreffen der Ereignisse geschrieben werden: für eine Protokolldatei jsonl, text oder csv verwenden und har exportieren</translation>
     </message>
     <message numerus="yes">
         <source>the log file %1 is written again; %n event(s) were not written to it while writing failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>die Protokolldatei %1 wird wieder geschrieben; %n Ereignis wurde nicht hineingeschrieben, solange das Schreiben fehlschlug</numerusform>
+            <numerusform>die Protokolldatei %1 wird wieder geschrieben; %n Ereignisse wurden nicht hineingeschrieben, solange das Schreiben fehlschlug</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1; %n event(s) not written (later events are still tried)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1; %n Ereignis nicht geschrieben (spätere werden weiter versucht)</numerusform>
+            <numerusform>%1; %n Ereignisse nicht geschrieben (spätere werden weiter versucht)</numerusform>
         </translation>
     </message>
 </context>
@@ -452,7 +1129,7 @@ reason: %2</source>
     <name>closecall::monitor::LogFilterProxy</name>
     <message>
         <source>post-close: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nach Close: %1</translation>
     </message>
 </context>
 <context>
@@ -467,7 +1144,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Dir</source>
-        <translation>Richtung</translation>
+        <translation>Richt.</translation>
     </message>
     <message>
         <source>Event</source>
@@ -491,186 +1168,186 @@ reason: %2</source>
     </message>
     <message>
         <source>post-close: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nach Close: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>initiated by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>begonnen von %1</translation>
     </message>
     <message>
         <source>close handshake %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-Handshake %1 ms</translation>
     </message>
     <message>
         <source>TCP closed by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP vom Client geschlossen</translation>
     </message>
     <message>
         <source>TCP closed by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP vom Server geschlossen</translation>
     </message>
     <message>
         <source>subprotocol %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Subprotokoll %1</translation>
     </message>
     <message>
         <source>origin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin %1</translation>
     </message>
     <message>
         <source>user agent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>User-Agent %1</translation>
     </message>
     <message>
         <source>%1: HTTP %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: HTTP %2 %3</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>command %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl %1: %2</translation>
     </message>
     <message>
         <source>#%1  %2  (t = %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1  %2  (t = %3 s)</translation>
     </message>
 </context>
 <context>
     <name>closecall::protocol::RefusalText</name>
     <message>
         <source>send data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten senden</translation>
     </message>
     <message>
         <source>send a Ping</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Ping senden</translation>
     </message>
     <message>
         <source>close</source>
-        <translation type="unfinished"></translation>
+        <translation>schließen</translation>
     </message>
     <message>
         <source>abort</source>
-        <translation type="unfinished"></translation>
+        <translation>abbrechen</translation>
     </message>
     <message>
         <source>1004 is reserved (RFC 6455 §7.4.1) and may not be sent. Pick another code, e.g. 1000 or 1001.</source>
-        <translation type="unfinished"></translation>
+        <translation>1004 ist reserviert (RFC 6455 §7.4.1) und darf nicht gesendet werden. Einen anderen Code wählen, z. B. 1000 oder 1001.</translation>
     </message>
     <message>
         <source>1005 (No Status Rcvd) may not be sent as a number (RFC 6455 §7.4.1); use Empty to send a Close frame with no status code.</source>
-        <translation type="unfinished"></translation>
+        <translation>1005 (No Status Rcvd) darf nicht als Zahl gesendet werden (RFC 6455 §7.4.1); „Leer“ verwenden, um einen Close-Frame ohne Statuscode zu senden.</translation>
     </message>
     <message>
         <source>1006 (Abnormal Closure) only reports a connection that ended without a Close frame and may not be sent (RFC 6455 §7.4.1); use Abort to end the connection without a Close.</source>
-        <translation type="unfinished"></translation>
+        <translation>1006 (Abnormal Closure) meldet nur eine Verbindung, die ohne Close-Frame endete, und darf nicht gesendet werden (RFC 6455 §7.4.1); Abbruch verwenden, um die Verbindung ohne Close zu beenden.</translation>
     </message>
     <message>
         <source>1015 (TLS handshake) only reports a failed TLS handshake and may not be sent (RFC 6455 §7.4.1). Pick another code, e.g. 1011.</source>
-        <translation type="unfinished"></translation>
+        <translation>1015 (TLS handshake) meldet nur einen fehlgeschlagenen TLS-Handshake und darf nicht gesendet werden (RFC 6455 §7.4.1). Einen anderen Code wählen, z. B. 1011.</translation>
     </message>
     <message>
         <source>%1 is not a usable close code: 0-999 are never used (RFC 6455 §7.4.2). Pick 1000-1003, 1007-1014 or 3000-4999.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein verwendbarer Close-Code: 0-999 werden nie verwendet (RFC 6455 §7.4.2). 1000-1003, 1007-1014 oder 3000-4999 wählen.</translation>
     </message>
     <message>
         <source>%1 is not registered with IANA (1016-2999 are reserved for future use) and may not be sent. Pick a registered code (1000-1014) or 3000-4999.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bei der IANA nicht registriert (1016-2999 sind für künftige Verwendung reserviert) und darf nicht gesendet werden. Einen registrierten Code (1000-1014) oder 3000-4999 wählen.</translation>
     </message>
     <message>
         <source>%1 is out of range: close codes end at 4999 (RFC 6455 §7.4.2). Use 4000-4999 for a private code.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt außerhalb des Bereichs: Close-Codes enden bei 4999 (RFC 6455 §7.4.2). Für einen privaten Code 4000-4999 verwenden.</translation>
     </message>
     <message>
         <source>cannot %1: the connection is still Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht %1: die Verbindung ist noch Connecting</translation>
     </message>
     <message>
         <source>cannot %1: our Close is already sent (CloseSent)</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht %1: unser Close ist bereits gesendet (CloseSent)</translation>
     </message>
     <message>
         <source>cannot %1: the connection is Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht %1: die Verbindung ist Closed</translation>
     </message>
     <message>
         <source>cannot %1: the connection was Aborted</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht %1: die Verbindung wurde abgebrochen (Aborted)</translation>
     </message>
     <message>
         <source>cannot %1 in state %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kann im Zustand %2 nicht %1</translation>
     </message>
     <message>
         <source>our Close is already sent (CloseSent); waiting for the peer&apos;s Close</source>
-        <translation type="unfinished"></translation>
+        <translation>unser Close ist bereits gesendet (CloseSent); warte auf das Close der Gegenstelle</translation>
     </message>
     <message>
         <source>cannot %1: the upgrade failed</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht %1: das Upgrade ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>a text message must be valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Textnachricht muss gültiges UTF-8 sein</translation>
     </message>
     <message>
         <source>the text is not valid UTF-16 (a lone surrogate)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Text ist kein gültiges UTF-16 (ein einzelnes Surrogat)</translation>
     </message>
     <message>
         <source>ping payload is %1 bytes; the limit is %2 (RFC 6455 §5.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ping-Nutzdaten sind %1 Bytes; die Grenze ist %2 (RFC 6455 §5.5)</translation>
     </message>
     <message>
         <source>An Empty close has no status code, so it cannot carry a description; clear the description or pick a code such as 1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein leeres Close hat keinen Statuscode und kann daher keine Beschreibung tragen; die Beschreibung leeren oder einen Code wie 1000 wählen.</translation>
     </message>
     <message>
         <source>reason is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Grund ist kein gültiger Text: Er hat ein ungepaartes UTF-16-Surrogat bei Zeichen %1; es entfernen.</translation>
     </message>
     <message>
         <source>reason is %1 bytes of UTF-8; the limit is %2. Shorten it (letters outside ASCII take 2 to 4 bytes each).</source>
-        <translation type="unfinished"></translation>
+        <translation>der Grund ist %1 Bytes UTF-8; die Grenze ist %2. Ihn kürzen (Zeichen außerhalb von ASCII brauchen je 2 bis 4 Bytes).</translation>
     </message>
     <message>
         <source>close mode must be close or close_output, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Close-Modus muss close oder close_output sein, nicht %1</translation>
     </message>
     <message>
         <source>illegal state transition %1 → %2 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>unzulässiger Zustandswechsel %1 → %2 abgelehnt</translation>
     </message>
     <message>
         <source>no connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung %1</translation>
     </message>
     <message>
         <source>the connection has ended (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung ist beendet (%1)</translation>
     </message>
     <message>
         <source>the connection has ended</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung ist beendet</translation>
     </message>
     <message>
         <source>no connection was named</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung angegeben</translation>
     </message>
     <message>
         <source>the server is stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server ist gestoppt</translation>
     </message>
     <message>
         <source>Connection %1 is already CloseSent.</source>
@@ -682,108 +1359,156 @@ reason: %2</source>
     </message>
     <message>
         <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung %1 ist CloseSent: Auf unser Close darf nichts mehr folgen.</translation>
     </message>
     <message>
         <source>Connection %1 has ended (%2).</source>
         <translation>Verbindung %1 ist beendet (%2).</translation>
+    </message>
+    <message>
+        <source>The description is %1 bytes of UTF-8; the limit is %2. Shorten it (letters outside ASCII take 2 to 4 bytes each).</source>
+        <translation>Die Beschreibung ist %1 Bytes UTF-8; die Grenze ist %2. Sie kürzen (Zeichen außerhalb von ASCII brauchen je 2 bis 4 Bytes).</translation>
+    </message>
+    <message>
+        <source>The description is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
+        <translation>Die Beschreibung ist kein gültiger Text: Sie hat ein ungepaartes UTF-16-Surrogat bei Zeichen %1; es entfernen.</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui</name>
     <message>
         <source>Duration (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer (ms)</translation>
     </message>
     <message>
         <source>Msgs in (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachr. ein (Anzahl)</translation>
     </message>
     <message>
         <source>Msgs out (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachr. aus (Anzahl)</translation>
     </message>
     <message>
         <source>Bytes in (bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes ein (Bytes)</translation>
     </message>
     <message>
         <source>Bytes out (bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes aus (Bytes)</translation>
     </message>
     <message>
         <source>Close sent code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code des gesendeten Close</translation>
     </message>
     <message>
         <source>Close received code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code des empfangenen Close</translation>
     </message>
     <message>
         <source>Post-close delivered (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Close zugestellt (Anzahl)</translation>
     </message>
     <message>
         <source>Post-close discarded (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Close verworfen (Anzahl)</translation>
     </message>
     <message>
         <source>Close handshake (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-Handshake (ms)</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::CloseOutcomeWatcher</name>
     <message>
         <source>an empty Close</source>
-        <translation type="unfinished"></translation>
+        <translation>ein leeres Close</translation>
     </message>
     <message numerus="yes">
         <source>%n late message(s) delivered</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n späte Nachricht zugestellt</numerusform>
+            <numerusform>%n späte Nachrichten zugestellt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n late message(s) discarded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n späte Nachricht verworfen</numerusform>
+            <numerusform>%n späte Nachrichten verworfen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n more connection(s) ended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weitere Verbindung beendet.</numerusform>
+            <numerusform>%n weitere Verbindungen beendet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waiting for %n more connection(s) to end.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warte auf das Ende von %n weiteren Verbindung.</numerusform>
+            <numerusform>Warte auf das Ende von %n weiteren Verbindungen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
+        <translation>Verbindung %1 geschlossen: Der Client hat zuerst mit %2 geschlossen, beantwortet mit %3</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client in %3</source>
+        <translation>Verbindung %1 geschlossen: %2 vom Client beantwortet nach %3</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client</source>
+        <translation>Verbindung %1 geschlossen: %2 vom Client beantwortet</translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the client did not answer our Close in time</source>
+        <translation>Verbindung %1 abgebrochen: Der Client hat unser Close nicht rechtzeitig beantwortet</translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted by you (TCP reset)</source>
+        <translation>Verbindung %1 von Ihnen abgebrochen (TCP-Reset)</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
+        <translation>Verbindung %1 beendet: Der Client hat TCP zurückgesetzt, statt unser Close zu beantworten</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP</source>
+        <translation>Verbindung %1 beendet: Der Client hat TCP zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
+        <translation>Verbindung %1 beendet: Der Client hat TCP geschlossen, ohne unser Close zu beantworten</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP</source>
+        <translation>Verbindung %1 beendet: Der Client hat TCP geschlossen</translation>
+    </message>
+    <message>
+        <source>Connection %1 failed: protocol error</source>
+        <translation>Verbindung %1 fehlgeschlagen: Protokollfehler</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::ClosePanel</name>
     <message>
         <source>The status code of our Close frame: the number, the RFC name and the .NET WebSocketCloseStatus name</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Statuscode unseres Close-Frames: die Zahl, der RFC-Name und der .NET-Name (WebSocketCloseStatus)</translation>
     </message>
     <message>
         <source>Optional, e.g. &quot;deploy in progress&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, z. B. „Deployment läuft“</translation>
     </message>
     <message>
         <source>The description travels as UTF-8 in the Close frame: at most %1 bytes (&quot;å&quot; is 2 bytes, &quot;€&quot; 3, an emoji 4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung steht als UTF-8 im Close-Frame: höchstens %1 Bytes („ä“ sind 2 Bytes, „€“ 3, ein Emoji 4)</translation>
     </message>
     <message>
         <source> s</source>
@@ -795,7 +1520,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Close Output keeps receiving for this long, then aborts the connection; &quot;never&quot; waits for as long as it takes</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Output empfängt so lange weiter und bricht die Verbindung dann ab; „nie“ wartet, solange es dauert</translation>
     </message>
     <message>
         <source>Close O&amp;utput:</source>
@@ -807,7 +1532,7 @@ reason: %2</source>
     </message>
     <message>
         <source>An empty Close carries no description</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein leeres Close trägt keine Beschreibung</translation>
     </message>
     <message>
         <source>%1 / %2 bytes</source>
@@ -815,7 +1540,7 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 is normally sent by a client (RFC 6455 §7.4.1); a server may still send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sendet normalerweise ein Client (RFC 6455 §7.4.1); ein Server darf ihn trotzdem senden.</translation>
     </message>
     <message>
         <source>St&amp;atus code:</source>
@@ -831,11 +1556,11 @@ reason: %2</source>
     </message>
     <message>
         <source>The code to send: 3000–3999 are registered for libraries and frameworks, 4000–4999 are for private use; a registered code such as 1001 may be typed too</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zu sendende Code: 3000–3999 sind für Bibliotheken und Frameworks registriert, 4000–4999 für private Verwendung; ein registrierter Code wie 1001 kann auch eingegeben werden</translation>
     </message>
     <message>
         <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted — timed out)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close wartet so lange auf das Close der Gegenstelle und bricht die Verbindung dann ab (Aborted – Zeitüberschreitung)</translation>
     </message>
 </context>
 <context>
@@ -862,23 +1587,23 @@ reason: %2</source>
     </message>
     <message>
         <source>Send our Close and wait for the peer&apos;s Close; data the peer sends meanwhile is read and discarded (CloseAsync)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unser Close senden und auf das Close der Gegenstelle warten; Daten, die sie inzwischen sendet, werden gelesen und verworfen (CloseAsync)</translation>
     </message>
     <message>
         <source>Send our Close and return at once; data the peer still sends is delivered (CloseOutputAsync)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unser Close senden und sofort zurückkehren; Daten, die die Gegenstelle noch sendet, werden zugestellt (CloseOutputAsync)</translation>
     </message>
     <message>
         <source>Reset the TCP connection (an RST, not a FIN): state Aborted, 1006</source>
-        <translation type="unfinished"></translation>
+        <translation>Die TCP-Verbindung zurücksetzen (ein RST, kein FIN): Zustand Aborted, 1006</translation>
     </message>
     <message>
         <source>Send the send panel&apos;s message</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht aus dem Sendebereich senden</translation>
     </message>
     <message>
         <source>Send a Ping with the send panel&apos;s payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ping mit den Nutzdaten aus dem Sendebereich senden</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -908,15 +1633,15 @@ reason: %2</source>
     </message>
     <message>
         <source>None of the selected connections can be aborted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine der ausgewählten Verbindungen kann abgebrochen werden.</translation>
     </message>
     <message>
         <source>None of the selected connections can be sent a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>An keine der ausgewählten Verbindungen kann eine Nachricht gesendet werden.</translation>
     </message>
     <message>
         <source>None of the selected connections can be pinged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine der ausgewählten Verbindungen kann angepingt werden.</translation>
     </message>
     <message>
         <source>Select a connection in the table first.</source>
@@ -924,17 +1649,17 @@ reason: %2</source>
     </message>
     <message>
         <source>Skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen: %1</translation>
     </message>
     <message>
         <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine ausgewählte Verbindung ist CloseReceived: Dies bestätigt das Close der Gegenstelle mit Ihrem Code und Ihrer Beschreibung.</translation>
     </message>
     <message numerus="yes">
         <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connection(s): %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Manuelle Bestätigung: Die Gegenstelle hat zuerst geschlossen. Close oder Close Output beantwortet ihr Close mit dem Code und der Beschreibung oben und schließt den Handshake ab (%n Verbindung: %1).</numerusform>
+            <numerusform>Manuelle Bestätigung: Die Gegenstelle hat zuerst geschlossen. Close oder Close Output beantwortet ihr Close mit dem Code und der Beschreibung oben und schließt den Handshake ab (%n Verbindungen: %1).</numerusform>
         </translation>
     </message>
 </context>
@@ -942,11 +1667,11 @@ reason: %2</source>
     <name>closecall::ui::ConnectionsPane</name>
     <message>
         <source>Filter connections: id, address, path, subprotocol, state…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen filtern: ID, Adresse, Pfad, Subprotokoll, Zustand…</translation>
     </message>
     <message>
         <source>Hide the Closed and Aborted rows (Clear ended removes them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen Closed und Aborted ausblenden („Beendete entfernen“ löscht sie)</translation>
     </message>
     <message>
         <source>No connection matches the filter</source>
@@ -954,7 +1679,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Ended connections are hidden (Hide ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendete Verbindungen sind ausgeblendet (Beendete ausblenden)</translation>
     </message>
     <message>
         <source>Hide e&amp;nded</source>
@@ -965,11 +1690,11 @@ reason: %2</source>
     <name>closecall::ui::DetailsPanel</name>
     <message>
         <source>Select a connection to see its upgrade request, subprotocol and how it closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Verbindung auswählen, um ihre Upgrade-Anfrage, ihr Subprotokoll und ihr Ende zu sehen.</translation>
     </message>
     <message>
         <source>Connection %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung %1 – %2</translation>
     </message>
     <message>
         <source>Remote</source>
@@ -977,7 +1702,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Subprotocol</source>
@@ -985,15 +1710,15 @@ reason: %2</source>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>User agent</source>
-        <translation type="unfinished"></translation>
+        <translation>User-Agent</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -1001,27 +1726,27 @@ reason: %2</source>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>%L1 in (%2), %L3 out (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 ein (%2), %L3 aus (%4)</translation>
     </message>
     <message>
         <source>Pings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pings</translation>
     </message>
     <message>
         <source>%L1 in, %L2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 ein, %L2 aus</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>%L1; latest: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1; zuletzt: %2</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1041,11 +1766,11 @@ reason: %2</source>
     </message>
     <message>
         <source>Post-close data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten nach Close</translation>
     </message>
     <message>
         <source>%L1 delivered, %L2 discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 zugestellt, %L2 verworfen</translation>
     </message>
     <message>
         <source>Close handshake</source>
@@ -1053,19 +1778,19 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>Final code</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültiger Code</translation>
     </message>
     <message>
         <source>TCP closed by</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP geschlossen von</translation>
     </message>
     <message>
         <source>client</source>
@@ -1077,22 +1802,22 @@ reason: %2</source>
     </message>
     <message>
         <source>Request headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage-Header</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::EmptyStateTableView</name>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten</translation>
     </message>
     <message>
         <source>Original order</source>
-        <translation type="unfinished"></translation>
+        <translation>Ursprüngliche Reihenfolge</translation>
     </message>
 </context>
 <context>
@@ -1107,19 +1832,19 @@ reason: %2</source>
     </message>
     <message>
         <source>Ping in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping ein</translation>
     </message>
     <message>
         <source>Pong in</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong ein</translation>
     </message>
     <message>
         <source>Ping out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping aus</translation>
     </message>
     <message>
         <source>Pong out</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong aus</translation>
     </message>
     <message>
         <source>Close sent</source>
@@ -1131,27 +1856,27 @@ reason: %2</source>
     </message>
     <message>
         <source>State change</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustandswechsel</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Handshake failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Handshake fehlgeschlagen</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht</translation>
     </message>
     <message>
         <source>S&amp;elected connections only</source>
@@ -1167,23 +1892,23 @@ reason: %2</source>
     </message>
     <message>
         <source>Every frame and event of every connection appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Frame und jedes Ereignis jeder Verbindung erscheint hier.</translation>
     </message>
     <message>
         <source>Filter the log: text, code, reason, event, state, address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll filtern: Text, Code, Grund, Ereignis, Zustand, Adresse…</translation>
     </message>
     <message>
         <source>Show only some kinds of event</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur bestimmte Ereignisarten anzeigen</translation>
     </message>
     <message>
         <source>Show only the events of the connections selected in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Ereignisse der in der Tabelle ausgewählten Verbindungen anzeigen</translation>
     </message>
     <message>
         <source>Show only data that arrived after our Close went out (delivered or discarded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Daten anzeigen, die nach dem Senden unseres Close ankamen (zugestellt oder verworfen)</translation>
     </message>
     <message>
         <source>Follow</source>
@@ -1191,7 +1916,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Keep the newest event in sight (scrolling up pauses this; End or this button resumes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neueste Ereignis im Blick behalten (Hochscrollen pausiert das; Ende oder diese Schaltfläche setzt fort)</translation>
     </message>
     <message>
         <source>All events</source>
@@ -1222,15 +1947,15 @@ reason: %2</source>
     </message>
     <message>
         <source>Select Connection %1 in the Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung %1 in der Tabelle auswählen</translation>
     </message>
     <message>
         <source>Show Only Connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Verbindung %1 anzeigen</translation>
     </message>
     <message>
         <source>Clear the Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter leeren</translation>
     </message>
     <message numerus="yes">
         <source>%Ln event(s)</source>
@@ -1241,14 +1966,14 @@ reason: %2</source>
     </message>
     <message>
         <source>Command results (hidden unless chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlsergebnisse (ausgeblendet, außer wenn gewählt)</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::MainWindow</name>
     <message>
         <source>Log to file stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollieren in Datei gestoppt</translation>
     </message>
     <message>
         <source>Writing the log file failed, so logging to it has stopped.
@@ -1256,7 +1981,11 @@ reason: %2</source>
 %1
 
 The log in the window is complete; export it to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Schreiben der Protokolldatei ist fehlgeschlagen, daher wurde das Protokollieren in sie gestoppt.
+
+%1
+
+Das Protokoll im Fenster ist vollständig; exportieren Sie es, um es zu behalten.</translation>
     </message>
     <message>
         <source>Log to file</source>
@@ -1264,7 +1993,7 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>--log-file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-file: %1</translation>
     </message>
     <message>
         <source>&amp;Start</source>
@@ -1272,7 +2001,7 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>Listen for WebSocket clients on the address in the toolbar (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Adresse in der Werkzeugleiste auf WebSocket-Clients lauschen (Strg+R)</translation>
     </message>
     <message>
         <source>S&amp;top</source>
@@ -1280,7 +2009,7 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>Close every connection with 1001 Going Away, then stop listening (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Verbindung mit 1001 Going Away schließen, dann das Lauschen beenden (Strg+Umschalt+R)</translation>
     </message>
     <message>
         <source>&amp;TLS…</source>
@@ -1292,12 +2021,13 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>Echo each data message back while the connection is Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Datennachricht zurücksenden, solange die Verbindung Open ist</translation>
     </message>
     <message>
         <source>On: answer a peer&apos;s Close at once, echoing its code (what browsers do).
 Off (manual acknowledge, as .NET): the connection stays CloseReceived until you Close or Close Output it.</source>
-        <translation type="unfinished"></translation>
+        <translation>An: das Close der Gegenstelle sofort beantworten, mit ihrem Code (wie Browser es tun).
+Aus (manuelle Bestätigung, wie .NET): Die Verbindung bleibt CloseReceived, bis Sie sie mit Close oder Close Output schließen.</translation>
     </message>
     <message>
         <source>Answer &amp;Pings</source>
@@ -1305,7 +2035,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Answer each Ping with a Pong; turn off to test a client&apos;s keep-alive timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Ping mit einem Pong beantworten; ausschalten, um das Keep-alive-Zeitlimit eines Clients zu testen</translation>
     </message>
     <message>
         <source>&amp;Export Log…</source>
@@ -1325,7 +2055,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Append every event to a file as it happens (JSON Lines, text or CSV), full previews included</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ereignis sofort an eine Datei anhängen (JSON Lines, Text oder CSV), mit vollständigen Vorschauen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1337,7 +2067,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Copy the selected rows as tab-separated text</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text kopieren</translation>
     </message>
     <message>
         <source>Send &amp;Message…</source>
@@ -1357,7 +2087,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Remove the Closed and Aborted rows from the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen Closed und Aborted aus der Tabelle entfernen</translation>
     </message>
     <message>
         <source>Clear &amp;Log</source>
@@ -1365,7 +2095,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Remove every event from the log pane (a log file being written keeps them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ereignisse aus dem Protokollbereich entfernen (eine gerade geschriebene Protokolldatei behält sie)</translation>
     </message>
     <message>
         <source>&amp;Filter Log</source>
@@ -1417,7 +2147,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>The language changes when CloseCall starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache ändert sich beim nächsten Start von CloseCall.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1473,7 +2203,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>For example, in a browser&apos;s console: new WebSocket(&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel in der Konsole eines Browsers: new WebSocket(&quot;%1&quot;)</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1489,7 +2219,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>The TLS change applies at the next Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die TLS-Änderung gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>Log capacity</source>
@@ -1497,7 +2227,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Events the log keeps (the oldest go when it is full; about 120 bytes each):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse, die das Protokoll behält (wenn es voll ist, gehen die ältesten; je etwa 120 Bytes):</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1505,50 +2235,50 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>About CloseCall</source>
-        <translation type="unfinished"></translation>
+        <translation>Über CloseCall</translation>
     </message>
     <message>
         <source>&lt;h3&gt;CloseCall %1&lt;/h3&gt;&lt;p&gt;A console for WebSocket servers: see how your clients behave when a server closes on them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Close&lt;/b&gt; sends our Close and waits for the peer&apos;s (data meanwhile is discarded); &lt;b&gt;Close Output&lt;/b&gt; sends it and keeps delivering what the peer still sends; &lt;b&gt;Abort&lt;/b&gt; resets TCP.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;CloseCall %1&lt;/h3&gt;&lt;p&gt;Eine Konsole für WebSocket-Server: Sehen Sie, wie sich Ihre Clients verhalten, wenn ein Server die Verbindung schließt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Close&lt;/b&gt; sendet unser Close und wartet auf das der Gegenstelle (Daten in der Zwischenzeit werden verworfen); &lt;b&gt;Close Output&lt;/b&gt; sendet es und stellt weiter zu, was die Gegenstelle noch sendet; &lt;b&gt;Abort&lt;/b&gt; setzt TCP zurück.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung %1</translation>
     </message>
     <message>
         <source>connections %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen %1</translation>
     </message>
     <message>
         <source>Not listening: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht nicht: %1</translation>
     </message>
     <message>
         <source>Close %1 sent to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Close %1 an %2 gesendet</translation>
     </message>
     <message>
         <source>Close Output %1 sent to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Output %1 an %2 gesendet</translation>
     </message>
     <message>
         <source>Aborted %1 (TCP reset)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgebrochen (TCP-Reset)</translation>
     </message>
     <message numerus="yes">
         <source>Sent %n byte(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Byte an %1 gesendet</numerusform>
+            <numerusform>%n Bytes an %1 gesendet</numerusform>
         </translation>
     </message>
     <message>
         <source>Ping sent to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping an %1 gesendet</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s)</source>
@@ -1559,19 +2289,19 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Text log (*.log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textprotokoll (*.log)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>HTTP Archive (*.har)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-Archiv (*.har)</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it?</source>
@@ -1595,18 +2325,22 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
 %1
 
 Nothing in the log was lost: choose another place and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll wurde nicht exportiert.
+
+%1
+
+Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen Sie es erneut.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis nach %1 exportiert</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert</numerusform>
         </translation>
     </message>
     <message>
         <source>(the oldest %L1 events had already left the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>(die ältesten %L1 Ereignisse hatten das Protokoll bereits verlassen)</translation>
     </message>
     <message>
         <source>Export connections</source>
@@ -1616,36 +2350,40 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>The connections were not exported.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindungen wurden nicht exportiert.
+
+%1</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n connection(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Verbindung nach %1 exportiert</numerusform>
+            <numerusform>%n Verbindungen nach %1 exportiert</numerusform>
         </translation>
     </message>
     <message>
         <source>Stopped logging to %1 (%L2 events written)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollieren in %1 gestoppt (%L2 Ereignisse geschrieben)</translation>
     </message>
     <message>
         <source>Logging to the file could not start.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokollieren in die Datei konnte nicht starten.
+
+%1</translation>
     </message>
     <message>
         <source>Logging every event to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ereignis wird in %1 protokolliert</translation>
     </message>
     <message>
         <source>Change the address or port in the toolbar and press Start (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse oder Port in der Werkzeugleiste ändern und Starten drücken (Strg+R)</translation>
     </message>
     <message>
         <source>the listen address is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Lauschadresse ist ungültig: %1</translation>
     </message>
     <message>
         <source>&amp;Auto-acknowledge: on</source>
@@ -1657,55 +2395,55 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Log to file stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollieren in Datei gestoppt: %1</translation>
     </message>
     <message>
         <source>Choose a certificate and key to serve wss:// (TLS) instead of ws://; the change applies at the next Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat und Schlüssel wählen, um wss:// (TLS) statt ws:// anzubieten; die Änderung gilt ab dem nächsten Start</translation>
     </message>
     <message>
         <source>Serving wss:// with %1 (applies at Start); click to change or turn off TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Bietet wss:// mit %1 an (gilt beim Start); klicken, um TLS zu ändern oder auszuschalten</translation>
     </message>
     <message>
         <source>Go to the &amp;Connections Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur &amp;Verbindungstabelle</translation>
     </message>
     <message>
         <source>Go to the &amp;Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum &amp;Protokoll</translation>
     </message>
     <message>
         <source>Go to the Cl&amp;ose Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Cl&amp;ose-Bereich</translation>
     </message>
     <message>
         <source>Go to the S&amp;end Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum S&amp;endebereich</translation>
     </message>
     <message>
         <source>Go to the &amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu den &amp;Details</translation>
     </message>
     <message>
         <source>Moving between the panes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen den Bereichen wechseln</translation>
     </message>
     <message>
         <source>Tab, Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab, Umschalt+Tab</translation>
     </message>
     <message>
         <source>The next or previous control: the connections filter, Hide ended, Clear Ended, the table, then the log&apos;s controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Das nächste oder vorige Element: der Verbindungsfilter, Beendete ausblenden, Beendete entfernen, die Tabelle, dann die Elemente des Protokolls</translation>
     </message>
     <message>
         <source>Every shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Tastenkürzel</translation>
     </message>
     <message>
         <source>%1 (in the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (im Protokoll)</translation>
     </message>
 </context>
 <context>
@@ -1720,11 +2458,11 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>The message to send (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu sendende Nachricht (Strg+Eingabe sendet)</translation>
     </message>
     <message>
         <source>Optional payload, at most 125 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionale Nutzdaten, höchstens 125 Bytes</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
@@ -1736,19 +2474,19 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>hex: a lone digit before position %1; write bytes as pairs like 0a</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex: eine einzelne Ziffer vor Position %1; Bytes als Paare wie 0a schreiben</translation>
     </message>
     <message>
         <source>hex: &quot;%1&quot; at position %2 is not a hex digit (0-9, a-f)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex: „%1“ an Position %2 ist keine Hexziffer (0-9, a-f)</translation>
     </message>
     <message>
         <source>hex: an odd number of digits; write bytes as pairs like 0a</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex: eine ungerade Anzahl Ziffern; Bytes als Paare wie 0a schreiben</translation>
     </message>
     <message>
         <source>Bytes as hex, e.g. 48 65 6c 6c 6f (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes als Hex, z. B. 48 65 6c 6c 6f (Strg+Eingabe sendet)</translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
@@ -1756,10 +2494,6 @@ Nothing in the log was lost: choose another place and try again.</source>
             <numerusform>%n Byte</numerusform>
             <numerusform>%n Bytes</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the Ping payload is %1 bytes of UTF-8; the limit is %2</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1774,7 +2508,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>The address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every IPv4 interface), ::1, or a host name</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse zum Lauschen: 127.0.0.1 (nur dieser Rechner), 0.0.0.0 (jede IPv4-Schnittstelle), ::1 oder ein Hostname</translation>
     </message>
     <message>
         <source>any</source>
@@ -1782,22 +2516,22 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>The TCP port; &quot;any&quot; (0) picks a free one</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TCP-Port; „beliebig“ (0) wählt einen freien</translation>
     </message>
     <message>
         <source>Stop the server (Ctrl+Shift+R) to change where it listens</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server stoppen (Strg+Umschalt+R), um zu ändern, wo er lauscht</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::StatusLine</name>
     <message>
         <source>Data messages a second over the last second, in (from the peers) and out</source>
-        <translation type="unfinished"></translation>
+        <translation>Datennachrichten pro Sekunde in der letzten Sekunde, ein (von den Gegenstellen) und aus</translation>
     </message>
     <message>
         <source>Events in the log; when it is full the oldest go (Settings ▸ Log capacity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse im Protokoll; wenn es voll ist, gehen die ältesten (Einstellungen ▸ Protokollkapazität)</translation>
     </message>
     <message>
         <source>Connections: %L1 open / %L2 total</source>
@@ -1813,11 +2547,11 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Events in the log (capacity %L1); when it is full the oldest go and are counted as dropped (Settings ▸ Log capacity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse im Protokoll (Kapazität %L1); wenn es voll ist, gehen die ältesten und werden als verworfen gezählt (Einstellungen ▸ Protokollkapazität)</translation>
     </message>
     <message>
         <source>● Logging to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>● Protokolliert in %1</translation>
     </message>
     <message numerus="yes">
         <source>Log: %Ln event(s)</source>
@@ -1832,7 +2566,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Close einer Gegenstelle wartet in CloseReceived, bis Sie es mit Close oder Close Output beantworten (Server ▸ Automatisch bestätigen schaltet das ab)</translation>
     </message>
 </context>
 <context>
@@ -1843,11 +2577,11 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>PEM certificate, e.g. server.crt</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikat, z. B. server.crt</translation>
     </message>
     <message>
         <source>PEM private key, e.g. server.key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater PEM-Schlüssel, z. B. server.key</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1855,7 +2589,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>With a certificate and its key the server serves wss:// instead of ws://. Leave both empty for plain ws://. The change applies at the next Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Zertifikat und seinem Schlüssel bietet der Server wss:// statt ws:// an. Beide leer lassen für einfaches ws://. Die Änderung gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
@@ -1863,7 +2597,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Choose the TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-Zertifikat wählen</translation>
     </message>
     <message>
         <source>&amp;Private key:</source>
@@ -1871,7 +2605,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Choose the TLS private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privaten TLS-Schlüssel wählen</translation>
     </message>
     <message>
         <source>Use plain ws://</source>
@@ -1879,27 +2613,27 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>A key without a certificate: choose the certificate too, or clear both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüssel ohne Zertifikat: auch das Zertifikat wählen oder beide leeren.</translation>
     </message>
     <message>
         <source>A certificate without a key: choose the private key too, or clear both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zertifikat ohne Schlüssel: auch den privaten Schlüssel wählen oder beide leeren.</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht.</translation>
     </message>
     <message>
         <source>%1 cannot be read (permissions).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden (Berechtigungen).</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.cer *.key)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
 </context>
 </TS>

@@ -2,45 +2,524 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
+    <name>CloseCodes</name>
     <message>
-        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
+        <source>Empty (no status code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 closed: %2 answered by the client in %3</source>
+        <source>%1 (registered for libraries and frameworks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 closed: %2 answered by the client</source>
+        <source>%1 (private use)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 aborted: the client did not answer our Close in time</source>
+        <source>%1 (not used)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 aborted by you (TCP reset)</source>
+        <source>%1 (out of range)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
+        <source>%1 (reserved, not registered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client reset TCP</source>
+        <source>No close code given. Type a number such as 1000 or 1001, a name such as GoingAway, or Empty for a Close with no status code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
+        <source>&apos;%1&apos; is not a close code number; codes are whole numbers from 0 to 65535 (usable: 1000-1003, 1007-1014, 3000-4999).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client closed TCP</source>
+        <source>&apos;%1&apos; is not a close code. Type a number (e.g. 1001) or a registry name (e.g. Going Away, GoingAway, EndpointUnavailable, CloseCodeGoingAway), or Empty for a Close with no status code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connection %1 failed: protocol error</source>
+        <source>Close payload is 1 byte; a status code needs 2 (RFC 6455 §5.5.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close code %1 may not be sent on the wire (RFC 6455 §7.4): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close payload is %1 bytes; a control frame carries at most 125 (RFC 6455 §5.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close reason is not valid UTF-8 (RFC 6455 §5.5.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>&apos;%1&apos; is too large; the most is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too small; the least is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an origin; write scheme://host[:port] with no path, e.g. https://example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no closing &apos;]&apos;; write IPv6 as [::1]:9001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no port; write HOST:PORT, e.g. [::1]:9001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv6 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no port; write HOST:PORT, e.g. 127.0.0.1:9001 (port 0 = any free port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: write an IPv6 address in brackets, e.g. [%2]:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no host; write HOST:PORT, e.g. 127.0.0.1:9001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address; use e.g. 127.0.0.1, 0.0.0.0, localhost or [::1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port &apos;%1&apos; is not a number from 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloseCall: a WebSocket server console that closes connections the way a real server would. --headless: events on stdout as JSON Lines, commands on stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run without a window: JSON Lines events on stdout, commands on stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen on HOST:PORT (default 127.0.0.1:9001; IPv6 as [::1]:9001; port 0 = any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificate (with --tls-key): serve wss://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM private key (with --tls-cert).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Echo each data message while Open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave a peer&apos;s Close unanswered until a command answers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not answer Pings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer a subprotocol (repeat, in preference order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept this Origin only (repeat; none given = any origin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse upgrades beyond N connections with 503 (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close with 1009 on a larger message (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop a client whose upgrade is not done in time (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close: abort when the peer&apos;s Close has not come (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close_output: abort when the peer&apos;s Close has not come (default %1; 0 = never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every event to FILE as it happens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jsonl, text or csv (default: from the file&apos;s suffix, else jsonl).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave message_in/out and ping/pong events out of stdout (for benchmarks); --log-file still gets them. Without --log-file the engine does not produce them at all, so export lacks them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown option (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (options start with --; see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given %1 times; give it once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs --tls-key (both or neither)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs --tls-cert (both or neither)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid subprotocol name (an HTTP token: letters, digits and !#$%&amp;&apos;*+-.^_`|~, no spaces or commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs --log-file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of jsonl, text, csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAR is one JSON document and cannot be written as events happen; use .jsonl, .log or .csv (or --log-format), and the export command for HAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandParser</name>
+    <message>
+        <source>write terms such as conn:3,4 event:message_in,closed state:CloseSent (all must hold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter term &apos;%1&apos; is not key:value; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not a connection id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not an event name (e.g. open, message_in, close_sent, closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not a state (Connecting, Open, CloseSent, CloseReceived, Closed, Aborted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter: unknown key &apos;%1&apos;; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; must be an id, a list of ids or &quot;all&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; is missing: give an id, a list of ids or &quot;all&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection id %1 is not valid; ids are whole numbers from 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; is an empty list; give at least one id, or &quot;all&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code %1 is not a close code number; codes are whole numbers from 0 to 65535 (usable: 1000-1003, 1007-1014, 3000-4999)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;code&apos; must be a number, a registry name such as &quot;GoingAway&quot; or &quot;EndpointUnavailable&quot;, or null for an empty Close; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code %1 cannot be sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;reason&apos; must be a string; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;timeout_ms&apos; must be a whole number of milliseconds from 0 to %1; got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;timeout_ms&apos; 0 (never) is only for close_output; close needs at least 1 ms (or use abort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a base64 string; got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not valid base64: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (base64url is not accepted; use + and /)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>character &apos;%1&apos; at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its length or its &apos;=&apos; padding is wrong (%1 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give &apos;text&apos; or &apos;binary&apos;, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send needs &apos;text&apos; (a string) or &apos;binary&apos; (base64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; must be a string; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give &apos;payload&apos; or &apos;binary&apos;, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;payload&apos; must be a string; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be true or false; got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set needs at least one of echo, manual_ack, auto_pong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export needs &apos;path&apos; (the file to write)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;path&apos; must be a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;path&apos; contains a NUL character (\u0000 at position %1); file names cannot contain one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;format&apos; must be one of jsonl, text, csv, har; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;filter&apos; must be a string; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;id&apos; must be a string or a number; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; must be a string; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;: %2 takes none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; for %2 (it takes %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad JSON at offset %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command must be a JSON object such as {&quot;cmd&quot;: &quot;list&quot;}; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>protocol error, answered with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) after the end of the connection ignored</source>
+        <translation>
+            <numerusform>%n byte after the end of the connection ignored</numerusform>
+            <numerusform>%n bytes after the end of the connection ignored</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client reset the connection before completing the upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client closed the connection before completing the upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is at its limit of %1 open connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no complete upgrade request within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>conn %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate (--tls-cert) and a key (--tls-key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS is not available: Qt found no TLS backend (OpenSSL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (RSA, EC or DSA, without a passphrase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the epoll set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 on %2 is already in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not set up the socket of an accepted connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is already stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is shutting down</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -52,6 +531,201 @@
     </message>
     <message>
         <source>unknown event &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Handshake</name>
+    <message>
+        <source>header line %1 starts with whitespace (obsolete line folding, RFC 9112 §5.2); send each header on one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header line %1 has no &apos;:&apos; (%2); each header must be &quot;Name: value&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header line %1 has an invalid name %2 (empty, or with spaces or separators before the &apos;:&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>header %1 contains a bare CR, LF or NUL; lines must end with CRLF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client started a TLS handshake on a plain ws:// port; connect with ws:// or start the server with --tls-cert and --tls-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 ends with a bare LF; HTTP lines end with CRLF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request header block is over %1 bytes; send fewer or shorter headers (cookies are the usual culprit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request line %1 is not &quot;GET /path HTTP/1.1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request line ends with %1 where the HTTP version belongs; send HTTP/1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request is %1; a WebSocket upgrade needs HTTP/1.1 (RFC 6455 §4.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the method is %1; a WebSocket upgrade must be a GET (RFC 6455 §4.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upgrade request has a %1 header (%2); a WebSocket upgrade is a GET without a body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request target %1 is not a path; send one like /chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Host header is missing (RFC 6455 §4.1 requires it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request has %1 Host headers; send exactly one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Host header is empty; send the host and port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Upgrade header is missing; a WebSocket request sends &quot;Upgrade: websocket&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade is %1; it must include websocket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Connection header is missing; a WebSocket request sends &quot;Connection: Upgrade&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection is %1; it must include Upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version is missing; only 13 is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version is %1; only 13 is supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key is missing; send 16 random bytes, base64-encoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key %1 is not 16 bytes in base64 (RFC 6455 §4.1); send 16 random bytes, base64-encoded (24 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request has no Origin header and only these origins are allowed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin %1 is not allowed; allowed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response header is over %1 bytes without an end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response does not start with an HTTP status line: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the 101 response is %1, not HTTP/1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response is malformed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1 instead of 101 Switching Protocols.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the 101 has Upgrade %1; it must be websocket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the 101 has Connection %1; it must include Upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept is %1; expected %2 for our key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server chose extensions (%1) that were not offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server chose subprotocol %1 but none was offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server chose subprotocol %1, which is not one offered (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Listener</name>
+    <message>
+        <source>cannot accept connections: %1; retrying in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>%1 message of %2 bytes after the peer&apos;s Close: dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frame after the peer&apos;s Close: ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TlsTransport</name>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client closed the connection during the TLS handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::control::Controller</name>
+    <message>
+        <source>the server is shutting down; %1 was not carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the --log-file being written; export to another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export is not available here: use File &gt; Export Log…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,6 +1362,14 @@ reason: %2</source>
         <source>Connection %1 has ended (%2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The description is %1 bytes of UTF-8; the limit is %2. Shorten it (letters outside ASCII take 2 to 4 bytes each).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui</name>
@@ -769,6 +1451,46 @@ reason: %2</source>
             <numerusform>Waiting for %n more connection to end.</numerusform>
             <numerusform>Waiting for %n more connections to end.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the client did not answer our Close in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted by you (TCP reset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 failed: protocol error</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1755,10 +2477,6 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Bytes as hex, e.g. 48 65 6c 6c 6f (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the Ping payload is %1 bytes of UTF-8; the limit is %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

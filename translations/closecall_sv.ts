@@ -2,78 +2,752 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
-    <name></name>
+    <name>CloseCodes</name>
     <message>
-        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
-        <translation type="unfinished"></translation>
+        <source>Empty (no status code)</source>
+        <translation>Tom (ingen statuskod)</translation>
     </message>
     <message>
-        <source>Connection %1 closed: %2 answered by the client in %3</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (registered for libraries and frameworks)</source>
+        <translation>%1 (registrerad för bibliotek och ramverk)</translation>
     </message>
     <message>
-        <source>Connection %1 closed: %2 answered by the client</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (private use)</source>
+        <translation>%1 (privat bruk)</translation>
     </message>
     <message>
-        <source>Connection %1 aborted: the client did not answer our Close in time</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (not used)</source>
+        <translation>%1 (används inte)</translation>
     </message>
     <message>
-        <source>Connection %1 aborted by you (TCP reset)</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (out of range)</source>
+        <translation>%1 (utanför intervallet)</translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (reserved, not registered)</source>
+        <translation>%1 (reserverad, inte registrerad)</translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client reset TCP</source>
-        <translation type="unfinished"></translation>
+        <source>No close code given. Type a number such as 1000 or 1001, a name such as GoingAway, or Empty for a Close with no status code.</source>
+        <translation>Ingen stängningskod angiven. Skriv ett nummer som 1000 eller 1001, ett namn som GoingAway, eller Empty för en Close utan statuskod.</translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
-        <translation type="unfinished"></translation>
+        <source>&apos;%1&apos; is not a close code number; codes are whole numbers from 0 to 65535 (usable: 1000-1003, 1007-1014, 3000-4999).</source>
+        <translation>”%1” är inget stängningskodnummer; koder är heltal från 0 till 65535 (användbara: 1000-1003, 1007-1014, 3000-4999).</translation>
     </message>
     <message>
-        <source>Connection %1 ended: the client closed TCP</source>
-        <translation type="unfinished"></translation>
+        <source>&apos;%1&apos; is not a close code. Type a number (e.g. 1001) or a registry name (e.g. Going Away, GoingAway, EndpointUnavailable, CloseCodeGoingAway), or Empty for a Close with no status code.</source>
+        <translation>”%1” är ingen stängningskod. Skriv ett nummer (t.ex. 1001) eller ett registernamn (t.ex. Going Away, GoingAway, EndpointUnavailable, CloseCodeGoingAway), eller Empty för en Close utan statuskod.</translation>
     </message>
     <message>
-        <source>Connection %1 failed: protocol error</source>
-        <translation type="unfinished"></translation>
+        <source>Close payload is 1 byte; a status code needs 2 (RFC 6455 §5.5.1).</source>
+        <translation>Close-datat är 1 byte; en statuskod behöver 2 (RFC 6455 §5.5.1).</translation>
+    </message>
+    <message>
+        <source>Close code %1 may not be sent on the wire (RFC 6455 §7.4): %2.</source>
+        <translation>Stängningskod %1 får inte skickas på tråden (RFC 6455 §7.4): %2.</translation>
+    </message>
+    <message>
+        <source>Close payload is %1 bytes; a control frame carries at most 125 (RFC 6455 §5.5).</source>
+        <translation>Close-datat är %1 byte; en kontrollram rymmer högst 125 (RFC 6455 §5.5).</translation>
+    </message>
+    <message>
+        <source>Close reason is not valid UTF-8 (RFC 6455 §5.5.1).</source>
+        <translation>Close-orsaken är inte giltig UTF-8 (RFC 6455 §5.5.1).</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>&apos;%1&apos; is too large; the most is %2</source>
+        <translation>”%1” är för stort; högst %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>”%1” är inget tal</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too small; the least is %2</source>
+        <translation>”%1” är för litet; minst %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an origin; write scheme://host[:port] with no path, e.g. https://example.com</source>
+        <translation>”%1” är inget ursprung; skriv schema://värd[:port] utan sökväg, t.ex. https://example.com</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation>”%1” finns inte</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a file</source>
+        <translation>”%1” är ingen fil</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not readable</source>
+        <translation>”%1” är inte läsbar</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no closing &apos;]&apos;; write IPv6 as [::1]:9001</source>
+        <translation>”%1” saknar avslutande ”]”; skriv IPv6 som [::1]:9001</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no port; write HOST:PORT, e.g. [::1]:9001</source>
+        <translation>”%1” saknar port; skriv VÄRD:PORT, t.ex. [::1]:9001</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IPv6 address</source>
+        <translation>”%1” är ingen IPv6-adress</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no port; write HOST:PORT, e.g. 127.0.0.1:9001 (port 0 = any free port)</source>
+        <translation>”%1” saknar port; skriv VÄRD:PORT, t.ex. 127.0.0.1:9001 (port 0 = valfri ledig port)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: write an IPv6 address in brackets, e.g. [%2]:%3</source>
+        <translation>”%1”: skriv en IPv6-adress inom hakparentes, t.ex. [%2]:%3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no host; write HOST:PORT, e.g. 127.0.0.1:9001</source>
+        <translation>”%1” saknar värd; skriv VÄRD:PORT, t.ex. 127.0.0.1:9001</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address; use e.g. 127.0.0.1, 0.0.0.0, localhost or [::1]</source>
+        <translation>”%1” är ingen IP-adress; använd t.ex. 127.0.0.1, 0.0.0.0, localhost eller [::1]</translation>
+    </message>
+    <message>
+        <source>port &apos;%1&apos; is not a number from 0 to 65535</source>
+        <translation>porten ”%1” är inget tal från 0 till 65535</translation>
+    </message>
+    <message>
+        <source>CloseCall: a WebSocket server console that closes connections the way a real server would. --headless: events on stdout as JSON Lines, commands on stdin.</source>
+        <translation>CloseCall: en konsol för WebSocket-servrar som stänger anslutningar som en riktig server skulle göra. --headless: händelser som JSON Lines på stdout, kommandon på stdin.</translation>
+    </message>
+    <message>
+        <source>Run without a window: JSON Lines events on stdout, commands on stdin.</source>
+        <translation>Kör utan fönster: händelser som JSON Lines på stdout, kommandon på stdin.</translation>
+    </message>
+    <message>
+        <source>Listen on HOST:PORT (default 127.0.0.1:9001; IPv6 as [::1]:9001; port 0 = any free port).</source>
+        <translation>Lyssna på VÄRD:PORT (standard 127.0.0.1:9001; IPv6 som [::1]:9001; port 0 = valfri ledig port).</translation>
+    </message>
+    <message>
+        <source>PEM certificate (with --tls-key): serve wss://.</source>
+        <translation>PEM-certifikat (med --tls-key): erbjud wss://.</translation>
+    </message>
+    <message>
+        <source>PEM private key (with --tls-cert).</source>
+        <translation>Privat PEM-nyckel (med --tls-cert).</translation>
+    </message>
+    <message>
+        <source>Echo each data message while Open.</source>
+        <translation>Skicka tillbaka varje datameddelande medan Open.</translation>
+    </message>
+    <message>
+        <source>Leave a peer&apos;s Close unanswered until a command answers it.</source>
+        <translation>Lämna en motparts Close obesvarad tills ett kommando besvarar den.</translation>
+    </message>
+    <message>
+        <source>Do not answer Pings.</source>
+        <translation>Besvara inte pingar.</translation>
+    </message>
+    <message>
+        <source>Offer a subprotocol (repeat, in preference order).</source>
+        <translation>Erbjud ett underprotokoll (upprepa, i prioritetsordning).</translation>
+    </message>
+    <message>
+        <source>Accept this Origin only (repeat; none given = any origin).</source>
+        <translation>Acceptera endast detta ursprung (upprepa; inget angivet = alla ursprung).</translation>
+    </message>
+    <message>
+        <source>Refuse upgrades beyond N connections with 503 (default %1).</source>
+        <translation>Neka uppgraderingar utöver N anslutningar med 503 (standard %1).</translation>
+    </message>
+    <message>
+        <source>Close with 1009 on a larger message (default %1).</source>
+        <translation>Stäng med 1009 vid ett större meddelande (standard %1).</translation>
+    </message>
+    <message>
+        <source>Drop a client whose upgrade is not done in time (default %1).</source>
+        <translation>Koppla bort en klient vars uppgradering inte blir klar i tid (standard %1).</translation>
+    </message>
+    <message>
+        <source>close: abort when the peer&apos;s Close has not come (default %1).</source>
+        <translation>close: avbryt när motpartens Close inte har kommit (standard %1).</translation>
+    </message>
+    <message>
+        <source>close_output: abort when the peer&apos;s Close has not come (default %1; 0 = never).</source>
+        <translation>close_output: avbryt när motpartens Close inte har kommit (standard %1; 0 = aldrig).</translation>
+    </message>
+    <message>
+        <source>Write every event to FILE as it happens.</source>
+        <translation>Skriv varje händelse till FIL när den sker.</translation>
+    </message>
+    <message>
+        <source>jsonl, text or csv (default: from the file&apos;s suffix, else jsonl).</source>
+        <translation>jsonl, text eller csv (standard: enligt filändelsen, annars jsonl).</translation>
+    </message>
+    <message>
+        <source>Leave message_in/out and ping/pong events out of stdout (for benchmarks); --log-file still gets them. Without --log-file the engine does not produce them at all, so export lacks them too.</source>
+        <translation>Utelämna message_in/out- och ping/pong-händelser från stdout (för prestandamätningar); --log-file får dem ändå. Utan --log-file skapar motorn dem inte alls, så även exporten saknar dem.</translation>
+    </message>
+    <message>
+        <source>%1: unknown option (see --help)</source>
+        <translation>%1: okänt alternativ (se --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (options start with --; see --help)</source>
+        <translation>oväntat argument ”%1” (alternativ börjar med --; se --help)</translation>
+    </message>
+    <message>
+        <source>given %1 times; give it once</source>
+        <translation>angivet %1 gånger; ange det en gång</translation>
+    </message>
+    <message>
+        <source>needs --tls-key (both or neither)</source>
+        <translation>kräver --tls-key (båda eller ingen)</translation>
+    </message>
+    <message>
+        <source>needs --tls-cert (both or neither)</source>
+        <translation>kräver --tls-cert (båda eller ingen)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid subprotocol name (an HTTP token: letters, digits and !#$%&amp;&apos;*+-.^_`|~, no spaces or commas)</source>
+        <translation>”%1” är inget giltigt underprotokollnamn (en HTTP-token: bokstäver, siffror och !#$%&amp;&apos;*+-.^_`|~, inga mellanslag eller kommatecken)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is given twice</source>
+        <translation>”%1” är angivet två gånger</translation>
+    </message>
+    <message>
+        <source>the file name is empty</source>
+        <translation>filnamnet är tomt</translation>
+    </message>
+    <message>
+        <source>needs --log-file</source>
+        <translation>kräver --log-file</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of jsonl, text, csv</source>
+        <translation>”%1” är inte något av jsonl, text, csv</translation>
+    </message>
+    <message>
+        <source>HAR is one JSON document and cannot be written as events happen; use .jsonl, .log or .csv (or --log-format), and the export command for HAR</source>
+        <translation>HAR är ett enda JSON-dokument och kan inte skrivas medan händelserna sker; använd .jsonl, .log eller .csv (eller --log-format), och export-kommandot för HAR</translation>
+    </message>
+</context>
+<context>
+    <name>CommandParser</name>
+    <message>
+        <source>write terms such as conn:3,4 event:message_in,closed state:CloseSent (all must hold)</source>
+        <translation>skriv villkor som conn:3,4 event:message_in,closed state:CloseSent (alla måste gälla)</translation>
+    </message>
+    <message>
+        <source>filter term &apos;%1&apos; is not key:value; %2</source>
+        <translation>filtervillkoret ”%1” är inte nyckel:värde; %2</translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not a connection id</source>
+        <translation>filter: ”%1” är inget anslutnings-id</translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not an event name (e.g. open, message_in, close_sent, closed)</source>
+        <translation>filter: ”%1” är inget händelsenamn (t.ex. open, message_in, close_sent, closed)</translation>
+    </message>
+    <message>
+        <source>filter: &apos;%1&apos; is not a state (Connecting, Open, CloseSent, CloseReceived, Closed, Aborted)</source>
+        <translation>filter: ”%1” är inget tillstånd (Connecting, Open, CloseSent, CloseReceived, Closed, Aborted)</translation>
+    </message>
+    <message>
+        <source>filter: unknown key &apos;%1&apos;; %2</source>
+        <translation>filter: okänd nyckel ”%1”; %2</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ett booleskt värde</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>ett tal</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>en sträng</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>en vektor</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ett objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ingenting</translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; must be an id, a list of ids or &quot;all&quot;</source>
+        <translation>”conn” måste vara ett id, en lista med id:n eller &quot;all&quot;</translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; is missing: give an id, a list of ids or &quot;all&quot;</source>
+        <translation>”conn” saknas: ange ett id, en lista med id:n eller &quot;all&quot;</translation>
+    </message>
+    <message>
+        <source>connection id %1 is not valid; ids are whole numbers from 1</source>
+        <translation>anslutnings-id %1 är ogiltigt; id:n är heltal från 1</translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; is an empty list; give at least one id, or &quot;all&quot;</source>
+        <translation>”conn” är en tom lista; ange minst ett id, eller &quot;all&quot;</translation>
+    </message>
+    <message>
+        <source>code %1 is not a close code number; codes are whole numbers from 0 to 65535 (usable: 1000-1003, 1007-1014, 3000-4999)</source>
+        <translation>koden %1 är inget stängningskodnummer; koder är heltal från 0 till 65535 (användbara: 1000-1003, 1007-1014, 3000-4999)</translation>
+    </message>
+    <message>
+        <source>&apos;code&apos; must be a number, a registry name such as &quot;GoingAway&quot; or &quot;EndpointUnavailable&quot;, or null for an empty Close; got %1</source>
+        <translation>”code” måste vara ett tal, ett registernamn som &quot;GoingAway&quot; eller &quot;EndpointUnavailable&quot;, eller null för en tom Close; fick %1</translation>
+    </message>
+    <message>
+        <source>code %1 cannot be sent: %2</source>
+        <translation>koden %1 kan inte skickas: %2</translation>
+    </message>
+    <message>
+        <source>&apos;reason&apos; must be a string; got %1</source>
+        <translation>”reason” måste vara en sträng; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;timeout_ms&apos; must be a whole number of milliseconds from 0 to %1; got %2</source>
+        <translation>”timeout_ms” måste vara ett heltal millisekunder från 0 till %1; fick %2</translation>
+    </message>
+    <message>
+        <source>&apos;timeout_ms&apos; 0 (never) is only for close_output; close needs at least 1 ms (or use abort)</source>
+        <translation>”timeout_ms” 0 (aldrig) gäller bara close_output; close kräver minst 1 ms (eller använd abort)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a base64 string; got %2</source>
+        <translation>”%1” måste vara en base64-sträng; fick %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not valid base64: </source>
+        <translation>”%1” är inte giltig base64: </translation>
+    </message>
+    <message>
+        <source> (base64url is not accepted; use + and /)</source>
+        <translation> (base64url accepteras inte; använd + och /)</translation>
+    </message>
+    <message>
+        <source>character &apos;%1&apos; at offset %2</source>
+        <translation>tecknet ”%1” vid position %2</translation>
+    </message>
+    <message>
+        <source>its length or its &apos;=&apos; padding is wrong (%1 characters)</source>
+        <translation>dess längd eller dess ”=”-utfyllnad är fel (%1 tecken)</translation>
+    </message>
+    <message>
+        <source>give &apos;text&apos; or &apos;binary&apos;, not both</source>
+        <translation>ange ”text” eller ”binary”, inte båda</translation>
+    </message>
+    <message>
+        <source>send needs &apos;text&apos; (a string) or &apos;binary&apos; (base64)</source>
+        <translation>send kräver ”text” (en sträng) eller ”binary” (base64)</translation>
+    </message>
+    <message>
+        <source>&apos;text&apos; must be a string; got %1</source>
+        <translation>”text” måste vara en sträng; fick %1</translation>
+    </message>
+    <message>
+        <source>give &apos;payload&apos; or &apos;binary&apos;, not both</source>
+        <translation>ange ”payload” eller ”binary”, inte båda</translation>
+    </message>
+    <message>
+        <source>&apos;payload&apos; must be a string; got %1</source>
+        <translation>”payload” måste vara en sträng; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be true or false; got %2</source>
+        <translation>”%1” måste vara true eller false; fick %2</translation>
+    </message>
+    <message>
+        <source>set needs at least one of echo, manual_ack, auto_pong</source>
+        <translation>set kräver minst ett av echo, manual_ack, auto_pong</translation>
+    </message>
+    <message>
+        <source>export needs &apos;path&apos; (the file to write)</source>
+        <translation>export kräver ”path” (filen som ska skrivas)</translation>
+    </message>
+    <message>
+        <source>&apos;path&apos; must be a non-empty string</source>
+        <translation>”path” måste vara en icke-tom sträng</translation>
+    </message>
+    <message>
+        <source>&apos;path&apos; contains a NUL character (\u0000 at position %1); file names cannot contain one</source>
+        <translation>”path” innehåller ett NUL-tecken (\u0000 på position %1); filnamn kan inte innehålla något</translation>
+    </message>
+    <message>
+        <source>&apos;format&apos; must be one of jsonl, text, csv, har; got %1</source>
+        <translation>”format” måste vara ett av jsonl, text, csv, har; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;filter&apos; must be a string; got %1</source>
+        <translation>”filter” måste vara en sträng; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;id&apos; must be a string or a number; got %1</source>
+        <translation>”id” måste vara en sträng eller ett tal; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
+        <translation>”cmd” saknas; kommandona är list, close, close_output, abort, send, ping, set, export, quit</translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; must be a string; got %1</source>
+        <translation>”cmd” måste vara en sträng; fick %1</translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
+        <translation>okänt kommando ”%1”; kommandona är list, close, close_output, abort, send, ping, set, export, quit</translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation>okänt kommando ”%1” (menade du ”%2”?)</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos;: %2 takes none</source>
+        <translation>okänt fält ”%1”: %2 tar inga</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; for %2 (it takes %3)</source>
+        <translation>okänt fält ”%1” för %2 (det tar %3)</translation>
+    </message>
+    <message>
+        <source>bad JSON at offset %1: %2</source>
+        <translation>felaktig JSON vid position %1: %2</translation>
+    </message>
+    <message>
+        <source>a command must be a JSON object such as {&quot;cmd&quot;: &quot;list&quot;}; got %1</source>
+        <translation>ett kommando måste vara ett JSON-objekt som {&quot;cmd&quot;: &quot;list&quot;}; fick %1</translation>
+    </message>
+    <message>
+        <source>a scalar</source>
+        <translation>en skalär</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>protocol error, answered with %1: %2</source>
+        <translation>protokollfel, besvarat med %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) after the end of the connection ignored</source>
+        <translation>
+            <numerusform>%n byte efter anslutningens slut ignorerad</numerusform>
+            <numerusform>%n byte efter anslutningens slut ignorerade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the client reset the connection before completing the upgrade</source>
+        <translation>klienten återställde anslutningen innan uppgraderingen var klar</translation>
+    </message>
+    <message>
+        <source>the client closed the connection before completing the upgrade</source>
+        <translation>klienten stängde anslutningen innan uppgraderingen var klar</translation>
+    </message>
+    <message>
+        <source>the server is at its limit of %1 open connections</source>
+        <translation>servern har nått sin gräns på %1 öppna anslutningar</translation>
+    </message>
+    <message>
+        <source>no complete upgrade request within %1 ms</source>
+        <translation>ingen fullständig uppgraderingsbegäran inom %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>conn %1: %2</source>
+        <translation>ansl. %1: %2</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate (--tls-cert) and a key (--tls-key)</source>
+        <translation>TLS kräver både ett certifikat (--tls-cert) och en nyckel (--tls-key)</translation>
+    </message>
+    <message>
+        <source>TLS is not available: Qt found no TLS backend (OpenSSL)</source>
+        <translation>TLS är inte tillgängligt: Qt hittade ingen TLS-motor (OpenSSL)</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate %1: %2</source>
+        <translation>kan inte läsa TLS-certifikatet %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 innehåller inget PEM-certifikat</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key %1: %2</source>
+        <translation>kan inte läsa TLS-nyckeln %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM private key (RSA, EC or DSA, without a passphrase)</source>
+        <translation>%1 innehåller ingen privat PEM-nyckel (RSA, EC eller DSA, utan lösenfras)</translation>
+    </message>
+    <message>
+        <source>cannot create the epoll set: %1</source>
+        <translation>kan inte skapa epoll-mängden: %1</translation>
+    </message>
+    <message>
+        <source>port %1 on %2 is already in use</source>
+        <translation>port %1 på %2 används redan</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1 port %2: %3</source>
+        <translation>kan inte lyssna på %1 port %2: %3</translation>
+    </message>
+    <message>
+        <source>could not set up the socket of an accepted connection</source>
+        <translation>kunde inte konfigurera socketen för en accepterad anslutning</translation>
+    </message>
+    <message>
+        <source>the server is already stopping</source>
+        <translation>servern håller redan på att stoppas</translation>
+    </message>
+    <message>
+        <source>the server is shutting down</source>
+        <translation>servern stängs av</translation>
     </message>
 </context>
 <context>
     <name>EventJson</name>
     <message>
         <source>the object has no &quot;event&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>objektet har inget ”event”</translation>
     </message>
     <message>
         <source>unknown event &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>okänd händelse ”%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Handshake</name>
+    <message>
+        <source>header line %1 starts with whitespace (obsolete line folding, RFC 9112 §5.2); send each header on one line.</source>
+        <translation>rubrikrad %1 börjar med blanktecken (föråldrad radvikning, RFC 9112 §5.2); skicka varje rubrik på en rad.</translation>
+    </message>
+    <message>
+        <source>header line %1 has no &apos;:&apos; (%2); each header must be &quot;Name: value&quot;.</source>
+        <translation>rubrikrad %1 saknar ”:” (%2); varje rubrik måste vara ”Namn: värde”.</translation>
+    </message>
+    <message>
+        <source>header line %1 has an invalid name %2 (empty, or with spaces or separators before the &apos;:&apos;).</source>
+        <translation>rubrikrad %1 har ett ogiltigt namn %2 (tomt, eller med mellanslag eller avgränsare före ”:”).</translation>
+    </message>
+    <message>
+        <source>header %1 contains a bare CR, LF or NUL; lines must end with CRLF.</source>
+        <translation>rubriken %1 innehåller ett ensamt CR, LF eller NUL; rader måste sluta med CRLF.</translation>
+    </message>
+    <message>
+        <source>the client started a TLS handshake on a plain ws:// port; connect with ws:// or start the server with --tls-cert and --tls-key.</source>
+        <translation>klienten började en TLS-handskakning på en vanlig ws://-port; anslut med ws:// eller starta servern med --tls-cert och --tls-key.</translation>
+    </message>
+    <message>
+        <source>line %1 ends with a bare LF; HTTP lines end with CRLF.</source>
+        <translation>rad %1 slutar med ett ensamt LF; HTTP-rader slutar med CRLF.</translation>
+    </message>
+    <message>
+        <source>the request header block is over %1 bytes; send fewer or shorter headers (cookies are the usual culprit).</source>
+        <translation>begärans rubrikblock är över %1 byte; skicka färre eller kortare rubriker (kakor är den vanliga boven).</translation>
+    </message>
+    <message>
+        <source>the request line %1 is not &quot;GET /path HTTP/1.1&quot;.</source>
+        <translation>begäransraden %1 är inte ”GET /sökväg HTTP/1.1”.</translation>
+    </message>
+    <message>
+        <source>the request line ends with %1 where the HTTP version belongs; send HTTP/1.1.</source>
+        <translation>begäransraden slutar med %1 där HTTP-versionen ska stå; skicka HTTP/1.1.</translation>
+    </message>
+    <message>
+        <source>the request is %1; a WebSocket upgrade needs HTTP/1.1 (RFC 6455 §4.1).</source>
+        <translation>begäran är %1; en WebSocket-uppgradering kräver HTTP/1.1 (RFC 6455 §4.1).</translation>
+    </message>
+    <message>
+        <source>the method is %1; a WebSocket upgrade must be a GET (RFC 6455 §4.1).</source>
+        <translation>metoden är %1; en WebSocket-uppgradering måste vara en GET (RFC 6455 §4.1).</translation>
+    </message>
+    <message>
+        <source>the upgrade request has a %1 header (%2); a WebSocket upgrade is a GET without a body.</source>
+        <translation>uppgraderingsbegäran har en %1-rubrik (%2); en WebSocket-uppgradering är en GET utan kropp.</translation>
+    </message>
+    <message>
+        <source>the request target %1 is not a path; send one like /chat.</source>
+        <translation>begärans mål %1 är ingen sökväg; skicka en som /chat.</translation>
+    </message>
+    <message>
+        <source>the Host header is missing (RFC 6455 §4.1 requires it).</source>
+        <translation>Host-rubriken saknas (RFC 6455 §4.1 kräver den).</translation>
+    </message>
+    <message>
+        <source>the request has %1 Host headers; send exactly one.</source>
+        <translation>begäran har %1 Host-rubriker; skicka exakt en.</translation>
+    </message>
+    <message>
+        <source>the Host header is empty; send the host and port.</source>
+        <translation>Host-rubriken är tom; skicka värd och port.</translation>
+    </message>
+    <message>
+        <source>the Upgrade header is missing; a WebSocket request sends &quot;Upgrade: websocket&quot;.</source>
+        <translation>Upgrade-rubriken saknas; en WebSocket-begäran skickar ”Upgrade: websocket”.</translation>
+    </message>
+    <message>
+        <source>Upgrade is %1; it must include websocket.</source>
+        <translation>Upgrade är %1; den måste innehålla websocket.</translation>
+    </message>
+    <message>
+        <source>the Connection header is missing; a WebSocket request sends &quot;Connection: Upgrade&quot;.</source>
+        <translation>Connection-rubriken saknas; en WebSocket-begäran skickar ”Connection: Upgrade”.</translation>
+    </message>
+    <message>
+        <source>Connection is %1; it must include Upgrade.</source>
+        <translation>Connection är %1; den måste innehålla Upgrade.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version is missing; only 13 is supported.</source>
+        <translation>Sec-WebSocket-Version saknas; endast 13 stöds.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version is %1; only 13 is supported.</source>
+        <translation>Sec-WebSocket-Version är %1; endast 13 stöds.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key is missing; send 16 random bytes, base64-encoded.</source>
+        <translation>Sec-WebSocket-Key saknas; skicka 16 slumpmässiga byte, base64-kodade.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key %1 is not 16 bytes in base64 (RFC 6455 §4.1); send 16 random bytes, base64-encoded (24 characters).</source>
+        <translation>Sec-WebSocket-Key %1 är inte 16 byte i base64 (RFC 6455 §4.1); skicka 16 slumpmässiga byte, base64-kodade (24 tecken).</translation>
+    </message>
+    <message>
+        <source>the request has no Origin header and only these origins are allowed: %1.</source>
+        <translation>begäran har ingen Origin-rubrik och endast dessa ursprung är tillåtna: %1.</translation>
+    </message>
+    <message>
+        <source>Origin %1 is not allowed; allowed: %2.</source>
+        <translation>Origin %1 är inte tillåtet; tillåtna: %2.</translation>
+    </message>
+    <message>
+        <source>the response header is over %1 bytes without an end.</source>
+        <translation>svarsrubriken är över %1 byte utan slut.</translation>
+    </message>
+    <message>
+        <source>the response does not start with an HTTP status line: %1.</source>
+        <translation>svaret börjar inte med en HTTP-statusrad: %1.</translation>
+    </message>
+    <message>
+        <source>the 101 response is %1, not HTTP/1.1.</source>
+        <translation>101-svaret är %1, inte HTTP/1.1.</translation>
+    </message>
+    <message>
+        <source>the response is malformed: %1</source>
+        <translation>svaret är felformat: %1</translation>
+    </message>
+    <message>
+        <source>the server answered %1 instead of 101 Switching Protocols.</source>
+        <translation>servern svarade %1 i stället för 101 Switching Protocols.</translation>
+    </message>
+    <message>
+        <source>the 101 has Upgrade %1; it must be websocket.</source>
+        <translation>101-svaret har Upgrade %1; det måste vara websocket.</translation>
+    </message>
+    <message>
+        <source>the 101 has Connection %1; it must include Upgrade.</source>
+        <translation>101-svaret har Connection %1; det måste innehålla Upgrade.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept is %1; expected %2 for our key.</source>
+        <translation>Sec-WebSocket-Accept är %1; förväntat för vår nyckel: %2.</translation>
+    </message>
+    <message>
+        <source>the server chose extensions (%1) that were not offered.</source>
+        <translation>servern valde tillägg (%1) som inte erbjöds.</translation>
+    </message>
+    <message>
+        <source>the server chose subprotocol %1 but none was offered.</source>
+        <translation>servern valde underprotokollet %1 men inget erbjöds.</translation>
+    </message>
+    <message>
+        <source>the server chose subprotocol %1, which is not one offered (%2).</source>
+        <translation>servern valde underprotokollet %1, som inte är ett av de erbjudna (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Listener</name>
+    <message>
+        <source>cannot accept connections: %1; retrying in %2 s</source>
+        <translation>kan inte ta emot anslutningar: %1; försöker igen om %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>%1 message of %2 bytes after the peer&apos;s Close: dropped</source>
+        <translation>%1-meddelande på %2 byte efter motpartens Close: kastat</translation>
+    </message>
+    <message>
+        <source>%1 frame after the peer&apos;s Close: ignored</source>
+        <translation>%1-ram efter motpartens Close: ignorerad</translation>
+    </message>
+</context>
+<context>
+    <name>TlsTransport</name>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS-handskakningen misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>the client closed the connection during the TLS handshake</source>
+        <translation>klienten stängde anslutningen under TLS-handskakningen</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::control::Controller</name>
+    <message>
+        <source>the server is shutting down; %1 was not carried out</source>
+        <translation>servern stängs av; %1 utfördes inte</translation>
+    </message>
+    <message>
+        <source>%1 is the --log-file being written; export to another file</source>
+        <translation>%1 är den --log-file som skrivs; exportera till en annan fil</translation>
+    </message>
+    <message>
+        <source>export is not available here: use File &gt; Export Log…</source>
+        <translation>export är inte tillgänglig här: använd Arkiv &gt; Exportera logg…</translation>
     </message>
 </context>
 <context>
     <name>closecall::control::EngineSession</name>
     <message>
         <source>server stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>servern stoppas</translation>
     </message>
     <message>
         <source>the server is stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>servern håller på att stoppas</translation>
     </message>
     <message>
         <source>the server is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>servern körs inte</translation>
     </message>
     <message numerus="yes">
         <source>%1; %n event(s) not written to it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1; %n händelse skrevs inte dit</numerusform>
+            <numerusform>%1; %n händelser skrevs inte dit</numerusform>
         </translation>
     </message>
 </context>
@@ -81,79 +755,79 @@
     <name>closecall::monitor</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte skriva %1: %2</translation>
     </message>
     <message>
         <source>%1: use jsonl, text, csv or har</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: använd jsonl, text, csv eller har</translation>
     </message>
     <message>
         <source>cannot tell the format of %1 from its suffix: name the format (jsonl, text, csv or har) or use .jsonl, .log, .txt, .csv or .har</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte avgöra formatet för %1 av filändelsen: ange formatet (jsonl, text, csv eller har) eller använd .jsonl, .log, .txt, .csv eller .har</translation>
     </message>
     <message>
         <source>a FIFO (named pipe)</source>
-        <translation type="unfinished"></translation>
+        <translation>en FIFO (namngiven rörledning)</translation>
     </message>
     <message>
         <source>a character device</source>
-        <translation type="unfinished"></translation>
+        <translation>en teckenenhet</translation>
     </message>
     <message>
         <source>a block device</source>
-        <translation type="unfinished"></translation>
+        <translation>en blockenhet</translation>
     </message>
     <message>
         <source>a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>en mapp</translation>
     </message>
     <message>
         <source>a socket</source>
-        <translation type="unfinished"></translation>
+        <translation>en socket</translation>
     </message>
     <message>
         <source>a symbolic link</source>
-        <translation type="unfinished"></translation>
+        <translation>en symbolisk länk</translation>
     </message>
     <message>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>inte en vanlig fil</translation>
     </message>
     <message>
         <source>the folder %1 does not exist (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>mappen %1 finns inte (%2)</translation>
     </message>
     <message>
         <source>%1 is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 är ingen mapp</translation>
     </message>
     <message>
         <source>%1 is on %2, a kernel interface, where files cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ligger på %2, ett kärngränssnitt där filer inte kan skapas</translation>
     </message>
     <message>
         <source>cannot create files in the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte skapa filer i mappen %1: %2</translation>
     </message>
     <message>
         <source>cannot write: no file name given</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte skriva: inget filnamn angivet</translation>
     </message>
     <message>
         <source>the path contains a NUL character, which no file name can hold</source>
-        <translation type="unfinished"></translation>
+        <translation>sökvägen innehåller ett NUL-tecken, som inget filnamn kan innehålla</translation>
     </message>
     <message>
         <source>it is a symbolic link to %1; CloseCall does not write through symbolic links (the file it points at would be replaced): give %1 itself if that is the file you mean</source>
-        <translation type="unfinished"></translation>
+        <translation>det är en symbolisk länk till %1; CloseCall skriver inte genom symboliska länkar (filen den pekar på skulle ersättas): ange %1 själv om det är den filen du menar</translation>
     </message>
     <message>
         <source>it is %1, not a regular file; exports and log files are written only to regular files</source>
-        <translation type="unfinished"></translation>
+        <translation>det är %1, inte en vanlig fil; exporter och loggfiler skrivs bara till vanliga filer</translation>
     </message>
     <message>
         <source>it is a kernel interface file on %1, not a regular file for data</source>
-        <translation type="unfinished"></translation>
+        <translation>det är en kärngränssnittsfil på %1, inte en vanlig fil för data</translation>
     </message>
 </context>
 <context>
@@ -228,26 +902,29 @@
     </message>
     <message>
         <source>The peer&apos;s Close arrived and is not answered yet: Close or Close Output will acknowledge it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Motpartens Close har kommit och är inte besvarad än: Close eller Close Output kvitterar den.</translation>
     </message>
     <message>
         <source>%1
 reason: %2
 mode: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+orsak: %2
+läge: %3</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ingen)</translation>
     </message>
     <message>
         <source>%1
 reason: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+orsak: %2</translation>
     </message>
     <message>
         <source>%1; final status %2; TCP closed by the %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; slutstatus %2; TCP stängd av %3</translation>
     </message>
     <message>
         <source>client</source>
@@ -259,7 +936,7 @@ reason: %2</source>
     </message>
     <message>
         <source>User agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Användaragent: %1</translation>
     </message>
     <message>
         <source>Close handshake</source>
@@ -267,26 +944,26 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
     <name>closecall::monitor::DisplayText</name>
     <message>
         <source>Empty (no status code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tom (ingen statuskod)</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Lyssnar</translation>
     </message>
     <message>
         <source>Handshake failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Handskakningen misslyckades</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppen</translation>
     </message>
     <message>
         <source>Message in</source>
@@ -298,19 +975,19 @@ reason: %2</source>
     </message>
     <message>
         <source>Ping in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping in</translation>
     </message>
     <message>
         <source>Pong in</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong in</translation>
     </message>
     <message>
         <source>Ping out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping ut</translation>
     </message>
     <message>
         <source>Pong out</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong ut</translation>
     </message>
     <message>
         <source>Close sent</source>
@@ -326,15 +1003,15 @@ reason: %2</source>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Stängd</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fel</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat</translation>
     </message>
     <message>
         <source>in</source>
@@ -348,11 +1025,11 @@ reason: %2</source>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>text</translation>
     </message>
     <message>
         <source>binary</source>
-        <translation type="unfinished"></translation>
+        <translation>binärt</translation>
     </message>
     <message>
         <source>Close</source>
@@ -360,23 +1037,23 @@ reason: %2</source>
     </message>
     <message>
         <source>Close Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Output</translation>
     </message>
     <message>
         <source>acknowledging the peer&apos;s Close</source>
-        <translation type="unfinished"></translation>
+        <translation>kvitterar motpartens Close</translation>
     </message>
     <message>
         <source>protocol error</source>
-        <translation type="unfinished"></translation>
+        <translation>protokollfel</translation>
     </message>
     <message>
         <source>server shutdown</source>
-        <translation type="unfinished"></translation>
+        <translation>serveravstängning</translation>
     </message>
     <message>
         <source>close handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-handskakning</translation>
     </message>
     <message>
         <source>server</source>
@@ -388,63 +1065,63 @@ reason: %2</source>
     </message>
     <message>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>levererat</translation>
     </message>
     <message>
         <source>discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>kastat</translation>
     </message>
     <message>
         <source>%1 (delivered)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (levererat)</translation>
     </message>
     <message>
         <source>%1 (discarded)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kastat)</translation>
     </message>
     <message>
         <source>%1 (%2 delivered, %3 discarded)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 levererade, %3 kastade)</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>tidsgränsen nådd</translation>
     </message>
     <message>
         <source>aborted by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>avbruten av operatören</translation>
     </message>
     <message>
         <source>client reset TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>klienten återställde TCP</translation>
     </message>
     <message>
         <source>client closed TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>klienten stängde TCP</translation>
     </message>
 </context>
 <context>
     <name>closecall::monitor::LogFileWriter</name>
     <message>
         <source>har is one document and cannot be written as events arrive: use jsonl, text or csv for a log file, and export har</source>
-        <translation type="unfinished"></translation>
+        <translation>har är ett enda dokument och kan inte skrivas medan händelserna kommer: använd jsonl, text eller csv för en loggfil och exportera har</translation>
     </message>
     <message numerus="yes">
         <source>the log file %1 is written again; %n event(s) were not written to it while writing failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>loggfilen %1 skrivs igen; %n händelse skrevs inte dit medan skrivningen misslyckades</numerusform>
+            <numerusform>loggfilen %1 skrivs igen; %n händelser skrevs inte dit medan skrivningen misslyckades</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1; %n event(s) not written (later events are still tried)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1; %n händelse skrevs inte (senare händelser försöks fortfarande)</numerusform>
+            <numerusform>%1; %n händelser skrevs inte (senare händelser försöks fortfarande)</numerusform>
         </translation>
     </message>
 </context>
@@ -452,7 +1129,7 @@ reason: %2</source>
     <name>closecall::monitor::LogFilterProxy</name>
     <message>
         <source>post-close: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>efter Close: %1</translation>
     </message>
 </context>
 <context>
@@ -491,186 +1168,186 @@ reason: %2</source>
     </message>
     <message>
         <source>post-close: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>efter Close: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>initiated by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>initierad av %1</translation>
     </message>
     <message>
         <source>close handshake %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-handskakning %1 ms</translation>
     </message>
     <message>
         <source>TCP closed by the client</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP stängd av klienten</translation>
     </message>
     <message>
         <source>TCP closed by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP stängd av servern</translation>
     </message>
     <message>
         <source>subprotocol %1</source>
-        <translation type="unfinished"></translation>
+        <translation>underprotokoll %1</translation>
     </message>
     <message>
         <source>origin %1</source>
-        <translation type="unfinished"></translation>
+        <translation>origin %1</translation>
     </message>
     <message>
         <source>user agent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>användaragent %1</translation>
     </message>
     <message>
         <source>%1: HTTP %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: HTTP %2 %3</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>misslyckades: %1</translation>
     </message>
     <message>
         <source>command %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kommando %1: %2</translation>
     </message>
     <message>
         <source>#%1  %2  (t = %3 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1  %2  (t = %3 s)</translation>
     </message>
 </context>
 <context>
     <name>closecall::protocol::RefusalText</name>
     <message>
         <source>send data</source>
-        <translation type="unfinished"></translation>
+        <translation>skicka data</translation>
     </message>
     <message>
         <source>send a Ping</source>
-        <translation type="unfinished"></translation>
+        <translation>skicka en ping</translation>
     </message>
     <message>
         <source>close</source>
-        <translation type="unfinished"></translation>
+        <translation>stänga</translation>
     </message>
     <message>
         <source>abort</source>
-        <translation type="unfinished"></translation>
+        <translation>avbryta</translation>
     </message>
     <message>
         <source>1004 is reserved (RFC 6455 §7.4.1) and may not be sent. Pick another code, e.g. 1000 or 1001.</source>
-        <translation type="unfinished"></translation>
+        <translation>1004 är reserverad (RFC 6455 §7.4.1) och får inte skickas. Välj en annan kod, t.ex. 1000 eller 1001.</translation>
     </message>
     <message>
         <source>1005 (No Status Rcvd) may not be sent as a number (RFC 6455 §7.4.1); use Empty to send a Close frame with no status code.</source>
-        <translation type="unfinished"></translation>
+        <translation>1005 (No Status Rcvd) får inte skickas som nummer (RFC 6455 §7.4.1); använd Tom för att skicka en Close-ram utan statuskod.</translation>
     </message>
     <message>
         <source>1006 (Abnormal Closure) only reports a connection that ended without a Close frame and may not be sent (RFC 6455 §7.4.1); use Abort to end the connection without a Close.</source>
-        <translation type="unfinished"></translation>
+        <translation>1006 (Abnormal Closure) rapporterar bara en anslutning som slutade utan Close-ram och får inte skickas (RFC 6455 §7.4.1); använd Avbryt för att avsluta anslutningen utan Close.</translation>
     </message>
     <message>
         <source>1015 (TLS handshake) only reports a failed TLS handshake and may not be sent (RFC 6455 §7.4.1). Pick another code, e.g. 1011.</source>
-        <translation type="unfinished"></translation>
+        <translation>1015 (TLS handshake) rapporterar bara en misslyckad TLS-handskakning och får inte skickas (RFC 6455 §7.4.1). Välj en annan kod, t.ex. 1011.</translation>
     </message>
     <message>
         <source>%1 is not a usable close code: 0-999 are never used (RFC 6455 §7.4.2). Pick 1000-1003, 1007-1014 or 3000-4999.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 är ingen användbar stängningskod: 0-999 används aldrig (RFC 6455 §7.4.2). Välj 1000-1003, 1007-1014 eller 3000-4999.</translation>
     </message>
     <message>
         <source>%1 is not registered with IANA (1016-2999 are reserved for future use) and may not be sent. Pick a registered code (1000-1014) or 3000-4999.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 är inte registrerad hos IANA (1016-2999 är reserverade för framtida bruk) och får inte skickas. Välj en registrerad kod (1000-1014) eller 3000-4999.</translation>
     </message>
     <message>
         <source>%1 is out of range: close codes end at 4999 (RFC 6455 §7.4.2). Use 4000-4999 for a private code.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ligger utanför intervallet: stängningskoder slutar vid 4999 (RFC 6455 §7.4.2). Använd 4000-4999 för en privat kod.</translation>
     </message>
     <message>
         <source>cannot %1: the connection is still Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte %1: anslutningen är fortfarande Connecting</translation>
     </message>
     <message>
         <source>cannot %1: our Close is already sent (CloseSent)</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte %1: vår Close är redan skickad (CloseSent)</translation>
     </message>
     <message>
         <source>cannot %1: the connection is Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte %1: anslutningen är Closed</translation>
     </message>
     <message>
         <source>cannot %1: the connection was Aborted</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte %1: anslutningen avbröts (Aborted)</translation>
     </message>
     <message>
         <source>cannot %1 in state %2</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte %1 i tillståndet %2</translation>
     </message>
     <message>
         <source>our Close is already sent (CloseSent); waiting for the peer&apos;s Close</source>
-        <translation type="unfinished"></translation>
+        <translation>vår Close är redan skickad (CloseSent); väntar på motpartens Close</translation>
     </message>
     <message>
         <source>cannot %1: the upgrade failed</source>
-        <translation type="unfinished"></translation>
+        <translation>kan inte %1: uppgraderingen misslyckades</translation>
     </message>
     <message>
         <source>a text message must be valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>ett textmeddelande måste vara giltig UTF-8</translation>
     </message>
     <message>
         <source>the text is not valid UTF-16 (a lone surrogate)</source>
-        <translation type="unfinished"></translation>
+        <translation>texten är inte giltig UTF-16 (ett ensamt surrogat)</translation>
     </message>
     <message>
         <source>ping payload is %1 bytes; the limit is %2 (RFC 6455 §5.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>ping-datat är %1 byte; gränsen är %2 (RFC 6455 §5.5)</translation>
     </message>
     <message>
         <source>An Empty close has no status code, so it cannot carry a description; clear the description or pick a code such as 1000.</source>
-        <translation type="unfinished"></translation>
+        <translation>En tom Close har ingen statuskod och kan därför inte ha någon beskrivning; rensa beskrivningen eller välj en kod som 1000.</translation>
     </message>
     <message>
         <source>reason is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>orsaken är ingen giltig text: den har ett oparat UTF-16-surrogat vid tecken %1; ta bort det.</translation>
     </message>
     <message>
         <source>reason is %1 bytes of UTF-8; the limit is %2. Shorten it (letters outside ASCII take 2 to 4 bytes each).</source>
-        <translation type="unfinished"></translation>
+        <translation>orsaken är %1 byte UTF-8; gränsen är %2. Korta den (tecken utanför ASCII tar 2 till 4 byte vardera).</translation>
     </message>
     <message>
         <source>close mode must be close or close_output, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>stängningsläget måste vara close eller close_output, inte %1</translation>
     </message>
     <message>
         <source>illegal state transition %1 → %2 refused</source>
-        <translation type="unfinished"></translation>
+        <translation>otillåten tillståndsövergång %1 → %2 nekad</translation>
     </message>
     <message>
         <source>no connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen anslutning %1</translation>
     </message>
     <message>
         <source>the connection has ended (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>anslutningen har avslutats (%1)</translation>
     </message>
     <message>
         <source>the connection has ended</source>
-        <translation type="unfinished"></translation>
+        <translation>anslutningen har avslutats</translation>
     </message>
     <message>
         <source>no connection was named</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen anslutning angavs</translation>
     </message>
     <message>
         <source>the server is stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>servern är stoppad</translation>
     </message>
     <message>
         <source>Connection %1 is already CloseSent.</source>
@@ -682,108 +1359,156 @@ reason: %2</source>
     </message>
     <message>
         <source>Connection %1 is CloseSent: nothing may follow our Close.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anslutning %1 är CloseSent: ingenting får följa efter vår Close.</translation>
     </message>
     <message>
         <source>Connection %1 has ended (%2).</source>
         <translation>Anslutning %1 har avslutats (%2).</translation>
+    </message>
+    <message>
+        <source>The description is %1 bytes of UTF-8; the limit is %2. Shorten it (letters outside ASCII take 2 to 4 bytes each).</source>
+        <translation>Beskrivningen är %1 byte UTF-8; gränsen är %2. Korta den (tecken utanför ASCII tar 2 till 4 byte vardera).</translation>
+    </message>
+    <message>
+        <source>The description is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
+        <translation>Beskrivningen är ingen giltig text: den har ett oparat UTF-16-surrogat vid tecken %1; ta bort det.</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui</name>
     <message>
         <source>Duration (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Varaktighet (ms)</translation>
     </message>
     <message>
         <source>Msgs in (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medd. in (antal)</translation>
     </message>
     <message>
         <source>Msgs out (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medd. ut (antal)</translation>
     </message>
     <message>
         <source>Bytes in (bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte in (byte)</translation>
     </message>
     <message>
         <source>Bytes out (bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte ut (byte)</translation>
     </message>
     <message>
         <source>Close sent code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod i skickad Close</translation>
     </message>
     <message>
         <source>Close received code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod i mottagen Close</translation>
     </message>
     <message>
         <source>Post-close delivered (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Levererade efter Close (antal)</translation>
     </message>
     <message>
         <source>Post-close discarded (count)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kastade efter Close (antal)</translation>
     </message>
     <message>
         <source>Close handshake (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close-handskakning (ms)</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::CloseOutcomeWatcher</name>
     <message>
         <source>an empty Close</source>
-        <translation type="unfinished"></translation>
+        <translation>en tom Close</translation>
     </message>
     <message numerus="yes">
         <source>%n late message(s) delivered</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sent meddelande levererat</numerusform>
+            <numerusform>%n sena meddelanden levererade</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n late message(s) discarded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sent meddelande kastat</numerusform>
+            <numerusform>%n sena meddelanden kastade</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n more connection(s) ended.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n anslutning till avslutad.</numerusform>
+            <numerusform>%n anslutningar till avslutade.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waiting for %n more connection(s) to end.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Väntar på att %n anslutning till ska avslutas.</numerusform>
+            <numerusform>Väntar på att %n anslutningar till ska avslutas.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: the client closed first with %2, answered with %3</source>
+        <translation>Anslutning %1 stängd: klienten stängde först med %2, besvarades med %3</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client in %3</source>
+        <translation>Anslutning %1 stängd: %2 besvarades av klienten efter %3</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the client</source>
+        <translation>Anslutning %1 stängd: %2 besvarades av klienten</translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the client did not answer our Close in time</source>
+        <translation>Anslutning %1 avbruten: klienten besvarade inte vår Close i tid</translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted by you (TCP reset)</source>
+        <translation>Anslutning %1 avbröts av dig (TCP-återställning)</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP instead of answering our Close</source>
+        <translation>Anslutning %1 avslutad: klienten återställde TCP i stället för att besvara vår Close</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client reset TCP</source>
+        <translation>Anslutning %1 avslutad: klienten återställde TCP</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP without answering our Close</source>
+        <translation>Anslutning %1 avslutad: klienten stängde TCP utan att besvara vår Close</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the client closed TCP</source>
+        <translation>Anslutning %1 avslutad: klienten stängde TCP</translation>
+    </message>
+    <message>
+        <source>Connection %1 failed: protocol error</source>
+        <translation>Anslutning %1 misslyckades: protokollfel</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::ClosePanel</name>
     <message>
         <source>The status code of our Close frame: the number, the RFC name and the .NET WebSocketCloseStatus name</source>
-        <translation type="unfinished"></translation>
+        <translation>Statuskoden i vår Close-ram: numret, RFC-namnet och .NET-namnet (WebSocketCloseStatus)</translation>
     </message>
     <message>
         <source>Optional, e.g. &quot;deploy in progress&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Valfritt, t.ex. ”driftsättning pågår”</translation>
     </message>
     <message>
         <source>The description travels as UTF-8 in the Close frame: at most %1 bytes (&quot;å&quot; is 2 bytes, &quot;€&quot; 3, an emoji 4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskrivningen skickas som UTF-8 i Close-ramen: högst %1 byte (”å” är 2 byte, ”€” 3, en emoji 4)</translation>
     </message>
     <message>
         <source> s</source>
@@ -795,7 +1520,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Close Output keeps receiving for this long, then aborts the connection; &quot;never&quot; waits for as long as it takes</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Output fortsätter ta emot så här länge och avbryter sedan anslutningen; ”aldrig” väntar så länge det tar</translation>
     </message>
     <message>
         <source>Close O&amp;utput:</source>
@@ -807,7 +1532,7 @@ reason: %2</source>
     </message>
     <message>
         <source>An empty Close carries no description</source>
-        <translation type="unfinished"></translation>
+        <translation>En tom Close har ingen beskrivning</translation>
     </message>
     <message>
         <source>%1 / %2 bytes</source>
@@ -815,7 +1540,7 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 is normally sent by a client (RFC 6455 §7.4.1); a server may still send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 skickas normalt av en klient (RFC 6455 §7.4.1); en server får ändå skicka den.</translation>
     </message>
     <message>
         <source>St&amp;atus code:</source>
@@ -831,11 +1556,11 @@ reason: %2</source>
     </message>
     <message>
         <source>The code to send: 3000–3999 are registered for libraries and frameworks, 4000–4999 are for private use; a registered code such as 1001 may be typed too</source>
-        <translation type="unfinished"></translation>
+        <translation>Koden som skickas: 3000–3999 är registrerade för bibliotek och ramverk, 4000–4999 är för privat bruk; en registrerad kod som 1001 kan också skrivas</translation>
     </message>
     <message>
         <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted — timed out)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close väntar så här länge på motpartens Close och avbryter sedan anslutningen (Aborted – tidsgränsen nådd)</translation>
     </message>
 </context>
 <context>
@@ -862,23 +1587,23 @@ reason: %2</source>
     </message>
     <message>
         <source>Send our Close and wait for the peer&apos;s Close; data the peer sends meanwhile is read and discarded (CloseAsync)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka vår Close och vänta på motpartens Close; data som motparten skickar under tiden läses och kastas (CloseAsync)</translation>
     </message>
     <message>
         <source>Send our Close and return at once; data the peer still sends is delivered (CloseOutputAsync)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka vår Close och återvänd direkt; data som motparten fortfarande skickar levereras (CloseOutputAsync)</translation>
     </message>
     <message>
         <source>Reset the TCP connection (an RST, not a FIN): state Aborted, 1006</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ TCP-anslutningen (en RST, inte en FIN): tillstånd Aborted, 1006</translation>
     </message>
     <message>
         <source>Send the send panel&apos;s message</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka meddelandet i sändpanelen</translation>
     </message>
     <message>
         <source>Send a Ping with the send panel&apos;s payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka en ping med datat i sändpanelen</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
@@ -908,15 +1633,15 @@ reason: %2</source>
     </message>
     <message>
         <source>None of the selected connections can be aborted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen av de markerade anslutningarna kan avbrytas.</translation>
     </message>
     <message>
         <source>None of the selected connections can be sent a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen av de markerade anslutningarna kan ta emot ett meddelande.</translation>
     </message>
     <message>
         <source>None of the selected connections can be pinged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen av de markerade anslutningarna kan pingas.</translation>
     </message>
     <message>
         <source>Select a connection in the table first.</source>
@@ -924,17 +1649,17 @@ reason: %2</source>
     </message>
     <message>
         <source>Skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Överhoppade: %1</translation>
     </message>
     <message>
         <source>A selected connection is CloseReceived: this acknowledges the peer&apos;s Close with your code and description.</source>
-        <translation type="unfinished"></translation>
+        <translation>En markerad anslutning är CloseReceived: detta kvitterar motpartens Close med din kod och beskrivning.</translation>
     </message>
     <message numerus="yes">
         <source>Manual acknowledge: the peer closed first. Close or Close Output answers its Close with the code and description above and completes the handshake (%n connection(s): %1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Manuell kvittering: motparten stängde först. Close eller Close Output besvarar dess Close med koden och beskrivningen ovan och slutför handskakningen (%n anslutning: %1).</numerusform>
+            <numerusform>Manuell kvittering: motparten stängde först. Close eller Close Output besvarar dess Close med koden och beskrivningen ovan och slutför handskakningen (%n anslutningar: %1).</numerusform>
         </translation>
     </message>
 </context>
@@ -942,11 +1667,11 @@ reason: %2</source>
     <name>closecall::ui::ConnectionsPane</name>
     <message>
         <source>Filter connections: id, address, path, subprotocol, state…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrera anslutningar: id, adress, sökväg, underprotokoll, tillstånd…</translation>
     </message>
     <message>
         <source>Hide the Closed and Aborted rows (Clear ended removes them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dölj raderna Closed och Aborted (Rensa avslutade tar bort dem)</translation>
     </message>
     <message>
         <source>No connection matches the filter</source>
@@ -954,7 +1679,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Ended connections are hidden (Hide ended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avslutade anslutningar är dolda (Dölj avslutade)</translation>
     </message>
     <message>
         <source>Hide e&amp;nded</source>
@@ -965,11 +1690,11 @@ reason: %2</source>
     <name>closecall::ui::DetailsPanel</name>
     <message>
         <source>Select a connection to see its upgrade request, subprotocol and how it closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera en anslutning för att se dess uppgraderingsbegäran, underprotokoll och hur den stängdes.</translation>
     </message>
     <message>
         <source>Connection %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anslutning %1 – %2</translation>
     </message>
     <message>
         <source>Remote</source>
@@ -977,7 +1702,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Begäran</translation>
     </message>
     <message>
         <source>Subprotocol</source>
@@ -985,15 +1710,15 @@ reason: %2</source>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>User agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Användaragent</translation>
     </message>
     <message>
         <source>Opened</source>
@@ -1001,27 +1726,27 @@ reason: %2</source>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Meddelanden</translation>
     </message>
     <message>
         <source>%L1 in (%2), %L3 out (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 in (%2), %L3 ut (%4)</translation>
     </message>
     <message>
         <source>Pings</source>
-        <translation type="unfinished"></translation>
+        <translation>Pingar</translation>
     </message>
     <message>
         <source>%L1 in, %L2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 in, %L2 ut</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fel</translation>
     </message>
     <message>
         <source>%L1; latest: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1; senaste: %2</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1041,11 +1766,11 @@ reason: %2</source>
     </message>
     <message>
         <source>Post-close data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data efter Close</translation>
     </message>
     <message>
         <source>%L1 delivered, %L2 discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 levererade, %L2 kastade</translation>
     </message>
     <message>
         <source>Close handshake</source>
@@ -1053,19 +1778,19 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Avslutad</translation>
     </message>
     <message>
         <source>Final code</source>
-        <translation type="unfinished"></translation>
+        <translation>Slutlig kod</translation>
     </message>
     <message>
         <source>TCP closed by</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP stängd av</translation>
     </message>
     <message>
         <source>client</source>
@@ -1077,22 +1802,22 @@ reason: %2</source>
     </message>
     <message>
         <source>Request headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Begärans rubriker</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::EmptyStateTableView</name>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumner</translation>
     </message>
     <message>
         <source>Original order</source>
-        <translation type="unfinished"></translation>
+        <translation>Ursprunglig ordning</translation>
     </message>
 </context>
 <context>
@@ -1107,19 +1832,19 @@ reason: %2</source>
     </message>
     <message>
         <source>Ping in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping in</translation>
     </message>
     <message>
         <source>Pong in</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong in</translation>
     </message>
     <message>
         <source>Ping out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping ut</translation>
     </message>
     <message>
         <source>Pong out</source>
-        <translation type="unfinished"></translation>
+        <translation>Pong ut</translation>
     </message>
     <message>
         <source>Close sent</source>
@@ -1131,27 +1856,27 @@ reason: %2</source>
     </message>
     <message>
         <source>State change</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillståndsändring</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Stängd</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppen</translation>
     </message>
     <message>
         <source>Handshake failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Handskakningen misslyckades</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fel</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Lyssnar</translation>
     </message>
     <message>
         <source>S&amp;elected connections only</source>
@@ -1167,23 +1892,23 @@ reason: %2</source>
     </message>
     <message>
         <source>Every frame and event of every connection appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Varje ram och händelse för varje anslutning visas här.</translation>
     </message>
     <message>
         <source>Filter the log: text, code, reason, event, state, address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrera loggen: text, kod, orsak, händelse, tillstånd, adress…</translation>
     </message>
     <message>
         <source>Show only some kinds of event</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa bara vissa händelsetyper</translation>
     </message>
     <message>
         <source>Show only the events of the connections selected in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa bara händelserna för anslutningarna som är markerade i tabellen</translation>
     </message>
     <message>
         <source>Show only data that arrived after our Close went out (delivered or discarded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa bara data som kom efter att vår Close skickats (levererade eller kastade)</translation>
     </message>
     <message>
         <source>Follow</source>
@@ -1191,7 +1916,7 @@ reason: %2</source>
     </message>
     <message>
         <source>Keep the newest event in sight (scrolling up pauses this; End or this button resumes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Håll den senaste händelsen synlig (att rulla uppåt pausar detta; End eller den här knappen återupptar)</translation>
     </message>
     <message>
         <source>All events</source>
@@ -1222,15 +1947,15 @@ reason: %2</source>
     </message>
     <message>
         <source>Select Connection %1 in the Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera anslutning %1 i tabellen</translation>
     </message>
     <message>
         <source>Show Only Connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa endast anslutning %1</translation>
     </message>
     <message>
         <source>Clear the Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Rensa filtret</translation>
     </message>
     <message numerus="yes">
         <source>%Ln event(s)</source>
@@ -1241,14 +1966,14 @@ reason: %2</source>
     </message>
     <message>
         <source>Command results (hidden unless chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommandoresultat (dolda om de inte väljs)</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::MainWindow</name>
     <message>
         <source>Log to file stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Loggning till fil stoppad</translation>
     </message>
     <message>
         <source>Writing the log file failed, so logging to it has stopped.
@@ -1256,7 +1981,11 @@ reason: %2</source>
 %1
 
 The log in the window is complete; export it to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att skriva loggfilen, så loggningen till den har stoppats.
+
+%1
+
+Loggen i fönstret är fullständig; exportera den för att behålla den.</translation>
     </message>
     <message>
         <source>Log to file</source>
@@ -1264,7 +1993,7 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>--log-file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-file: %1</translation>
     </message>
     <message>
         <source>&amp;Start</source>
@@ -1272,7 +2001,7 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>Listen for WebSocket clients on the address in the toolbar (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lyssna efter WebSocket-klienter på adressen i verktygsfältet (Ctrl+R)</translation>
     </message>
     <message>
         <source>S&amp;top</source>
@@ -1280,7 +2009,7 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>Close every connection with 1001 Going Away, then stop listening (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng varje anslutning med 1001 Going Away och sluta sedan lyssna (Ctrl+Skift+R)</translation>
     </message>
     <message>
         <source>&amp;TLS…</source>
@@ -1292,12 +2021,13 @@ The log in the window is complete; export it to keep it.</source>
     </message>
     <message>
         <source>Echo each data message back while the connection is Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka tillbaka varje datameddelande medan anslutningen är Open</translation>
     </message>
     <message>
         <source>On: answer a peer&apos;s Close at once, echoing its code (what browsers do).
 Off (manual acknowledge, as .NET): the connection stays CloseReceived until you Close or Close Output it.</source>
-        <translation type="unfinished"></translation>
+        <translation>På: besvara motpartens Close direkt med samma kod (som webbläsare gör).
+Av (manuell kvittering, som .NET): anslutningen stannar i CloseReceived tills du stänger den med Close eller Close Output.</translation>
     </message>
     <message>
         <source>Answer &amp;Pings</source>
@@ -1305,7 +2035,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Answer each Ping with a Pong; turn off to test a client&apos;s keep-alive timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Besvara varje ping med en pong; stäng av för att testa en klients keep-alive-tidsgräns</translation>
     </message>
     <message>
         <source>&amp;Export Log…</source>
@@ -1325,7 +2055,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Append every event to a file as it happens (JSON Lines, text or CSV), full previews included</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till varje händelse i en fil när den sker (JSON Lines, text eller CSV), med fullständiga förhandsvisningar</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1337,7 +2067,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Copy the selected rows as tab-separated text</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiera de markerade raderna som tabbseparerad text</translation>
     </message>
     <message>
         <source>Send &amp;Message…</source>
@@ -1357,7 +2087,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Remove the Closed and Aborted rows from the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort raderna Closed och Aborted från tabellen</translation>
     </message>
     <message>
         <source>Clear &amp;Log</source>
@@ -1365,7 +2095,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Remove every event from the log pane (a log file being written keeps them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort alla händelser från loggpanelen (en loggfil som skrivs behåller dem)</translation>
     </message>
     <message>
         <source>&amp;Filter Log</source>
@@ -1417,7 +2147,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>The language changes when CloseCall starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Språket ändras när CloseCall startas igen.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1473,7 +2203,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>For example, in a browser&apos;s console: new WebSocket(&quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Till exempel i en webbläsares konsol: new WebSocket(&quot;%1&quot;)</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1489,7 +2219,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>The TLS change applies at the next Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-ändringen gäller från nästa start.</translation>
     </message>
     <message>
         <source>Log capacity</source>
@@ -1497,7 +2227,7 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>Events the log keeps (the oldest go when it is full; about 120 bytes each):</source>
-        <translation type="unfinished"></translation>
+        <translation>Händelser som loggen behåller (de äldsta försvinner när den är full; cirka 120 byte var):</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1505,50 +2235,50 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>About CloseCall</source>
-        <translation type="unfinished"></translation>
+        <translation>Om CloseCall</translation>
     </message>
     <message>
         <source>&lt;h3&gt;CloseCall %1&lt;/h3&gt;&lt;p&gt;A console for WebSocket servers: see how your clients behave when a server closes on them.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Close&lt;/b&gt; sends our Close and waits for the peer&apos;s (data meanwhile is discarded); &lt;b&gt;Close Output&lt;/b&gt; sends it and keeps delivering what the peer still sends; &lt;b&gt;Abort&lt;/b&gt; resets TCP.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;CloseCall %1&lt;/h3&gt;&lt;p&gt;En konsol för WebSocket-servrar: se hur dina klienter beter sig när en server stänger anslutningen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Close&lt;/b&gt; skickar vår Close och väntar på motpartens (data under tiden kastas); &lt;b&gt;Close Output&lt;/b&gt; skickar den och fortsätter leverera det motparten fortfarande skickar; &lt;b&gt;Abort&lt;/b&gt; återställer TCP.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>connection %1</source>
-        <translation type="unfinished"></translation>
+        <translation>anslutning %1</translation>
     </message>
     <message>
         <source>connections %1</source>
-        <translation type="unfinished"></translation>
+        <translation>anslutningar %1</translation>
     </message>
     <message>
         <source>Not listening: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lyssnar inte: %1</translation>
     </message>
     <message>
         <source>Close %1 sent to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Close %1 skickad till %2</translation>
     </message>
     <message>
         <source>Close Output %1 sent to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Close Output %1 skickad till %2</translation>
     </message>
     <message>
         <source>Aborted %1 (TCP reset)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbröt %1 (TCP-återställning)</translation>
     </message>
     <message numerus="yes">
         <source>Sent %n byte(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Skickade %n byte till %1</numerusform>
+            <numerusform>Skickade %n byte till %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Ping sent to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping skickad till %1</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nekades: %1</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s)</source>
@@ -1559,19 +2289,19 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>Text log (*.log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textlogg (*.log)</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>HTTP Archive (*.har)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-arkiv (*.har)</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it?</source>
@@ -1595,18 +2325,22 @@ Off (manual acknowledge, as .NET): the connection stays CloseReceived until you 
 %1
 
 Nothing in the log was lost: choose another place and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loggen exporterades inte.
+
+%1
+
+Inget i loggen gick förlorat: välj en annan plats och försök igen.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exporterade %n händelse till %1</numerusform>
+            <numerusform>Exporterade %n händelser till %1</numerusform>
         </translation>
     </message>
     <message>
         <source>(the oldest %L1 events had already left the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>(de äldsta %L1 händelserna hade redan lämnat loggen)</translation>
     </message>
     <message>
         <source>Export connections</source>
@@ -1616,36 +2350,40 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>The connections were not exported.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anslutningarna exporterades inte.
+
+%1</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n connection(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exporterade %n anslutning till %1</numerusform>
+            <numerusform>Exporterade %n anslutningar till %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Stopped logging to %1 (%L2 events written)</source>
-        <translation type="unfinished"></translation>
+        <translation>Slutade logga till %1 (%L2 händelser skrivna)</translation>
     </message>
     <message>
         <source>Logging to the file could not start.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Loggningen till filen kunde inte starta.
+
+%1</translation>
     </message>
     <message>
         <source>Logging every event to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Loggar varje händelse till %1</translation>
     </message>
     <message>
         <source>Change the address or port in the toolbar and press Start (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra adressen eller porten i verktygsfältet och tryck på Starta (Ctrl+R)</translation>
     </message>
     <message>
         <source>the listen address is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lyssningsadressen är ogiltig: %1</translation>
     </message>
     <message>
         <source>&amp;Auto-acknowledge: on</source>
@@ -1657,55 +2395,55 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Log to file stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Loggning till fil stoppad: %1</translation>
     </message>
     <message>
         <source>Choose a certificate and key to serve wss:// (TLS) instead of ws://; the change applies at the next Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj ett certifikat och en nyckel för att erbjuda wss:// (TLS) i stället för ws://; ändringen gäller från nästa start</translation>
     </message>
     <message>
         <source>Serving wss:// with %1 (applies at Start); click to change or turn off TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Erbjuder wss:// med %1 (gäller vid start); klicka för att ändra eller stänga av TLS</translation>
     </message>
     <message>
         <source>Go to the &amp;Connections Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå till &amp;anslutningstabellen</translation>
     </message>
     <message>
         <source>Go to the &amp;Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå till &amp;loggen</translation>
     </message>
     <message>
         <source>Go to the Cl&amp;ose Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå till Cl&amp;ose-panelen</translation>
     </message>
     <message>
         <source>Go to the S&amp;end Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå till sä&amp;ndpanelen</translation>
     </message>
     <message>
         <source>Go to the &amp;Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Gå till &amp;detaljerna</translation>
     </message>
     <message>
         <source>Moving between the panes</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta mellan panelerna</translation>
     </message>
     <message>
         <source>Tab, Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabb, Skift+Tabb</translation>
     </message>
     <message>
         <source>The next or previous control: the connections filter, Hide ended, Clear Ended, the table, then the log&apos;s controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa eller föregående kontroll: anslutningsfiltret, Dölj avslutade, Rensa avslutade, tabellen och sedan loggens kontroller</translation>
     </message>
     <message>
         <source>Every shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla kortkommandon</translation>
     </message>
     <message>
         <source>%1 (in the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (i loggen)</translation>
     </message>
 </context>
 <context>
@@ -1720,11 +2458,11 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>The message to send (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meddelandet som ska skickas (Ctrl+Retur skickar)</translation>
     </message>
     <message>
         <source>Optional payload, at most 125 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Valfritt data, högst 125 byte</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
@@ -1736,19 +2474,19 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>hex: a lone digit before position %1; write bytes as pairs like 0a</source>
-        <translation type="unfinished"></translation>
+        <translation>hex: en ensam siffra före position %1; skriv byte som par, t.ex. 0a</translation>
     </message>
     <message>
         <source>hex: &quot;%1&quot; at position %2 is not a hex digit (0-9, a-f)</source>
-        <translation type="unfinished"></translation>
+        <translation>hex: ”%1” på position %2 är ingen hexsiffra (0-9, a-f)</translation>
     </message>
     <message>
         <source>hex: an odd number of digits; write bytes as pairs like 0a</source>
-        <translation type="unfinished"></translation>
+        <translation>hex: ett udda antal siffror; skriv byte som par, t.ex. 0a</translation>
     </message>
     <message>
         <source>Bytes as hex, e.g. 48 65 6c 6c 6f (Ctrl+Return sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Byte som hex, t.ex. 48 65 6c 6c 6f (Ctrl+Retur skickar)</translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
@@ -1756,10 +2494,6 @@ Nothing in the log was lost: choose another place and try again.</source>
             <numerusform>%n byte</numerusform>
             <numerusform>%n byte</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the Ping payload is %1 bytes of UTF-8; the limit is %2</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1774,7 +2508,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>The address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every IPv4 interface), ::1, or a host name</source>
-        <translation type="unfinished"></translation>
+        <translation>Adressen att lyssna på: 127.0.0.1 (endast den här datorn), 0.0.0.0 (alla IPv4-gränssnitt), ::1 eller ett värdnamn</translation>
     </message>
     <message>
         <source>any</source>
@@ -1782,22 +2516,22 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>The TCP port; &quot;any&quot; (0) picks a free one</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP-porten; ”valfri” (0) väljer en ledig</translation>
     </message>
     <message>
         <source>Stop the server (Ctrl+Shift+R) to change where it listens</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppa servern (Ctrl+Skift+R) för att ändra var den lyssnar</translation>
     </message>
 </context>
 <context>
     <name>closecall::ui::StatusLine</name>
     <message>
         <source>Data messages a second over the last second, in (from the peers) and out</source>
-        <translation type="unfinished"></translation>
+        <translation>Datameddelanden per sekund under den senaste sekunden, in (från motparterna) och ut</translation>
     </message>
     <message>
         <source>Events in the log; when it is full the oldest go (Settings ▸ Log capacity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Händelser i loggen; när den är full försvinner de äldsta (Inställningar ▸ Loggkapacitet)</translation>
     </message>
     <message>
         <source>Connections: %L1 open / %L2 total</source>
@@ -1813,11 +2547,11 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Events in the log (capacity %L1); when it is full the oldest go and are counted as dropped (Settings ▸ Log capacity)</source>
-        <translation type="unfinished"></translation>
+        <translation>Händelser i loggen (kapacitet %L1); när den är full försvinner de äldsta och räknas som borttagna (Inställningar ▸ Loggkapacitet)</translation>
     </message>
     <message>
         <source>● Logging to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>● Loggar till %1</translation>
     </message>
     <message numerus="yes">
         <source>Log: %Ln event(s)</source>
@@ -1832,7 +2566,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
-        <translation type="unfinished"></translation>
+        <translation>En motparts Close väntar i CloseReceived tills du besvarar den med Close eller Close Output (Server ▸ Kvittera automatiskt stänger av detta)</translation>
     </message>
 </context>
 <context>
@@ -1843,11 +2577,11 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>PEM certificate, e.g. server.crt</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-certifikat, t.ex. server.crt</translation>
     </message>
     <message>
         <source>PEM private key, e.g. server.key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privat PEM-nyckel, t.ex. server.key</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1855,7 +2589,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>With a certificate and its key the server serves wss:// instead of ws://. Leave both empty for plain ws://. The change applies at the next Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Med ett certifikat och dess nyckel erbjuder servern wss:// i stället för ws://. Lämna båda tomma för vanlig ws://. Ändringen gäller från nästa start.</translation>
     </message>
     <message>
         <source>&amp;Certificate:</source>
@@ -1863,7 +2597,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Choose the TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj TLS-certifikatet</translation>
     </message>
     <message>
         <source>&amp;Private key:</source>
@@ -1871,7 +2605,7 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Choose the TLS private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj den privata TLS-nyckeln</translation>
     </message>
     <message>
         <source>Use plain ws://</source>
@@ -1879,27 +2613,27 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>A key without a certificate: choose the certificate too, or clear both.</source>
-        <translation type="unfinished"></translation>
+        <translation>En nyckel utan certifikat: välj även certifikatet, eller rensa båda.</translation>
     </message>
     <message>
         <source>A certificate without a key: choose the private key too, or clear both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett certifikat utan nyckel: välj även den privata nyckeln, eller rensa båda.</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 finns inte.</translation>
     </message>
     <message>
         <source>%1 cannot be read (permissions).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kan inte läsas (behörigheter).</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.crt *.cer *.key)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-filer (*.pem *.crt *.cer *.key)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla filer (*)</translation>
     </message>
 </context>
 </TS>

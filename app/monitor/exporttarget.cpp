@@ -19,9 +19,11 @@ namespace closecall::monitor {
 
 namespace {
 
+// lupdate files this namespace's tr() texts under "closecall::monitor"; the
+// lookup must use the same context or they are never translated.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ExportTarget", text);
+    return QCoreApplication::translate("closecall::monitor", text);
 }
 
 // Shown, never used to open anything: a NUL is spelled out.

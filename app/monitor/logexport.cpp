@@ -20,9 +20,11 @@ using server::Event;
 
 namespace {
 
+// lupdate files this namespace's tr() texts under "closecall::monitor"; the
+// lookup must use the same context or they are never translated.
 QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("LogExport", text, disambiguation, n);
+    return QCoreApplication::translate("closecall::monitor", text, disambiguation, n);
 }
 
 } // namespace

@@ -47,47 +47,51 @@ bool closedCleanly(const monitor::ConnectionRow &r)
 
 QString closeOutcomeText(const monitor::ConnectionRow &r)
 {
-    using W = CloseOutcomeWatcher;
     if (!r.ended)
         return {};
     QString text;
     switch (r.how) {
     case HowEnded::Handshake:
         if (r.initiatedBy == Initiator::Client) {
-            text = W::tr("Connection %1 closed: the client closed first with %2, answered with %3")
+            text = CloseOutcomeWatcher::tr(
+                       "Connection %1 closed: the client closed first with %2, answered with %3")
                        .arg(r.id)
                        .arg(codeText(r.receivedCode), codeText(r.sentCode));
         } else if (r.closeHandshakeUs >= 0) {
-            text = W::tr("Connection %1 closed: %2 answered by the client in %3")
+            text = CloseOutcomeWatcher::tr("Connection %1 closed: %2 answered by the client in %3")
                        .arg(r.id)
                        .arg(codeText(r.receivedCode), milliseconds(r.closeHandshakeUs));
         } else {
-            text = W::tr("Connection %1 closed: %2 answered by the client")
+            text = CloseOutcomeWatcher::tr("Connection %1 closed: %2 answered by the client")
                        .arg(r.id)
                        .arg(codeText(r.receivedCode));
         }
         break;
     case HowEnded::Timeout:
-        text =
-            W::tr("Connection %1 aborted: the client did not answer our Close in time").arg(r.id);
+        text = CloseOutcomeWatcher::tr(
+                   "Connection %1 aborted: the client did not answer our Close in time")
+                   .arg(r.id);
         break;
     case HowEnded::Abort:
-        text = W::tr("Connection %1 aborted by you (TCP reset)").arg(r.id);
+        text = CloseOutcomeWatcher::tr("Connection %1 aborted by you (TCP reset)").arg(r.id);
         break;
     case HowEnded::PeerReset:
-        text = r.closeSent ? W::tr("Connection %1 ended: the client reset TCP instead of "
-                                   "answering our Close")
-                                 .arg(r.id)
-                           : W::tr("Connection %1 ended: the client reset TCP").arg(r.id);
+        text = r.closeSent
+                   ? CloseOutcomeWatcher::tr("Connection %1 ended: the client reset TCP instead of "
+                                             "answering our Close")
+                         .arg(r.id)
+                   : CloseOutcomeWatcher::tr("Connection %1 ended: the client reset TCP").arg(r.id);
         break;
     case HowEnded::PeerEof:
-        text = r.closeSent ? W::tr("Connection %1 ended: the client closed TCP without "
-                                   "answering our Close")
-                                 .arg(r.id)
-                           : W::tr("Connection %1 ended: the client closed TCP").arg(r.id);
+        text =
+            r.closeSent
+                ? CloseOutcomeWatcher::tr("Connection %1 ended: the client closed TCP without "
+                                          "answering our Close")
+                      .arg(r.id)
+                : CloseOutcomeWatcher::tr("Connection %1 ended: the client closed TCP").arg(r.id);
         break;
     case HowEnded::ProtocolError:
-        text = W::tr("Connection %1 failed: protocol error").arg(r.id);
+        text = CloseOutcomeWatcher::tr("Connection %1 failed: protocol error").arg(r.id);
         if (!r.lastError.isEmpty())
             text += u" ("_s + r.lastError + u')';
         break;
