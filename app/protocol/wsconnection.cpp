@@ -96,7 +96,8 @@ QString WsConnection::failureReason() const
 {
     if (m_handshake && m_handshake->status() == HandshakeStatus::Failed)
         return m_handshake->failureReason();
-    if (m_client && m_client->status() == HandshakeStatus::Failed)
+    // A client's refusal is not final while its body is still coming.
+    if (m_client && m_upgrade == Upgrade::Failed && m_client->status() == HandshakeStatus::Failed)
         return m_client->failureReason();
     return {};
 }
