@@ -139,6 +139,7 @@ public:
 
     QByteArray request() const { return m_request; }
     QByteArray key() const { return m_options.key; }
+    const ClientHandshakeOptions &options() const { return m_options; }
     HandshakeStatus feed(QByteArrayView data);
     HandshakeStatus status() const { return m_status; }
     // The transport ended (EOF or reset). A response cut short fails; a
