@@ -1224,6 +1224,76 @@ Grund: %2</translation>
     </message>
 </context>
 <context>
+    <name>closecall::protocol</name>
+    <message>
+        <source>Sec-WebSocket-Extensions &quot;%1&quot; is malformed at character %2: %3</source>
+        <translation>Sec-WebSocket-Extensions „%1“ ist bei Zeichen %2 fehlerhaft: %3</translation>
+    </message>
+    <message>
+        <source>%1 is given twice</source>
+        <translation>%1 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation>%1 nimmt keinen Wert</translation>
+    </message>
+    <message>
+        <source>server_max_window_bits must be 8 to 15, not &quot;%1&quot;</source>
+        <translation>server_max_window_bits muss 8 bis 15 sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>client_max_window_bits must be 8 to 15, not &quot;%1&quot;</source>
+        <translation>client_max_window_bits muss 8 bis 15 sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is not a permessage-deflate parameter</source>
+        <translation>%1 ist kein Parameter von permessage-deflate</translation>
+    </message>
+    <message>
+        <source>an extension name was expected</source>
+        <translation>ein Erweiterungsname wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a parameter name was expected</source>
+        <translation>ein Parametername wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a quote is not closed</source>
+        <translation>ein Anführungszeichen wird nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>a quoted value must be a token</source>
+        <translation>ein Wert in Anführungszeichen muss ein Token sein</translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation>ein Wert wurde erwartet</translation>
+    </message>
+    <message>
+        <source>a &apos;,&apos; or &apos;;&apos; was expected</source>
+        <translation>ein „,“ oder „;“ wurde erwartet</translation>
+    </message>
+    <message>
+        <source>the server chose extension %1, which was not offered</source>
+        <translation>der Server hat die Erweiterung %1 gewählt, die nicht angeboten wurde</translation>
+    </message>
+    <message>
+        <source>the server&apos;s permessage-deflate answer is not valid: %1</source>
+        <translation>die permessage-deflate-Antwort des Servers ist ungültig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::protocol::MessageInflater</name>
+    <message>
+        <source>the message inflates past %1 bytes</source>
+        <translation>die Nachricht wird beim Entpacken größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the compressed data is not valid deflate: %1</source>
+        <translation>die komprimierten Daten sind kein gültiges Deflate: %1</translation>
+    </message>
+</context>
+<context>
     <name>closecall::protocol::RefusalText</name>
     <message>
         <source>send data</source>
@@ -1818,6 +1888,21 @@ Grund: %2</translation>
     <message>
         <source>Original order</source>
         <translation>Ursprüngliche Reihenfolge</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::GuideDialog</name>
+    <message>
+        <source>CloseCall User Guide</source>
+        <translation>CloseCall-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Handbuch</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2529,18 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
     <message>
         <source>%1 (in the log)</source>
         <translation>%1 (im Protokoll)</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;br&gt;Released under the MIT License.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erstellt mit Qt %1, läuft mit Qt %2.&lt;br&gt;Veröffentlicht unter der MIT-Lizenz.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Homepage: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Webseite: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -1221,6 +1221,76 @@ reason: %2</source>
     </message>
 </context>
 <context>
+    <name>closecall::protocol</name>
+    <message>
+        <source>Sec-WebSocket-Extensions &quot;%1&quot; is malformed at character %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server_max_window_bits must be 8 to 15, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client_max_window_bits must be 8 to 15, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a permessage-deflate parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an extension name was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a parameter name was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quote is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quoted value must be a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;,&apos; or &apos;;&apos; was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server chose extension %1, which was not offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s permessage-deflate answer is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::protocol::MessageInflater</name>
+    <message>
+        <source>the message inflates past %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the compressed data is not valid deflate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>closecall::protocol::RefusalText</name>
     <message>
         <source>send data</source>
@@ -1814,6 +1884,21 @@ reason: %2</source>
     </message>
     <message>
         <source>Original order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::GuideDialog</name>
+    <message>
+        <source>CloseCall User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2427,6 +2512,18 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>%1 (in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;br&gt;Released under the MIT License.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Homepage: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

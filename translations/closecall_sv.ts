@@ -1224,6 +1224,76 @@ orsak: %2</translation>
     </message>
 </context>
 <context>
+    <name>closecall::protocol</name>
+    <message>
+        <source>Sec-WebSocket-Extensions &quot;%1&quot; is malformed at character %2: %3</source>
+        <translation>Sec-WebSocket-Extensions ”%1” är felformat vid tecken %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 is given twice</source>
+        <translation>%1 är angivet två gånger</translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation>%1 tar inget värde</translation>
+    </message>
+    <message>
+        <source>server_max_window_bits must be 8 to 15, not &quot;%1&quot;</source>
+        <translation>server_max_window_bits måste vara 8 till 15, inte ”%1”</translation>
+    </message>
+    <message>
+        <source>client_max_window_bits must be 8 to 15, not &quot;%1&quot;</source>
+        <translation>client_max_window_bits måste vara 8 till 15, inte ”%1”</translation>
+    </message>
+    <message>
+        <source>%1 is not a permessage-deflate parameter</source>
+        <translation>%1 är ingen parameter för permessage-deflate</translation>
+    </message>
+    <message>
+        <source>an extension name was expected</source>
+        <translation>ett tilläggsnamn förväntades</translation>
+    </message>
+    <message>
+        <source>a parameter name was expected</source>
+        <translation>ett parameternamn förväntades</translation>
+    </message>
+    <message>
+        <source>a quote is not closed</source>
+        <translation>ett citattecken stängs inte</translation>
+    </message>
+    <message>
+        <source>a quoted value must be a token</source>
+        <translation>ett citerat värde måste vara en token</translation>
+    </message>
+    <message>
+        <source>a value was expected</source>
+        <translation>ett värde förväntades</translation>
+    </message>
+    <message>
+        <source>a &apos;,&apos; or &apos;;&apos; was expected</source>
+        <translation>ett ”,” eller ”;” förväntades</translation>
+    </message>
+    <message>
+        <source>the server chose extension %1, which was not offered</source>
+        <translation>servern valde tillägget %1, som inte erbjöds</translation>
+    </message>
+    <message>
+        <source>the server&apos;s permessage-deflate answer is not valid: %1</source>
+        <translation>serverns permessage-deflate-svar är ogiltigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::protocol::MessageInflater</name>
+    <message>
+        <source>the message inflates past %1 bytes</source>
+        <translation>meddelandet blir större än %1 byte när det packas upp</translation>
+    </message>
+    <message>
+        <source>the compressed data is not valid deflate: %1</source>
+        <translation>de komprimerade data är inte giltig deflate: %1</translation>
+    </message>
+</context>
+<context>
     <name>closecall::protocol::RefusalText</name>
     <message>
         <source>send data</source>
@@ -1818,6 +1888,21 @@ orsak: %2</translation>
     <message>
         <source>Original order</source>
         <translation>Ursprunglig ordning</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::GuideDialog</name>
+    <message>
+        <source>CloseCall User Guide</source>
+        <translation>Användarhandbok för CloseCall</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Bakåt</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Handbok</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +2529,18 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
     <message>
         <source>%1 (in the log)</source>
         <translation>%1 (i loggen)</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Användarhandbok</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1, running on Qt %2.&lt;br&gt;Released under the MIT License.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Byggd med Qt %1, körs med Qt %2.&lt;br&gt;Publicerad under MIT-licensen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Homepage: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Webbplats: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

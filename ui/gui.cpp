@@ -1,16 +1,11 @@
 #include "gui.h"
 
+#include "i18n/translations.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/screenshot.h"
 
-#include <QtCore/QLibraryInfo>
-#include <QtCore/QLocale>
-#include <QtCore/QSettings>
-#include <QtCore/QTranslator>
 #include <QtGui/QIcon>
 #include <QtWidgets/QApplication>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -28,28 +23,6 @@ QSet<QString> namedOptions(const QStringList &arguments)
             names.insert(arg.section(u'=', 0, 0));
     }
     return names;
-}
-
-void loadTranslations(QApplication &app, const QString &settingsFile)
-{
-    const std::unique_ptr<QSettings> settings =
-        settingsFile.isEmpty() ? std::make_unique<QSettings>()
-                               : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
-    const QString chosen = settings->value(u"ui/language"_s).toString();
-    QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
-    if (locale.language() == QLocale::C)
-        locale = QLocale(QLocale::English);
-
-    // Ours (embedded by qt_add_translations under :/i18n; English has its
-    // plural forms there), then Qt's own for the standard dialogs' buttons.
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, u"closecall"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(ours);
-    if (locale.language() == QLocale::English)
-        return;
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
 }
 
 } // namespace
@@ -74,7 +47,7 @@ int runGui(QApplication &app, const control::CommandLine &commandLine)
     options.explicitOptions = namedOptions(app.arguments());
     // Hidden: a settings file of its own (scripts/screenshot, trying things out).
     options.settingsFile = qEnvironmentVariable("CLOSECALL_SETTINGS");
-    loadTranslations(app, options.settingsFile);
+    installTranslations(app, chosenLanguage(options.settingsFile));
 
     MainWindow window(options);
     // The picture shows what a newcomer sees: the default 1280x800 window.

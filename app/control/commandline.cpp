@@ -187,6 +187,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
         u"max-message-size"_s,
         Text::tr("Close with 1009 on a larger message (default %1).").arg(config.maxMessageSize),
         u"BYTES"_s);
+    const QCommandLineOption maxUnfinishedBytes(
+        u"max-unfinished-bytes"_s,
+        Text::tr("Bytes all connections together may hold of unfinished messages; the "
+                 "connection that would pass it is closed with 1009 (default %1).")
+            .arg(config.maxUnfinishedBytes),
+        u"BYTES"_s);
+    const QCommandLineOption messageTimeout(
+        u"message-timeout"_s,
+        Text::tr("Close with 1008 a connection whose message is not finished in time (default "
+                 "%1; 0 = never).")
+            .arg(config.messageTimeoutMs),
+        u"MS"_s);
     const QCommandLineOption handshakeTimeout(
         u"handshake-timeout"_s,
         Text::tr("Drop a client whose upgrade is not done in time (default %1).")
@@ -214,8 +226,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
             "--log-file still gets them. Without --log-file the engine does not produce them at "
             "all, so export lacks them too."));
     parser.addOptions({headless, listen, tlsCert, tlsKey, echo, manualAck, noAutoPong, subprotocol,
-                       allowOrigin, maxConnections, maxMessageSize, handshakeTimeout, closeTimeout,
-                       closeOutputTimeout, logFile, logFormat, noMessageEvents});
+                       allowOrigin, maxConnections, maxMessageSize, maxUnfinishedBytes,
+                       messageTimeout, handshakeTimeout, closeTimeout, closeOutputTimeout, logFile,
+                       logFormat, noMessageEvents});
 
     const auto fail = [&result](const QString &message) {
         result.status = CommandLine::Status::Error;
@@ -249,8 +262,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     // A value given twice is most likely a script bug; taking the last one
     // silently would hide it.
     for (const QCommandLineOption *single :
-         {&listen, &tlsCert, &tlsKey, &maxConnections, &maxMessageSize, &handshakeTimeout,
-          &closeTimeout, &closeOutputTimeout, &logFile, &logFormat}) {
+         {&listen, &tlsCert, &tlsKey, &maxConnections, &maxMessageSize, &maxUnfinishedBytes,
+          &messageTimeout, &handshakeTimeout, &closeTimeout, &closeOutputTimeout, &logFile,
+          &logFormat}) {
         if (parser.values(*single).size() > 1)
             return optionError(
                 *single,
@@ -314,6 +328,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         {&handshakeTimeout, 1, IntMax, config.handshakeTimeoutMs},
         {&closeTimeout, 1, IntMax, config.closeTimeoutMs},
         {&closeOutputTimeout, 0, IntMax, config.closeOutputTimeoutMs},
+        {&maxUnfinishedBytes, 1, std::numeric_limits<qint64>::max(), config.maxUnfinishedBytes},
+        {&messageTimeout, 0, IntMax, config.messageTimeoutMs},
     };
     for (IntegerOption &integer : integers) {
         if (!parser.isSet(*integer.option))
@@ -328,6 +344,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     config.handshakeTimeoutMs = static_cast<int>(integers[2].value);
     config.closeTimeoutMs = static_cast<int>(integers[3].value);
     config.closeOutputTimeoutMs = static_cast<int>(integers[4].value);
+    config.maxUnfinishedBytes = integers[5].value;
+    config.messageTimeoutMs = static_cast<int>(integers[6].value);
 
     if (parser.isSet(logFile)) {
         frontEnd.logFile = parser.value(logFile);

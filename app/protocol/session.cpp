@@ -113,6 +113,7 @@ qsizetype Session::receive(char *data, qsizetype size)
 
 void Session::onMessage(MessageType type, QByteArrayView payload)
 {
+    ++m_messagesReceived;
     SessionEvent e;
     e.state = state();
     e.messageType = type;
@@ -232,6 +233,23 @@ void Session::onProtocolError(quint16 code, const QString &why)
     // the frame is flushed.
     if (!m_closeSent)
         writeClose(code, QString(), CloseMode::ProtocolError);
+    if (setState(State::Aborted))
+        end(State::Aborted, HowEnded::ProtocolError, TransportAction::CloseNow);
+}
+
+void Session::failConnection(CloseCode code, QStringView reason)
+{
+    if (isEnded() || state() == State::Connecting)
+        return;
+    // The rest of the stream is never parsed, so the message being
+    // reassembled can never complete: its bytes are given back now.
+    m_parser = FrameParser(m_role, m_options.maxMessageSize);
+    if (!m_closeSent) {
+        // The driver's reason is short; a translation that makes it too
+        // long for a Close frame loses the reason, never the Close.
+        const bool reasonFits = !checkOutgoingClose(code, reason);
+        writeClose(code, reasonFits ? reason : QStringView(), CloseMode::ProtocolError);
+    }
     if (setState(State::Aborted))
         end(State::Aborted, HowEnded::ProtocolError, TransportAction::CloseNow);
 }

@@ -138,6 +138,14 @@ public:
     // Timeout. Refused once ended.
     [[nodiscard]] Refused abort(HowEnded how = HowEnded::Abort);
 
+    // Ends the session for a limit its driver keeps (docs/headless.md "Limits
+    // on unfinished messages") the way a protocol error ends it: our Close
+    // with `code` and `reason` unless one is already out (mode ProtocolError),
+    // nothing more read, what is held of an unfinished message dropped,
+    // Aborted, and TCP closed once the Close is flushed. Not from inside a
+    // sink callback; does nothing before Open or once ended.
+    void failConnection(CloseCode code, QStringView reason);
+
     bool isEnded() const { return state() == State::Closed || state() == State::Aborted; }
 
     // Frames to write, in order. The driver writes them and clears the buffer.
@@ -152,6 +160,13 @@ public:
 
     // Gives back idle buffer capacity (idle connections should cost little).
     void releaseMemory();
+
+    // For the driver's limits on unfinished messages (docs/headless.md): the
+    // bytes received of messages and frames not yet complete, and how many
+    // data messages have been completed so far (a change means the message
+    // held now is a new one).
+    qsizetype heldBytes() const { return m_parser.bufferedBytes(); }
+    quint64 messagesReceived() const { return m_messagesReceived; }
 
 private:
     class ParserAdapter;
@@ -183,6 +198,7 @@ private:
     bool m_closeReceived = false;
     CloseCode m_receivedCode;
     QString m_receivedReason;
+    quint64 m_messagesReceived = 0;
 };
 
 } // namespace closecall::protocol

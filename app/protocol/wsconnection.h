@@ -112,6 +112,12 @@ public:
     [[nodiscard]] Refused ping(QByteArrayView payload);
     [[nodiscard]] Refused close(CloseCode code, QStringView reason, CloseMode mode);
     [[nodiscard]] Refused abort(HowEnded how = HowEnded::Abort);
+    // Session::failConnection, once upgraded.
+    void failConnection(CloseCode code, QStringView reason)
+    {
+        if (isUpgraded())
+            m_session.failConnection(code, reason);
+    }
     void setAutoAcknowledge(bool on) { m_session.setAutoAcknowledge(on); }
     void setAutoPong(bool on) { m_session.setAutoPong(on); }
 

@@ -46,6 +46,7 @@ Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddres
 Connection::~Connection()
 {
     cancelTimer();
+    releaseUnfinished();
 }
 
 void Connection::start(std::unique_ptr<Transport> transport, bool plain)
@@ -187,6 +188,7 @@ void Connection::onTransportData(char *data, qsizetype size)
             return;
         }
     }
+    trackUnfinished();
     reportUnread(unread);
     pump();
 }
@@ -306,6 +308,7 @@ void Connection::finish()
         return;
     m_link = Link::Gone;
     cancelTimer();
+    releaseUnfinished();
     m_ws.releaseMemory();
     m_engine.connectionGone(this);
 }
@@ -333,7 +336,9 @@ void Connection::onUpgradeRequested()
     cancelTimer();
     // The state change to Open publishes the open event (publishOpen);
     // then come the frames the client sent right behind its request.
-    reportUnread(m_ws.accept());
+    const qsizetype unread = m_ws.accept();
+    trackUnfinished();
+    reportUnread(unread);
     pump();
     // The 101 went out through the session's output buffer; an idle open
     // connection should not keep that buffer's capacity.
@@ -443,6 +448,9 @@ void Connection::onDeadline()
     case Timer::Linger:
         m_transport->closeNow();
         finish();
+        return;
+    case Timer::Message:
+        onMessageTimeout(); // connectionlimits.cpp
         return;
     }
 }

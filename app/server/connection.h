@@ -19,9 +19,10 @@ class EngineImpl;
 // protocol's WsConnection (handshake, session, state table: every protocol
 // decision is there) with what the transport reads, writes what it answers,
 // carries out its transport actions, owns the connection's timeouts
-// (handshake, close, close output, lingering close) and turns its events
-// into the event stream. Small on purpose: an idle open connection is this
-// object, its WsConnection and its transport.
+// (handshake, close, close output, lingering close, finishing a message),
+// keeps its share of the engine's budget of unfinished messages, and turns
+// its events into the event stream. Small on purpose: an idle open
+// connection is this object, its WsConnection and its transport.
 class Connection final : public protocol::SessionSink, public TransportOwner
 {
     Q_DECLARE_TR_FUNCTIONS(Connection)
@@ -82,7 +83,7 @@ private:
         Closing, // the session ended or the upgrade failed: flushing, FIN, lingering
         Gone,    // the socket is closed; the engine deletes us soon
     };
-    enum class Timer : quint8 { None, Handshake, Close, Linger };
+    enum class Timer : quint8 { None, Handshake, Close, Linger, Message };
 
     // After the upgrade request is complete: accept, or refuse at the limit.
     void onUpgradeRequested();
@@ -91,6 +92,15 @@ private:
     void refuseUpgradeWith(int status, const QString &reason);
     // Logs the bytes the session left unread because it ended.
     void reportUnread(qsizetype unread);
+    // After each read: the engine-wide budget of unfinished messages and
+    // this connection's time limit for finishing one (connectionlimits.cpp).
+    void trackUnfinished();
+    void updateMessageTimer();
+    void onMessageTimeout();
+    // Ends the session with `code` after an error event that says which
+    // limit and why (Session::failConnection).
+    void failForLimit(quint16 code, const QString &why, const QString &reason);
+    void releaseUnfinished();
     void onEnded(const protocol::SessionEvent &e);
     // Writes m_ws's output, then carries out its pending transport action.
     void pump();
@@ -112,6 +122,8 @@ private:
     Deadlines::Handle m_deadline;
     qint64 m_closeWrittenUs = -1; // engine clock when our Close was written
     qint64 m_closeHandshakeUs = -1;
+    qint64 m_heldBytes = 0;     // counted in the engine's unfinished bytes
+    quint64 m_timedMessage = 0; // messagesReceived() when Timer::Message started
     Link m_link = Link::Up;
     Timer m_timer = Timer::None;
     bool m_closeQueued = false; // our Close is in the output, not yet written

@@ -11,9 +11,9 @@ class QTimer;
 namespace closecall::server {
 
 // Every per-connection timeout (handshake, close, close output, lingering
-// close) in one ordered map behind one precise QTimer. A QTimer per
-// connection would cost a QObject each and make the event dispatcher's
-// timer list linear in the number of connections.
+// close, finishing a message) in one ordered map behind one precise QTimer.
+// A QTimer per connection would cost a QObject each and make the event
+// dispatcher's timer list linear in the number of connections.
 class Deadlines final
 {
 public:

@@ -69,6 +69,10 @@ public:
     Deadlines &deadlines() { return *m_deadlines; }
     bool atConnectionLimit() const { return m_openCount >= m_config.maxConnections; }
     void connectionOpened() { ++m_openCount; }
+    // Bytes every connection together holds of unfinished messages
+    // (ServerConfig::maxUnfinishedBytes): each adds what its read changed.
+    void addUnfinishedBytes(qint64 delta) { m_unfinishedBytes += delta; }
+    qint64 unfinishedBytes() const { return m_unfinishedBytes; }
     void connectionEnded();
     void connectionGone(Connection *conn);
 
@@ -122,6 +126,7 @@ private:
     ReadBuffer m_readBuffer;
     quint32 m_nextId = 1;
     int m_openCount = 0; // upgraded and not yet ended
+    qint64 m_unfinishedBytes = 0;
 
     bool m_started = false;
     bool m_stopping = false;

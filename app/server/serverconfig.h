@@ -24,6 +24,14 @@ struct ServerConfig
 
     int maxConnections = 10000;
     qint64 maxMessageSize = 16 * 1024 * 1024;
+    // Bytes all connections together may hold of messages not yet complete
+    // (docs/headless.md "Limits"): 16 largest messages at once, a small
+    // fraction of any machine's memory; 10,000 peers could otherwise pin
+    // 10,000 x 16 MiB.
+    qint64 maxUnfinishedBytes = 256 * 1024 * 1024;
+    // A message must be complete this long after its first bytes arrived;
+    // 0 = never.
+    int messageTimeoutMs = 60000;
     qsizetype maxHeaderBytes = 16 * 1024;
     int handshakeTimeoutMs = 10000;
     int closeTimeoutMs = 5000;

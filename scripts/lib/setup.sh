@@ -10,9 +10,10 @@ CLOSECALL_PACKAGES=(
     qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6svg6 libbenchmark-dev
     libgl-dev libxkbcommon-dev
-    openssl
+    openssl zlib1g-dev qt6-translations-l10n
     python3 python3-websockets
     nodejs node-ws
+    chromium
     clang libclang-rt-14-dev
     xvfb xauth
 )

@@ -84,6 +84,8 @@ void tst_commandline::defaults()
     QCOMPARE(cl.config.handshakeTimeoutMs, 10000);
     QCOMPARE(cl.config.closeTimeoutMs, 5000);
     QCOMPARE(cl.config.closeOutputTimeoutMs, 30000);
+    QCOMPARE(cl.config.maxUnfinishedBytes, 256 * 1024 * 1024);
+    QCOMPARE(cl.config.messageTimeoutMs, 60000);
     QVERIFY(cl.config.messageEvents);
     QVERIFY(!cl.frontEnd.headless);
     QVERIFY(cl.frontEnd.logFile.isEmpty());
@@ -116,6 +118,10 @@ static QVariant field(const CommandLine &cl, const QString &name)
         return c.maxConnections;
     if (name == u"maxMessageSize")
         return QString::number(c.maxMessageSize);
+    if (name == u"maxUnfinishedBytes")
+        return QString::number(c.maxUnfinishedBytes);
+    if (name == u"messageTimeout")
+        return c.messageTimeoutMs;
     if (name == u"handshakeTimeout")
         return c.handshakeTimeoutMs;
     if (name == u"closeTimeout")
@@ -160,6 +166,12 @@ void tst_commandline::goodOption_data()
     row("--max-connections", {u"--max-connections"_s, u"5"_s}, "maxConnections", 5);
     row("--max-message-size big", {u"--max-message-size"_s, u"8589934592"_s}, "maxMessageSize",
         u"8589934592"_s);
+    row("--max-unfinished-bytes", {u"--max-unfinished-bytes"_s, u"1048576"_s}, "maxUnfinishedBytes",
+        u"1048576"_s);
+    row("--max-unfinished-bytes big", {u"--max-unfinished-bytes"_s, u"17179869184"_s},
+        "maxUnfinishedBytes", u"17179869184"_s);
+    row("--message-timeout", {u"--message-timeout"_s, u"1000"_s}, "messageTimeout", 1000);
+    row("--message-timeout 0 = never", {u"--message-timeout"_s, u"0"_s}, "messageTimeout", 0);
     row("--handshake-timeout", {u"--handshake-timeout"_s, u"250"_s}, "handshakeTimeout", 250);
     row("--close-timeout", {u"--close-timeout"_s, u"1500"_s}, "closeTimeout", 1500);
     row("--close-output-timeout 0 = never", {u"--close-output-timeout"_s, u"0"_s},
@@ -256,6 +268,17 @@ void tst_commandline::badOption_data()
         u"--max-message-size: '1.5' is not a number"_s);
     row("--max-message-size 20 digits", {u"--max-message-size"_s, u"99999999999999999999"_s},
         u"--max-message-size: '99999999999999999999' is too large…"_s);
+    row("--max-unfinished-bytes 0", {u"--max-unfinished-bytes"_s, u"0"_s},
+        u"--max-unfinished-bytes: '0' is too small; the least is 1"_s);
+    row("--max-unfinished-bytes 1M", {u"--max-unfinished-bytes"_s, u"1M"_s},
+        u"--max-unfinished-bytes: '1M' is not a number"_s);
+    row("--max-unfinished-bytes twice",
+        {u"--max-unfinished-bytes"_s, u"1"_s, u"--max-unfinished-bytes"_s, u"2"_s},
+        u"--max-unfinished-bytes: given 2 times; give it once"_s);
+    row("--message-timeout -1", {u"--message-timeout=-1"_s},
+        u"--message-timeout: '-1' is too small; the least is 0"_s);
+    row("--message-timeout too large", {u"--message-timeout"_s, u"99999999999"_s},
+        u"--message-timeout: '99999999999' is too large; the most is 2147483647"_s);
     row("--handshake-timeout 0", {u"--handshake-timeout"_s, u"0"_s},
         u"--handshake-timeout: '0' is too small; the least is 1"_s);
     row("--close-timeout x", {u"--close-timeout"_s, u"5s"_s},

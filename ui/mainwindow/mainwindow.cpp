@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "help/guidedialog.h"
+
 #include "closepanel/closeoutcome.h"
 #include "closepanel/closepanel.h"
 #include "common/emptystatetableview.h"
 #include "connections/connectionactions.h"
 #include "connections/connectionspane.h"
 #include "details/detailspanel.h"
+#include "help/guidedialog.h"
 #include "log/logpane.h"
 #include "log/logview.h"
 #include "monitor/connectiontablemodel.h"
@@ -364,6 +367,8 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User Guide"), this, &MainWindow::showGuide)
+        ->setObjectName(u"actionUserGuide"_s);
     QAction *shortcuts =
         help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcut(QKeySequence::HelpContents);
@@ -630,13 +635,27 @@ void MainWindow::chooseLogCapacity()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About CloseCall"),
+    QString text =
         tr("<h3>CloseCall %1</h3><p>A console for WebSocket servers: see how your clients "
            "behave when a server closes on them.</p><p><b>Close</b> sends our Close and "
            "waits for the peer's (data meanwhile is discarded); <b>Close Output</b> sends it "
            "and keeps delivering what the peer still sends; <b>Abort</b> resets TCP.</p>")
-            .arg(QApplication::applicationVersion()));
+            .arg(QApplication::applicationVersion());
+    text += tr("<p>Built with Qt %1, running on Qt %2.<br>Released under the MIT License.</p>")
+                .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()));
+    const QString homepage = QStringLiteral(CLOSECALL_HOMEPAGE);
+    if (!homepage.isEmpty())
+        text += tr("<p>Homepage: <a href=\"%1\">%1</a></p>").arg(homepage.toHtmlEscaped());
+    QMessageBox::about(this, tr("About CloseCall"), text);
+}
+
+void MainWindow::showGuide()
+{
+    if (!m_guide)
+        m_guide = new GuideDialog(this);
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

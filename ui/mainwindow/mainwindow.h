@@ -39,6 +39,7 @@ class ClosePanel;
 class ConnectionActions;
 class ConnectionsPane;
 class DetailsPanel;
+class GuideDialog;
 class LogPane;
 class SendPanel;
 using ServerSession = control::EngineSession; // serversession.h
@@ -124,6 +125,7 @@ private:
     // mainwindow_keyboard.cpp: moving the focus between the panes.
     void addFocusActions(QMenu *menu);
     void showAbout();
+    void showGuide();
     void chooseTls();
     void chooseLogCapacity();
 
@@ -172,6 +174,7 @@ private:
     QDockWidget *m_closeDock = nullptr;
     QDockWidget *m_sendDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
+    GuideDialog *m_guide = nullptr; // made on first use (Help ▸ User Guide)
     StatusLine *m_statusLine = nullptr;
     QTimer *m_tick = nullptr;
     QByteArray m_defaultState;
