@@ -31,6 +31,18 @@ Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddres
     m_info.remote = remote.toString();
 }
 
+Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote,
+                       ClientHandshakeOptions handshake, const QString &url)
+    : m_engine(engine)
+    , m_ws(*this, std::move(handshake), sessionOptions(engine.config()))
+    , m_deadline(engine.deadlines().none())
+{
+    m_info.id = id;
+    m_info.remote = remote.toString();
+    m_info.outgoing = true;
+    m_info.url = url;
+}
+
 Connection::~Connection()
 {
     cancelTimer();
@@ -42,6 +54,8 @@ void Connection::start(std::unique_ptr<Transport> transport, bool plain)
     m_transport = std::move(transport);
     m_plain = plain;
     setTimer(Timer::Handshake, m_engine.config().handshakeTimeoutMs);
+    if (isOutgoing())
+        pump(); // the upgrade request
 }
 
 // ---- events ---------------------------------------------------------------
@@ -275,6 +289,19 @@ void Connection::onTransportEof(bool reset)
     m_peerEof = true;
     if (m_link == Link::Gone)
         return;
+    if (m_link == Link::Up && m_ws.isConnecting() && isOutgoing()) {
+        // The server's refusal may end here (a body up to the close).
+        cancelTimer();
+        m_ws.transportClosed(reset);
+        publishHandshakeFailed(m_ws.httpStatus(), m_ws.failureReason());
+        pump();
+        return;
+    }
+    if (m_link == Link::Closing && isOutgoing() && m_transport->pendingBytes() > 0) {
+        // The server's FIN came before our last bytes left: flush them first.
+        m_transport->closeAfterFlush();
+        return;
+    }
     if (m_link == Link::Up && m_ws.isConnecting()) {
         cancelTimer();
         publish(makeEvent(
@@ -339,8 +366,16 @@ void Connection::pump(qsizetype unread)
     if (!action)
         return;
     switch (*action) {
-    case TransportAction::CloseNow:
     case TransportAction::AwaitPeerClose:
+        // RFC 6455 §7.1.1: the server closes TCP first; the client waits for
+        // its FIN (onTransportEof closes then) and closes anyway after LingerMs.
+        m_link = Link::Closing;
+        if (m_peerEof) {
+            m_transport->closeAfterFlush();
+        }
+        setTimer(Timer::Linger, LingerMs);
+        return;
+    case TransportAction::CloseNow:
         m_link = Link::Closing;
         m_transport->closeAfterFlush();
         setTimer(Timer::Linger, LingerMs);
@@ -403,6 +438,18 @@ void Connection::onUpgradeRequested()
 void Connection::publishOpen()
 {
     m_engine.connectionOpened();
+    if (const ClientHandshake *client = m_ws.clientHandshake()) {
+        // Outgoing: where we went, and what the server's 101 said.
+        const QString target = client->options().target;
+        const qsizetype question = target.indexOf(u'?');
+        const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(
+            (question < 0 ? target : target.left(question)).toUtf8()));
+        const QString query = question < 0 ? QString() : target.mid(question + 1);
+        publish(makeEvent(State::Open, events::Open{m_info.remote, path, query, m_ws.subprotocol(),
+                                                    client->options().origin, QString(),
+                                                    client->responseHeaders(), true, m_info.url}));
+        return;
+    }
     const HandshakeRequest &req = m_ws.request();
     publish(
         makeEvent(State::Open, events::Open{m_info.remote, req.path, req.query, m_ws.subprotocol(),
@@ -411,7 +458,8 @@ void Connection::publishOpen()
 
 void Connection::publishHandshakeFailed(int status, const QString &reason)
 {
-    publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, status, reason}));
+    publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, status, reason,
+                                                                 isOutgoing(), m_info.url}));
 }
 
 void Connection::refuseUpgradeWith(int status, const QString &reason)
@@ -424,8 +472,17 @@ void Connection::refuseUpgradeWith(int status, const QString &reason)
 
 void Connection::refuseUpgrade(const QString &reason)
 {
-    if (isConnecting())
-        refuseUpgradeWith(503, reason);
+    if (!isConnecting())
+        return;
+    if (isOutgoing()) {
+        // Ours to give up: there is no request to answer.
+        cancelTimer();
+        m_ws.abandonUpgrade();
+        publishHandshakeFailed(0, reason);
+        pump();
+        return;
+    }
+    refuseUpgradeWith(503, reason);
 }
 
 // ---- timers -----------------------------------------------------------------
@@ -454,6 +511,17 @@ void Connection::onDeadline()
     case Timer::None:
         return;
     case Timer::Handshake: {
+        if (isOutgoing()) {
+            // The server did not answer the upgrade in time: we give up.
+            m_ws.abandonUpgrade();
+            const QString said = m_ws.failureReason();
+            publishHandshakeFailed(m_ws.httpStatus(),
+                                   said.isEmpty() ? tr("no 101 Switching Protocols within %1 ms")
+                                                        .arg(m_engine.config().handshakeTimeoutMs)
+                                                  : said);
+            pump();
+            return;
+        }
         // A slow or silent client is dropped, with a 408 it can read
         // (docs/close-semantics.md "States").
         refuseUpgradeWith(408, tr("no complete upgrade request within %1 ms")

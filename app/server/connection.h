@@ -29,6 +29,10 @@ class Connection final : public protocol::SessionSink, public TransportOwner
 
 public:
     Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote);
+    // An outgoing connection (client role) to `url`, over a TCP connection
+    // already made (Connector): start() writes the upgrade request.
+    Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote,
+               protocol::ClientHandshakeOptions handshake, const QString &url);
     ~Connection() override;
     Q_DISABLE_COPY_MOVE(Connection)
 
@@ -40,6 +44,7 @@ public:
     const ConnectionInfo &info() const { return m_info; }
     protocol::State state() const { return m_info.state; }
     bool isConnecting() const { return m_link == Link::Up && m_ws.isConnecting(); }
+    bool isOutgoing() const { return m_ws.role() == protocol::Role::Client; }
     // Upgraded and TCP not yet closing: a command can act on it.
     bool isLive() const { return m_link == Link::Up && m_ws.isUpgraded(); }
 

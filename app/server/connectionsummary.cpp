@@ -20,10 +20,16 @@ void ConnectionSummary::apply(const Event &ev)
     visit(Overloaded{
               [&](const events::Listening &) {},
               [&](const events::Result &) {},
-              [&](const events::HandshakeFailed &f) { remote = f.remote; },
+              [&](const events::HandshakeFailed &f) {
+                  remote = f.remote;
+                  outgoing = f.outgoing;
+                  url = f.url;
+              },
               [&](const events::Open &o) {
                   state = State::Open;
                   remote = o.remote;
+                  outgoing = o.outgoing;
+                  url = o.url;
                   path = o.path;
                   query = o.query;
                   subprotocol = o.subprotocol;

@@ -22,7 +22,9 @@ struct ConnectionSummary
     protocol::State state = protocol::State::Connecting;
 
     // From `open` (the remote also from `handshake_failed`).
-    QString remote; // "ip:port"
+    QString remote;        // "ip:port"
+    bool outgoing = false; // role "out": we connected to `url`
+    QString url;
     QString path;
     QString query;
     QString subprotocol;

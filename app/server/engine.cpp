@@ -90,6 +90,12 @@ void Engine::list(const QByteArray &resultId)
     d->list(resultId);
 }
 
+void Engine::connectTo(const QString &url, int count, const QStringList &subprotocols,
+                       const QStringList &headers, const QByteArray &resultId)
+{
+    d->connectTo(url, count, subprotocols, headers, resultId);
+}
+
 void Engine::postResult(const QByteArray &resultId, bool ok, const QString &error,
                         const QByteArray &dataJson)
 {

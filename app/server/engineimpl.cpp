@@ -347,6 +347,7 @@ void EngineImpl::shutdown(CloseCode code, const QString &reason, int timeoutMs,
     // No new connections while the old ones close.
     if (m_listener)
         m_listener->stop();
+    dropPendingConnects(tr("the server is shutting down"));
 
     QList<quint32> ids = m_conns.keys();
     std::sort(ids.begin(), ids.end());

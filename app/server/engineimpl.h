@@ -7,6 +7,7 @@
 #include "eventpublisher.h"
 #include "plaintransport.h"
 
+#include "protocol/clienturl.h"
 #include "protocol/handshake.h"
 
 #include <QtCore/QCoreApplication>
@@ -24,6 +25,7 @@ class QTimer;
 namespace closecall::server {
 
 class Connection;
+class Connector;
 class Listener;
 class Poller;
 
@@ -56,6 +58,8 @@ public:
     void ping(const ConnSelector &conns, const QByteArray &payload, const QByteArray &resultId);
     void setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId);
     void list(const QByteArray &resultId);
+    void connectTo(const QString &url, int count, const QStringList &subprotocols,
+                   const QStringList &headers, const QByteArray &resultId); // engineconnect.cpp
     void postResult(const QByteArray &resultId, bool ok, const QString &error,
                     const QByteArray &dataJson);
     void postError(const QString &message);
@@ -81,6 +85,10 @@ public:
 
 private:
     void accept(int fd, const sockets::PeerAddress &peer);
+    void onConnected(quint32 id, const protocol::ClientTarget &target, int fd,
+                     const QString &error);
+    void publishConnectFailed(quint32 id, const QString &url, const QString &error);
+    void dropPendingConnects(const QString &reason);
     void onPollEvent(quint64 key, quint32 events);
     void onDeadline(quint32 conn);
     void reap();
@@ -116,9 +124,15 @@ private:
     QTimer *m_sweepTimer = nullptr;
     QTimer *m_shutdownTimer = nullptr;
 
-    QHash<quint32, Connection *> m_conns;  // every connection whose socket is open
-    std::vector<Connection *> m_graveyard; // gone; deleted on the next turn
-    std::deque<ConnectionInfo> m_history;  // ended connections, for `list`
+    QHash<quint32, Connection *> m_conns; // every connection whose socket is open
+    struct PendingConnect
+    {
+        Connector *connector = nullptr;
+        QString url;
+    };
+    QHash<quint32, PendingConnect> m_connectors; // outgoing ones still connecting TCP
+    std::vector<Connection *> m_graveyard;       // gone; deleted on the next turn
+    std::deque<ConnectionInfo> m_history;        // ended connections, for `list`
     std::unique_ptr<char[]> m_readStorage;
     ReadBuffer m_readBuffer;
     quint32 m_nextId = 1;

@@ -87,6 +87,8 @@ struct HandshakeFailed
     QString remote = {}; // "ip:port"
     int httpStatus = 0;  // "status"
     QString reason = {};
+    bool outgoing = false; // "role": "out" (we connected) or "in" (we accepted)
+    QString url = {};      // outgoing only: where we connected
 };
 
 struct Open
@@ -97,7 +99,9 @@ struct Open
     QString subprotocol = {};
     QString origin = {};
     QString userAgent = {};
-    protocol::HttpHeaders headers = {}; // the upgrade request's, as sent
+    protocol::HttpHeaders headers = {}; // the upgrade request's, as sent (outgoing: the 101's)
+    bool outgoing = false;              // "role": "out" (we connected) or "in" (we accepted)
+    QString url = {};                   // outgoing only: where we connected
 };
 
 // What every message and control-frame event carries.
