@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ClientUrl</name>
+    <message>
+        <source>the URL is empty; give one like ws://127.0.0.1:9001/chat.</source>
+        <translation>die URL ist leer; eine wie ws://127.0.0.1:9001/chat angeben.</translation>
+    </message>
+    <message>
+        <source>%1 is not a WebSocket URL; it must start with ws:// or wss://.</source>
+        <translation>%1 ist keine WebSocket-URL; sie muss mit ws:// oder wss:// beginnen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL: %2</source>
+        <translation>%1 ist keine gültige URL: %2</translation>
+    </message>
+    <message>
+        <source>%1 names no host; give one like ws://127.0.0.1:9001/.</source>
+        <translation>%1 nennt keinen Host; einen wie ws://127.0.0.1:9001/ angeben.</translation>
+    </message>
+    <message>
+        <source>%1 has user info before the host; a WebSocket URL has none (RFC 6455 §3): send credentials in an Authorization header.</source>
+        <translation>%1 hat Benutzerangaben vor dem Host; eine WebSocket-URL hat keine (RFC 6455 §3): Zugangsdaten in einem Authorization-Header senden.</translation>
+    </message>
+    <message>
+        <source>%1 has a fragment; a WebSocket URL must not (RFC 6455 §3): write &apos;#&apos; as %23.</source>
+        <translation>%1 hat ein Fragment; eine WebSocket-URL darf keines haben (RFC 6455 §3): &apos;#&apos; als %23 schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 has port 0; give the server&apos;s port.</source>
+        <translation>%1 hat Port 0; den Port des Servers angeben.</translation>
+    </message>
+</context>
+<context>
     <name>CloseCodes</name>
     <message>
         <source>Empty (no status code)</source>
@@ -234,6 +265,14 @@
         <source>HAR is one JSON document and cannot be written as events happen; use .jsonl, .log or .csv (or --log-format), and the export command for HAR</source>
         <translation>HAR ist ein einziges JSON-Dokument und kann nicht beim Eintreten der Ereignisse geschrieben werden; .jsonl, .log oder .csv (oder --log-format) verwenden und für HAR den export-Befehl</translation>
     </message>
+    <message>
+        <source>Bytes all connections together may hold of unfinished messages; the connection that would pass it is closed with 1009 (default %1).</source>
+        <translation>Bytes, die alle Verbindungen zusammen von unfertigen Nachrichten halten dürfen; die Verbindung, die die Grenze überschreiten würde, wird mit 1009 geschlossen (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Close with 1008 a connection whose message is not finished in time (default %1; 0 = never).</source>
+        <translation>Eine Verbindung, deren Nachricht nicht rechtzeitig fertig wird, mit 1008 schließen (Standard %1; 0 = nie).</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -402,16 +441,8 @@
         <translation>„id“ muss eine Zeichenkette oder eine Zahl sein; erhalten: %1</translation>
     </message>
     <message>
-        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
-        <translation>„cmd“ fehlt; Befehle sind list, close, close_output, abort, send, ping, set, export, quit</translation>
-    </message>
-    <message>
         <source>&apos;cmd&apos; must be a string; got %1</source>
         <translation>„cmd“ muss eine Zeichenkette sein; erhalten: %1</translation>
-    </message>
-    <message>
-        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
-        <translation>unbekannter Befehl „%1“; Befehle sind list, close, close_output, abort, send, ping, set, export, quit</translation>
     </message>
     <message>
         <source>unknown cmd &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
@@ -436,6 +467,30 @@
     <message>
         <source>a scalar</source>
         <translation>ein Skalar</translation>
+    </message>
+    <message>
+        <source>timeline needs &apos;conn&apos; (the id of the connection to draw)</source>
+        <translation>timeline braucht „conn“ (die ID der zu zeichnenden Verbindung)</translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; must be one connection id (a whole number from 1); got %1</source>
+        <translation>„conn“ muss eine Verbindungs-ID sein (eine ganze Zahl ab 1); erhalten: %1</translation>
+    </message>
+    <message>
+        <source>timeline needs &apos;path&apos; (the file to write)</source>
+        <translation>timeline braucht „path“ (die zu schreibende Datei)</translation>
+    </message>
+    <message>
+        <source>&apos;format&apos; must be svg or png; got %1</source>
+        <translation>„format“ muss svg oder png sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
+        <translation>„cmd“ fehlt; Befehle sind list, close, close_output, abort, send, ping, set, export, quit, timeline</translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
+        <translation>unbekannter Befehl „%1“; Befehle sind list, close, close_output, abort, send, ping, set, export, quit, timeline</translation>
     </message>
 </context>
 <context>
@@ -466,6 +521,34 @@
     <message>
         <source>no complete upgrade request within %1 ms</source>
         <translation>keine vollständige Upgrade-Anfrage innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>no 101 Switching Protocols within %1 ms</source>
+        <translation>kein 101 Switching Protocols innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>unfinished messages would hold %1 bytes on all connections together, over the limit of %2 (--max-unfinished-bytes); this connection held %3 of them</source>
+        <translation>unfertige Nachrichten würden auf allen Verbindungen zusammen %1 Bytes halten, über der Grenze von %2 (--max-unfinished-bytes); diese Verbindung hielt %3 davon</translation>
+    </message>
+    <message>
+        <source>the server&apos;s limit for unfinished messages is reached</source>
+        <translation>die Grenze des Servers für unfertige Nachrichten ist erreicht</translation>
+    </message>
+    <message>
+        <source>a message was not finished within %1 ms (--message-timeout); %2 bytes of it were held</source>
+        <translation>eine Nachricht wurde nicht innerhalb von %1 ms fertig (--message-timeout); %2 Bytes davon wurden gehalten</translation>
+    </message>
+    <message>
+        <source>message not finished within %1 ms</source>
+        <translation>Nachricht nicht innerhalb von %1 ms fertig</translation>
+    </message>
+    <message>
+        <source>%1: closing (our Close is already out)</source>
+        <translation>%1: wird geschlossen (unser Close ist bereits gesendet)</translation>
+    </message>
+    <message>
+        <source>%1: closing with %2</source>
+        <translation>%1: wird mit %2 geschlossen</translation>
     </message>
 </context>
 <context>
@@ -521,6 +604,33 @@
     <message>
         <source>the server is shutting down</source>
         <translation>der Server fährt herunter</translation>
+    </message>
+    <message>
+        <source>wss:// is not supported for outgoing connections yet; use ws://</source>
+        <translation>wss:// wird für ausgehende Verbindungen noch nicht unterstützt; ws:// verwenden</translation>
+    </message>
+    <message>
+        <source>count is %1; give 1 to %2 connections</source>
+        <translation>die Anzahl ist %1; 1 bis %2 Verbindungen angeben</translation>
+    </message>
+    <message>
+        <source>the header %1 is not &quot;Name: value&quot;</source>
+        <translation>der Header %1 ist nicht „Name: Wert“</translation>
+    </message>
+    <message>
+        <source>could not set up the socket of an outgoing connection</source>
+        <translation>der Socket einer ausgehenden Verbindung konnte nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>the events are written more slowly than they come (%1 KiB of them wait for stdout, the log file or the window): reading from every peer and accepting connections pause until fewer than %2 KiB wait</source>
+        <translation>die Ereignisse werden langsamer geschrieben, als sie kommen (%1 KiB davon warten auf stdout, die Protokolldatei oder das Fenster): das Lesen von allen Gegenstellen und das Annehmen von Verbindungen pausieren, bis weniger als %2 KiB warten</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n pause(s) since the last such notice</source>
+        <translation>
+            <numerusform>; %n Pause seit dem letzten solchen Hinweis</numerusform>
+            <numerusform>; %n Pausen seit dem letzten solchen Hinweis</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -641,10 +751,6 @@
         <translation>Origin %1 ist nicht erlaubt; erlaubt: %2.</translation>
     </message>
     <message>
-        <source>the response header is over %1 bytes without an end.</source>
-        <translation>der Antwort-Header ist über %1 Bytes groß, ohne zu enden.</translation>
-    </message>
-    <message>
         <source>the response does not start with an HTTP status line: %1.</source>
         <translation>die Antwort beginnt nicht mit einer HTTP-Statuszeile: %1.</translation>
     </message>
@@ -684,6 +790,78 @@
         <source>the server chose subprotocol %1, which is not one offered (%2).</source>
         <translation>der Server hat das Subprotokoll %1 gewählt, das nicht angeboten wurde (%2).</translation>
     </message>
+    <message>
+        <source>the host %1 is empty or not printable ASCII; give a host name (IDNA-encoded) or an address, with the port if it is not the scheme&apos;s.</source>
+        <translation>der Host %1 ist leer oder kein druckbares ASCII; einen Hostnamen (IDNA-kodiert) oder eine Adresse angeben, mit dem Port, wenn es nicht der des Schemas ist.</translation>
+    </message>
+    <message>
+        <source>the request target %1 must start with &apos;/&apos; and be printable ASCII without spaces (percent-encode the rest).</source>
+        <translation>das Anfrageziel %1 muss mit &apos;/&apos; beginnen und druckbares ASCII ohne Leerzeichen sein (den Rest prozentkodieren).</translation>
+    </message>
+    <message>
+        <source>the subprotocol %1 is not a token (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only, RFC 6455 §4.1).</source>
+        <translation>das Subprotokoll %1 ist kein Token (nur Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~, RFC 6455 §4.1).</translation>
+    </message>
+    <message>
+        <source>the subprotocol %1 is offered twice.</source>
+        <translation>das Subprotokoll %1 wird zweimal angeboten.</translation>
+    </message>
+    <message>
+        <source>the Origin %1 contains CR, LF or another control character.</source>
+        <translation>der Origin %1 enthält CR, LF oder ein anderes Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>the Sec-WebSocket-Key %1 is not 16 bytes in base64 (RFC 6455 §4.1).</source>
+        <translation>der Sec-WebSocket-Key %1 ist nicht 16 Bytes in Base64 (RFC 6455 §4.1).</translation>
+    </message>
+    <message>
+        <source>the header name %1 is not a token (no spaces, colons, CR or LF).</source>
+        <translation>der Header-Name %1 ist kein Token (keine Leerzeichen, Doppelpunkte, CR oder LF).</translation>
+    </message>
+    <message>
+        <source>the value of header %1 contains CR, LF or another control character.</source>
+        <translation>der Wert des Headers %1 enthält CR, LF oder ein anderes Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>the header %1 is the handshake&apos;s own; it cannot be set as an extra header (subprotocols have their own option).</source>
+        <translation>der Header %1 gehört zum Handshake selbst; er kann nicht als zusätzlicher Header gesetzt werden (Subprotokolle haben eine eigene Option).</translation>
+    </message>
+    <message>
+        <source>Origin is given twice: as the origin and as an extra header.</source>
+        <translation>Origin ist zweimal angegeben: als Origin und als zusätzlicher Header.</translation>
+    </message>
+    <message>
+        <source>the response header limit must be positive.</source>
+        <translation>die Grenze für den Antwort-Header muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>the response header is over %1 bytes.</source>
+        <translation>der Antwort-Header ist über %1 Bytes groß.</translation>
+    </message>
+    <message>
+        <source>the 101 has no Sec-WebSocket-Accept; expected %1 for our key.</source>
+        <translation>die 101 hat kein Sec-WebSocket-Accept; erwartet war %1 für unseren Schlüssel.</translation>
+    </message>
+    <message>
+        <source>the server chose several subprotocols (%1), not one offered (%2); a server chooses exactly one.</source>
+        <translation>der Server wählte mehrere Subprotokolle (%1), nicht eines der angebotenen (%2); ein Server wählt genau eines.</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering the upgrade.</source>
+        <translation>der Server hat die Verbindung geschlossen, ohne auf das Upgrade zu antworten.</translation>
+    </message>
+    <message>
+        <source>the server closed the connection in the middle of its response (%1 bytes received).</source>
+        <translation>der Server hat die Verbindung mitten in seiner Antwort geschlossen (%1 Bytes empfangen).</translation>
+    </message>
+    <message>
+        <source>Its body is %1 bytes of binary.</source>
+        <translation>Ihr Inhalt sind %1 Bytes Binärdaten.</translation>
+    </message>
+    <message>
+        <source>It said: %1</source>
+        <translation>Sie lautete: %1</translation>
+    </message>
 </context>
 <context>
     <name>Listener</name>
@@ -717,16 +895,16 @@
 <context>
     <name>closecall::control::Controller</name>
     <message>
-        <source>the server is shutting down; %1 was not carried out</source>
-        <translation>der Server fährt herunter; %1 wurde nicht ausgeführt</translation>
+        <source>timeline is not available here: use File &gt; Export Timeline…</source>
+        <translation>timeline ist hier nicht verfügbar: Verwenden Sie Datei &gt; Zeitleiste exportieren…</translation>
     </message>
     <message>
-        <source>%1 is the --log-file being written; export to another file</source>
-        <translation>%1 ist die gerade geschriebene --log-file; in eine andere Datei exportieren</translation>
+        <source>timeline: png needs the window (File &gt; Export Timeline…); headless writes svg (&quot;format&quot;: &quot;svg&quot;)</source>
+        <translation>timeline: png braucht das Fenster (Datei &gt; Zeitleiste exportieren…); ohne Fenster wird svg geschrieben (&quot;format&quot;: &quot;svg&quot;)</translation>
     </message>
     <message>
-        <source>export is not available here: use File &gt; Export Log…</source>
-        <translation>Export ist hier nicht verfügbar: Datei &gt; Protokoll exportieren… verwenden</translation>
+        <source>connection %1 has no events in the log</source>
+        <translation>Verbindung %1 hat keine Ereignisse im Protokoll</translation>
     </message>
 </context>
 <context>
@@ -828,6 +1006,10 @@
     <message>
         <source>it is a kernel interface file on %1, not a regular file for data</source>
         <translation>es ist eine Kernel-Schnittstellendatei auf %1, keine reguläre Datei für Daten</translation>
+    </message>
+    <message>
+        <source>the PNG could not be encoded</source>
+        <translation>das PNG konnte nicht kodiert werden</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1127,21 @@ Grund: %2</translation>
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Ack delay</source>
+        <translation>Antwortverzug</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them crossed our Close: they were already here when it went out, so the peer sent them before it could see it.</source>
+        <translation>
+            <numerusform>%n davon hat sich mit unserem Close gekreuzt: Sie war schon hier, als es hinausging, die Gegenstelle hat sie also gesendet, bevor sie es sehen konnte.</numerusform>
+            <numerusform>%n davon haben sich mit unserem Close gekreuzt: Sie waren schon hier, als es hinausging, die Gegenstelle hat sie also gesendet, bevor sie es sehen konnte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The peer closed first; its Close waited this long for our answer (with manual acknowledge, the operator&apos;s time).</source>
+        <translation>Die Gegenstelle hat zuerst geschlossen; ihr Close hat so lange auf unsere Antwort gewartet (bei manueller Bestätigung die Zeit des Bedieners).</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1419,221 @@ Grund: %2</translation>
         <source>#%1  %2  (t = %3 s)</source>
         <translation>#%1  %2  (t = %3 s)</translation>
     </message>
+    <message>
+        <source>crossed our Close</source>
+        <translation>mit unserem Close gekreuzt</translation>
+    </message>
+    <message>
+        <source>we sent %1</source>
+        <translation>wir sendeten %1</translation>
+    </message>
+    <message>
+        <source>answered after %1 ms</source>
+        <translation>nach %1 ms beantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::TimelineText</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 ms</translation>
+    </message>
+    <message>
+        <source>state: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>time: %1</source>
+        <translation>Zeit: %1</translation>
+    </message>
+    <message>
+        <source>event #%1</source>
+        <translation>Ereignis #%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3</source>
+        <translation>#%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Ping %1</source>
+        <translation>Ping %1</translation>
+    </message>
+    <message>
+        <source>Pong %1</source>
+        <translation>Pong %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>after our Close: %1 (post-close #%2)</source>
+        <translation>nach unserem Close: %1 (nach dem Close Nr. %2)</translation>
+    </message>
+    <message>
+        <source>TCP closed by: %1</source>
+        <translation>TCP geschlossen von: %1</translation>
+    </message>
+    <message>
+        <source>Close timeout: no Close from the client</source>
+        <translation>Close-Zeitlimit: kein Close vom Client</translation>
+    </message>
+    <message>
+        <source>TCP RST (after the timeout)</source>
+        <translation>TCP RST (nach dem Zeitlimit)</translation>
+    </message>
+    <message>
+        <source>TCP RST (Abort)</source>
+        <translation>TCP RST (Abort)</translation>
+    </message>
+    <message>
+        <source>TCP RST from the client</source>
+        <translation>TCP RST vom Client</translation>
+    </message>
+    <message>
+        <source>TCP FIN without a Close</source>
+        <translation>TCP FIN ohne Close</translation>
+    </message>
+    <message>
+        <source>TCP FIN (protocol error)</source>
+        <translation>TCP FIN (Protokollfehler)</translation>
+    </message>
+    <message>
+        <source>TCP FIN (the client closed first)</source>
+        <translation>TCP FIN (der Client schloss zuerst)</translation>
+    </message>
+    <message>
+        <source>TCP FIN</source>
+        <translation>TCP FIN</translation>
+    </message>
+    <message>
+        <source>close handshake %1 ms</source>
+        <translation>Close-Handshake %1 ms</translation>
+    </message>
+    <message>
+        <source>how: %1</source>
+        <translation>wie: %1</translation>
+    </message>
+    <message>
+        <source>code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>first Close from: %1</source>
+        <translation>erstes Close von: %1</translation>
+    </message>
+    <message>
+        <source>messages after our Close: %1</source>
+        <translation>Nachrichten nach unserem Close: %1</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>Upgrade refused: %1 %2</source>
+        <translation>Upgrade abgelehnt: %1 %2</translation>
+    </message>
+    <message>
+        <source>Connection %1 · %2 · %3</source>
+        <translation>Verbindung %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Upgrade: GET %1 → 101</source>
+        <translation>Upgrade: GET %1 → 101</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>path: %1</source>
+        <translation>Pfad: %1</translation>
+    </message>
+    <message>
+        <source>subprotocol: %1</source>
+        <translation>Subprotokoll: %1</translation>
+    </message>
+    <message>
+        <source>origin: %1</source>
+        <translation>Origin: %1</translation>
+    </message>
+    <message>
+        <source>user agent: %1</source>
+        <translation>User-Agent: %1</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>Close %1</translation>
+    </message>
+    <message>
+        <source>mode: %1</source>
+        <translation>Modus: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>⋯ %1 more frames (%2 in, %3 out) ⋯</source>
+        <translation>⋯ %1 weitere Frames (%2 ein, %3 aus) ⋯</translation>
+    </message>
+    <message>
+        <source>after our Close: %1 delivered, %2 discarded</source>
+        <translation>nach unserem Close: %1 zugestellt, %2 verworfen</translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation>Verbindung %1</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>CloseCall (server)</source>
+        <translation>CloseCall (Server)</translation>
+    </message>
+    <message>
+        <source>⋯ %1 idle ⋯</source>
+        <translation>⋯ %1 Ruhe ⋯</translation>
+    </message>
+    <message>
+        <source>nothing happened for %1 (%2 ms); compressed</source>
+        <translation>%1 lang geschah nichts (%2 ms); verkürzt dargestellt</translation>
+    </message>
+    <message>
+        <source>Close frame</source>
+        <translation>Close-Frame</translation>
+    </message>
+    <message>
+        <source>after our Close, delivered</source>
+        <translation>nach unserem Close, zugestellt</translation>
+    </message>
+    <message>
+        <source>after our Close, discarded</source>
+        <translation>nach unserem Close, verworfen</translation>
+    </message>
+    <message>
+        <source>reset, timeout, error</source>
+        <translation>Reset, Zeitlimit, Fehler</translation>
+    </message>
 </context>
 <context>
     <name>closecall::protocol</name>
@@ -1443,6 +1855,37 @@ Grund: %2</translation>
         <source>The description is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
         <translation>Die Beschreibung ist kein gültiger Text: Sie hat ein ungepaartes UTF-16-Surrogat bei Zeichen %1; es entfernen.</translation>
     </message>
+    <message>
+        <source>the server is shutting down; %1 was not carried out</source>
+        <translation>der Server fährt herunter; %1 wurde nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 is the --log-file being written; export to another file</source>
+        <translation>%1 ist die gerade geschriebene --log-file; in eine andere Datei exportieren</translation>
+    </message>
+    <message>
+        <source>export is not available here: use File &gt; Export Log…</source>
+        <translation>Export ist hier nicht verfügbar: Datei &gt; Protokoll exportieren… verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::server::Connector</name>
+    <message>
+        <source>no connection to %1 port %2 within %3 ms</source>
+        <translation>keine Verbindung zu %1 Port %2 innerhalb von %3 ms</translation>
+    </message>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>%1 kann nicht aufgelöst werden: %2</translation>
+    </message>
+    <message>
+        <source>the name has no address</source>
+        <translation>der Name hat keine Adresse</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 port %2: %3</source>
+        <translation>keine Verbindung zu %1 Port %2 möglich: %3</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui</name>
@@ -1485,6 +1928,14 @@ Grund: %2</translation>
     <message>
         <source>Close handshake (ms)</source>
         <translation>Close-Handshake (ms)</translation>
+    </message>
+    <message>
+        <source>Ack delay (ms)</source>
+        <translation>Antwortverzug (ms)</translation>
+    </message>
+    <message>
+        <source>Post-close crossed (count)</source>
+        <translation>Nach Close gekreuzt (Anzahl)</translation>
     </message>
 </context>
 <context>
@@ -1877,6 +2328,18 @@ Grund: %2</translation>
     <message>
         <source>%1 — %2</source>
         <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>(%L1 crossed our Close on the wire)</source>
+        <translation>(%L1 auf der Leitung mit unserem Close gekreuzt)</translation>
+    </message>
+    <message>
+        <source>Ack delay</source>
+        <translation>Antwortverzug</translation>
+    </message>
+    <message>
+        <source>%1 ms: the peer&apos;s Close waited this long for our answer</source>
+        <translation>%1 ms: so lange hat das Close der Gegenstelle auf unsere Antwort gewartet</translation>
     </message>
 </context>
 <context>
@@ -2542,6 +3005,50 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
         <source>&lt;p&gt;Homepage: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;Webseite: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Export &amp;Timeline…</source>
+        <translation>&amp;Zeitleiste exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the selected connection&apos;s timeline as a picture (PNG or SVG)</source>
+        <translation>Die Zeitleiste der gewählten Verbindung als Bild speichern (PNG oder SVG)</translation>
+    </message>
+    <message>
+        <source>Event %1 is not in the log&apos;s view: the filter hides it, or the log no longer holds it</source>
+        <translation>Ereignis %1 ist nicht in der Protokollansicht: Der Filter blendet es aus, oder das Protokoll enthält es nicht mehr</translation>
+    </message>
+    <message>
+        <source>no connection with events is selected: select one in the table</source>
+        <translation>keine Verbindung mit Ereignissen gewählt: Wählen Sie eine in der Tabelle</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>Zeitleiste exportieren</translation>
+    </message>
+    <message>
+        <source>The timeline was not exported.
+
+%1</source>
+        <translation>Die Zeitleiste wurde nicht exportiert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Exported the timeline of connection %1 to %2</source>
+        <translation>Zeitleiste der Verbindung %1 nach %2 exportiert</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -2664,6 +3171,21 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
     <message>
         <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
         <translation>Das Close einer Gegenstelle wartet in CloseReceived, bis Sie es mit Close oder Close Output beantworten (Server ▸ Automatisch bestätigen schaltet das ab)</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::TimelinePane</name>
+    <message>
+        <source>Select a connection to see its timeline: its upgrade, frames and closing handshake on a time axis.</source>
+        <translation>Wählen Sie eine Verbindung, um ihre Zeitleiste zu sehen: Upgrade, Frames und Close-Handshake auf einer Zeitachse.</translation>
+    </message>
+    <message>
+        <source>The log holds no events of connection %1.</source>
+        <translation>Das Protokoll enthält keine Ereignisse der Verbindung %1.</translation>
+    </message>
+    <message>
+        <source>Show in the &amp;Log</source>
+        <translation>Im &amp;Protokoll zeigen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ClientUrl</name>
+    <message>
+        <source>the URL is empty; give one like ws://127.0.0.1:9001/chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a WebSocket URL; it must start with ws:// or wss://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no host; give one like ws://127.0.0.1:9001/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has user info before the host; a WebSocket URL has none (RFC 6455 §3): send credentials in an Authorization header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a fragment; a WebSocket URL must not (RFC 6455 §3): write &apos;#&apos; as %23.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has port 0; give the server&apos;s port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseCodes</name>
     <message>
         <source>Empty (no status code)</source>
@@ -234,6 +265,14 @@
         <source>HAR is one JSON document and cannot be written as events happen; use .jsonl, .log or .csv (or --log-format), and the export command for HAR</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Bytes all connections together may hold of unfinished messages; the connection that would pass it is closed with 1009 (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close with 1008 a connection whose message is not finished in time (default %1; 0 = never).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -402,15 +441,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&apos;cmd&apos; must be a string; got %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -435,6 +466,30 @@
     </message>
     <message>
         <source>a scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline needs &apos;conn&apos; (the id of the connection to draw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; must be one connection id (a whole number from 1); got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeline needs &apos;path&apos; (the file to write)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;format&apos; must be svg or png; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -465,6 +520,34 @@
     </message>
     <message>
         <source>no complete upgrade request within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no 101 Switching Protocols within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unfinished messages would hold %1 bytes on all connections together, over the limit of %2 (--max-unfinished-bytes); this connection held %3 of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s limit for unfinished messages is reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message was not finished within %1 ms (--message-timeout); %2 bytes of it were held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message not finished within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: closing (our Close is already out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: closing with %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -521,6 +604,33 @@
     <message>
         <source>the server is shutting down</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wss:// is not supported for outgoing connections yet; use ws://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count is %1; give 1 to %2 connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header %1 is not &quot;Name: value&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not set up the socket of an outgoing connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the events are written more slowly than they come (%1 KiB of them wait for stdout, the log file or the window): reading from every peer and accepting connections pause until fewer than %2 KiB wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n pause(s) since the last such notice</source>
+        <translation>
+            <numerusform>; %n pause since the last such notice</numerusform>
+            <numerusform>; %n pauses since the last such notice</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -641,10 +751,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the response header is over %1 bytes without an end.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the response does not start with an HTTP status line: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -684,6 +790,78 @@
         <source>the server chose subprotocol %1, which is not one offered (%2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the host %1 is empty or not printable ASCII; give a host name (IDNA-encoded) or an address, with the port if it is not the scheme&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request target %1 must start with &apos;/&apos; and be printable ASCII without spaces (percent-encode the rest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subprotocol %1 is not a token (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only, RFC 6455 §4.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subprotocol %1 is offered twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Origin %1 contains CR, LF or another control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Sec-WebSocket-Key %1 is not 16 bytes in base64 (RFC 6455 §4.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header name %1 is not a token (no spaces, colons, CR or LF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of header %1 contains CR, LF or another control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header %1 is the handshake&apos;s own; it cannot be set as an extra header (subprotocols have their own option).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origin is given twice: as the origin and as an extra header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response header limit must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response header is over %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the 101 has no Sec-WebSocket-Accept; expected %1 for our key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server chose several subprotocols (%1), not one offered (%2); a server chooses exactly one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering the upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection in the middle of its response (%1 bytes received).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its body is %1 bytes of binary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Listener</name>
@@ -717,15 +895,15 @@
 <context>
     <name>closecall::control::Controller</name>
     <message>
-        <source>the server is shutting down; %1 was not carried out</source>
+        <source>timeline is not available here: use File &gt; Export Timeline…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is the --log-file being written; export to another file</source>
+        <source>timeline: png needs the window (File &gt; Export Timeline…); headless writes svg (&quot;format&quot;: &quot;svg&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>export is not available here: use File &gt; Export Log…</source>
+        <source>connection %1 has no events in the log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -827,6 +1005,10 @@
     </message>
     <message>
         <source>it is a kernel interface file on %1, not a regular file for data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PNG could not be encoded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -941,6 +1123,21 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ack delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them crossed our Close: they were already here when it went out, so the peer sent them before it could see it.</source>
+        <translation>
+            <numerusform>%n of them crossed our Close: they were already here when it went out, so the peer sent them before it could see it.</numerusform>
+            <numerusform>%n of them crossed our Close: they were already here when it went out, so the peer sent them before it could see it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The peer closed first; its Close waited this long for our answer (with manual acknowledge, the operator&apos;s time).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1219,6 +1416,221 @@ reason: %2</source>
         <source>#%1  %2  (t = %3 s)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>crossed our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>we sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::TimelineText</name>
+    <message>
+        <source>%1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pong %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after our Close: %1 (post-close #%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP closed by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close timeout: no Close from the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP RST (after the timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP RST (Abort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP RST from the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP FIN without a Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP FIN (protocol error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP FIN (the client closed first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP FIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close handshake %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first Close from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages after our Close: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade refused: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade: GET %1 → 101</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subprotocol: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>origin: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⋯ %1 more frames (%2 in, %3 out) ⋯</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after our Close: %1 delivered, %2 discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloseCall (server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⋯ %1 idle ⋯</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing happened for %1 (%2 ms); compressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after our Close, delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after our Close, discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset, timeout, error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::protocol</name>
@@ -1440,6 +1852,37 @@ reason: %2</source>
         <source>The description is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server is shutting down; %1 was not carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the --log-file being written; export to another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export is not available here: use File &gt; Export Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::server::Connector</name>
+    <message>
+        <source>no connection to %1 port %2 within %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name has no address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 port %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui</name>
@@ -1481,6 +1924,14 @@ reason: %2</source>
     </message>
     <message>
         <source>Close handshake (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ack delay (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post-close crossed (count)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1873,6 +2324,18 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%L1 crossed our Close on the wire)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ack delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms: the peer&apos;s Close waited this long for our answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2526,6 +2989,48 @@ Nothing in the log was lost: choose another place and try again.</source>
         <source>&lt;p&gt;Homepage: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Timeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected connection&apos;s timeline as a picture (PNG or SVG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 is not in the log&apos;s view: the filter hides it, or the log no longer holds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection with events is selected: select one in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline was not exported.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the timeline of connection %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -2647,6 +3152,21 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::TimelinePane</name>
+    <message>
+        <source>Select a connection to see its timeline: its upgrade, frames and closing handshake on a time axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log holds no events of connection %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in the &amp;Log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

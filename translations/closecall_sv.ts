@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>ClientUrl</name>
+    <message>
+        <source>the URL is empty; give one like ws://127.0.0.1:9001/chat.</source>
+        <translation>URL:en är tom; ange en som ws://127.0.0.1:9001/chat.</translation>
+    </message>
+    <message>
+        <source>%1 is not a WebSocket URL; it must start with ws:// or wss://.</source>
+        <translation>%1 är ingen WebSocket-URL; den måste börja med ws:// eller wss://.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL: %2</source>
+        <translation>%1 är ingen giltig URL: %2</translation>
+    </message>
+    <message>
+        <source>%1 names no host; give one like ws://127.0.0.1:9001/.</source>
+        <translation>%1 anger ingen värd; ange en som ws://127.0.0.1:9001/.</translation>
+    </message>
+    <message>
+        <source>%1 has user info before the host; a WebSocket URL has none (RFC 6455 §3): send credentials in an Authorization header.</source>
+        <translation>%1 har användarinformation före värden; en WebSocket-URL har ingen (RFC 6455 §3): skicka inloggningsuppgifter i en Authorization-rubrik.</translation>
+    </message>
+    <message>
+        <source>%1 has a fragment; a WebSocket URL must not (RFC 6455 §3): write &apos;#&apos; as %23.</source>
+        <translation>%1 har ett fragment; en WebSocket-URL får inte ha det (RFC 6455 §3): skriv &apos;#&apos; som %23.</translation>
+    </message>
+    <message>
+        <source>%1 has port 0; give the server&apos;s port.</source>
+        <translation>%1 har port 0; ange serverns port.</translation>
+    </message>
+</context>
+<context>
     <name>CloseCodes</name>
     <message>
         <source>Empty (no status code)</source>
@@ -234,6 +265,14 @@
         <source>HAR is one JSON document and cannot be written as events happen; use .jsonl, .log or .csv (or --log-format), and the export command for HAR</source>
         <translation>HAR är ett enda JSON-dokument och kan inte skrivas medan händelserna sker; använd .jsonl, .log eller .csv (eller --log-format), och export-kommandot för HAR</translation>
     </message>
+    <message>
+        <source>Bytes all connections together may hold of unfinished messages; the connection that would pass it is closed with 1009 (default %1).</source>
+        <translation>Byte som alla anslutningar tillsammans får hålla av ofärdiga meddelanden; anslutningen som skulle passera gränsen stängs med 1009 (standard %1).</translation>
+    </message>
+    <message>
+        <source>Close with 1008 a connection whose message is not finished in time (default %1; 0 = never).</source>
+        <translation>Stäng med 1008 en anslutning vars meddelande inte blir färdigt i tid (standard %1; 0 = aldrig).</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -402,16 +441,8 @@
         <translation>”id” måste vara en sträng eller ett tal; fick %1</translation>
     </message>
     <message>
-        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
-        <translation>”cmd” saknas; kommandona är list, close, close_output, abort, send, ping, set, export, quit</translation>
-    </message>
-    <message>
         <source>&apos;cmd&apos; must be a string; got %1</source>
         <translation>”cmd” måste vara en sträng; fick %1</translation>
-    </message>
-    <message>
-        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit</source>
-        <translation>okänt kommando ”%1”; kommandona är list, close, close_output, abort, send, ping, set, export, quit</translation>
     </message>
     <message>
         <source>unknown cmd &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
@@ -436,6 +467,30 @@
     <message>
         <source>a scalar</source>
         <translation>en skalär</translation>
+    </message>
+    <message>
+        <source>timeline needs &apos;conn&apos; (the id of the connection to draw)</source>
+        <translation>timeline behöver ”conn” (id för anslutningen som ska ritas)</translation>
+    </message>
+    <message>
+        <source>&apos;conn&apos; must be one connection id (a whole number from 1); got %1</source>
+        <translation>”conn” måste vara ett anslutnings-id (ett heltal från 1); fick %1</translation>
+    </message>
+    <message>
+        <source>timeline needs &apos;path&apos; (the file to write)</source>
+        <translation>timeline behöver ”path” (filen som ska skrivas)</translation>
+    </message>
+    <message>
+        <source>&apos;format&apos; must be svg or png; got %1</source>
+        <translation>”format” måste vara svg eller png; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
+        <translation>”cmd” saknas; kommandona är list, close, close_output, abort, send, ping, set, export, quit, timeline</translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
+        <translation>okänt kommando ”%1”; kommandona är list, close, close_output, abort, send, ping, set, export, quit, timeline</translation>
     </message>
 </context>
 <context>
@@ -466,6 +521,34 @@
     <message>
         <source>no complete upgrade request within %1 ms</source>
         <translation>ingen fullständig uppgraderingsbegäran inom %1 ms</translation>
+    </message>
+    <message>
+        <source>no 101 Switching Protocols within %1 ms</source>
+        <translation>inget 101 Switching Protocols inom %1 ms</translation>
+    </message>
+    <message>
+        <source>unfinished messages would hold %1 bytes on all connections together, over the limit of %2 (--max-unfinished-bytes); this connection held %3 of them</source>
+        <translation>ofärdiga meddelanden skulle hålla %1 byte på alla anslutningar tillsammans, över gränsen %2 (--max-unfinished-bytes); den här anslutningen höll %3 av dem</translation>
+    </message>
+    <message>
+        <source>the server&apos;s limit for unfinished messages is reached</source>
+        <translation>serverns gräns för ofärdiga meddelanden är nådd</translation>
+    </message>
+    <message>
+        <source>a message was not finished within %1 ms (--message-timeout); %2 bytes of it were held</source>
+        <translation>ett meddelande blev inte färdigt inom %1 ms (--message-timeout); %2 byte av det hölls</translation>
+    </message>
+    <message>
+        <source>message not finished within %1 ms</source>
+        <translation>meddelandet blev inte färdigt inom %1 ms</translation>
+    </message>
+    <message>
+        <source>%1: closing (our Close is already out)</source>
+        <translation>%1: stänger (vår Close är redan skickad)</translation>
+    </message>
+    <message>
+        <source>%1: closing with %2</source>
+        <translation>%1: stänger med %2</translation>
     </message>
 </context>
 <context>
@@ -521,6 +604,33 @@
     <message>
         <source>the server is shutting down</source>
         <translation>servern stängs av</translation>
+    </message>
+    <message>
+        <source>wss:// is not supported for outgoing connections yet; use ws://</source>
+        <translation>wss:// stöds ännu inte för utgående anslutningar; använd ws://</translation>
+    </message>
+    <message>
+        <source>count is %1; give 1 to %2 connections</source>
+        <translation>antalet är %1; ange 1 till %2 anslutningar</translation>
+    </message>
+    <message>
+        <source>the header %1 is not &quot;Name: value&quot;</source>
+        <translation>rubriken %1 är inte ”Namn: värde”</translation>
+    </message>
+    <message>
+        <source>could not set up the socket of an outgoing connection</source>
+        <translation>socketen för en utgående anslutning kunde inte sättas upp</translation>
+    </message>
+    <message>
+        <source>the events are written more slowly than they come (%1 KiB of them wait for stdout, the log file or the window): reading from every peer and accepting connections pause until fewer than %2 KiB wait</source>
+        <translation>händelserna skrivs långsammare än de kommer (%1 KiB av dem väntar på stdout, loggfilen eller fönstret): läsningen från alla motparter och mottagandet av anslutningar pausar tills färre än %2 KiB väntar</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n pause(s) since the last such notice</source>
+        <translation>
+            <numerusform>; %n paus sedan det senaste sådana meddelandet</numerusform>
+            <numerusform>; %n pauser sedan det senaste sådana meddelandet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -641,10 +751,6 @@
         <translation>Origin %1 är inte tillåtet; tillåtna: %2.</translation>
     </message>
     <message>
-        <source>the response header is over %1 bytes without an end.</source>
-        <translation>svarsrubriken är över %1 byte utan slut.</translation>
-    </message>
-    <message>
         <source>the response does not start with an HTTP status line: %1.</source>
         <translation>svaret börjar inte med en HTTP-statusrad: %1.</translation>
     </message>
@@ -684,6 +790,78 @@
         <source>the server chose subprotocol %1, which is not one offered (%2).</source>
         <translation>servern valde underprotokollet %1, som inte är ett av de erbjudna (%2).</translation>
     </message>
+    <message>
+        <source>the host %1 is empty or not printable ASCII; give a host name (IDNA-encoded) or an address, with the port if it is not the scheme&apos;s.</source>
+        <translation>värden %1 är tom eller inte utskrivbar ASCII; ange ett värdnamn (IDNA-kodat) eller en adress, med porten om den inte är schemats.</translation>
+    </message>
+    <message>
+        <source>the request target %1 must start with &apos;/&apos; and be printable ASCII without spaces (percent-encode the rest).</source>
+        <translation>begärans mål %1 måste börja med &apos;/&apos; och vara utskrivbar ASCII utan mellanslag (procentkoda resten).</translation>
+    </message>
+    <message>
+        <source>the subprotocol %1 is not a token (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only, RFC 6455 §4.1).</source>
+        <translation>underprotokollet %1 är ingen token (endast bokstäver, siffror och !#$%&amp;&apos;*+-.^_`|~, RFC 6455 §4.1).</translation>
+    </message>
+    <message>
+        <source>the subprotocol %1 is offered twice.</source>
+        <translation>underprotokollet %1 erbjuds två gånger.</translation>
+    </message>
+    <message>
+        <source>the Origin %1 contains CR, LF or another control character.</source>
+        <translation>Origin %1 innehåller CR, LF eller ett annat styrtecken.</translation>
+    </message>
+    <message>
+        <source>the Sec-WebSocket-Key %1 is not 16 bytes in base64 (RFC 6455 §4.1).</source>
+        <translation>Sec-WebSocket-Key %1 är inte 16 byte i base64 (RFC 6455 §4.1).</translation>
+    </message>
+    <message>
+        <source>the header name %1 is not a token (no spaces, colons, CR or LF).</source>
+        <translation>rubriknamnet %1 är ingen token (inga mellanslag, kolon, CR eller LF).</translation>
+    </message>
+    <message>
+        <source>the value of header %1 contains CR, LF or another control character.</source>
+        <translation>värdet för rubriken %1 innehåller CR, LF eller ett annat styrtecken.</translation>
+    </message>
+    <message>
+        <source>the header %1 is the handshake&apos;s own; it cannot be set as an extra header (subprotocols have their own option).</source>
+        <translation>rubriken %1 hör till handskakningen själv; den kan inte anges som extra rubrik (underprotokoll har ett eget alternativ).</translation>
+    </message>
+    <message>
+        <source>Origin is given twice: as the origin and as an extra header.</source>
+        <translation>Origin anges två gånger: som ursprung och som extra rubrik.</translation>
+    </message>
+    <message>
+        <source>the response header limit must be positive.</source>
+        <translation>gränsen för svarsrubriken måste vara positiv.</translation>
+    </message>
+    <message>
+        <source>the response header is over %1 bytes.</source>
+        <translation>svarsrubriken är över %1 byte.</translation>
+    </message>
+    <message>
+        <source>the 101 has no Sec-WebSocket-Accept; expected %1 for our key.</source>
+        <translation>101-svaret har ingen Sec-WebSocket-Accept; %1 förväntades för vår nyckel.</translation>
+    </message>
+    <message>
+        <source>the server chose several subprotocols (%1), not one offered (%2); a server chooses exactly one.</source>
+        <translation>servern valde flera underprotokoll (%1), inte ett av de erbjudna (%2); en server väljer exakt ett.</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering the upgrade.</source>
+        <translation>servern stängde anslutningen utan att svara på uppgraderingen.</translation>
+    </message>
+    <message>
+        <source>the server closed the connection in the middle of its response (%1 bytes received).</source>
+        <translation>servern stängde anslutningen mitt i sitt svar (%1 byte mottagna).</translation>
+    </message>
+    <message>
+        <source>Its body is %1 bytes of binary.</source>
+        <translation>Dess innehåll är %1 byte binärdata.</translation>
+    </message>
+    <message>
+        <source>It said: %1</source>
+        <translation>Det stod: %1</translation>
+    </message>
 </context>
 <context>
     <name>Listener</name>
@@ -717,16 +895,16 @@
 <context>
     <name>closecall::control::Controller</name>
     <message>
-        <source>the server is shutting down; %1 was not carried out</source>
-        <translation>servern stängs av; %1 utfördes inte</translation>
+        <source>timeline is not available here: use File &gt; Export Timeline…</source>
+        <translation>timeline är inte tillgängligt här: använd Arkiv &gt; Exportera tidslinje…</translation>
     </message>
     <message>
-        <source>%1 is the --log-file being written; export to another file</source>
-        <translation>%1 är den --log-file som skrivs; exportera till en annan fil</translation>
+        <source>timeline: png needs the window (File &gt; Export Timeline…); headless writes svg (&quot;format&quot;: &quot;svg&quot;)</source>
+        <translation>timeline: png kräver fönstret (Arkiv &gt; Exportera tidslinje…); utan fönster skrivs svg (&quot;format&quot;: &quot;svg&quot;)</translation>
     </message>
     <message>
-        <source>export is not available here: use File &gt; Export Log…</source>
-        <translation>export är inte tillgänglig här: använd Arkiv &gt; Exportera logg…</translation>
+        <source>connection %1 has no events in the log</source>
+        <translation>anslutning %1 har inga händelser i loggen</translation>
     </message>
 </context>
 <context>
@@ -828,6 +1006,10 @@
     <message>
         <source>it is a kernel interface file on %1, not a regular file for data</source>
         <translation>det är en kärngränssnittsfil på %1, inte en vanlig fil för data</translation>
+    </message>
+    <message>
+        <source>the PNG could not be encoded</source>
+        <translation>PNG-bilden kunde inte kodas</translation>
     </message>
 </context>
 <context>
@@ -945,6 +1127,21 @@ orsak: %2</translation>
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Ack delay</source>
+        <translation>Svarsfördröjning</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them crossed our Close: they were already here when it went out, so the peer sent them before it could see it.</source>
+        <translation>
+            <numerusform>%n av dem korsade vår Close: det fanns redan här när den skickades, så motparten skickade det innan den kunde se den.</numerusform>
+            <numerusform>%n av dem korsade vår Close: de fanns redan här när den skickades, så motparten skickade dem innan den kunde se den.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The peer closed first; its Close waited this long for our answer (with manual acknowledge, the operator&apos;s time).</source>
+        <translation>Motparten stängde först; dess Close väntade så här länge på vårt svar (med manuell kvittering operatörens tid).</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1419,221 @@ orsak: %2</translation>
         <source>#%1  %2  (t = %3 s)</source>
         <translation>#%1  %2  (t = %3 s)</translation>
     </message>
+    <message>
+        <source>crossed our Close</source>
+        <translation>korsade vår Close</translation>
+    </message>
+    <message>
+        <source>we sent %1</source>
+        <translation>vi skickade %1</translation>
+    </message>
+    <message>
+        <source>answered after %1 ms</source>
+        <translation>besvarad efter %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::TimelineText</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 ms</translation>
+    </message>
+    <message>
+        <source>state: %1</source>
+        <translation>tillstånd: %1</translation>
+    </message>
+    <message>
+        <source>time: %1</source>
+        <translation>tid: %1</translation>
+    </message>
+    <message>
+        <source>event #%1</source>
+        <translation>händelse #%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 · %3</source>
+        <translation>#%1 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Ping %1</source>
+        <translation>Ping %1</translation>
+    </message>
+    <message>
+        <source>Pong %1</source>
+        <translation>Pong %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>after our Close: %1 (post-close #%2)</source>
+        <translation>efter vår Close: %1 (efter Close nr %2)</translation>
+    </message>
+    <message>
+        <source>TCP closed by: %1</source>
+        <translation>TCP stängd av: %1</translation>
+    </message>
+    <message>
+        <source>Close timeout: no Close from the client</source>
+        <translation>Close-tidsgräns: ingen Close från klienten</translation>
+    </message>
+    <message>
+        <source>TCP RST (after the timeout)</source>
+        <translation>TCP RST (efter tidsgränsen)</translation>
+    </message>
+    <message>
+        <source>TCP RST (Abort)</source>
+        <translation>TCP RST (Abort)</translation>
+    </message>
+    <message>
+        <source>TCP RST from the client</source>
+        <translation>TCP RST från klienten</translation>
+    </message>
+    <message>
+        <source>TCP FIN without a Close</source>
+        <translation>TCP FIN utan Close</translation>
+    </message>
+    <message>
+        <source>TCP FIN (protocol error)</source>
+        <translation>TCP FIN (protokollfel)</translation>
+    </message>
+    <message>
+        <source>TCP FIN (the client closed first)</source>
+        <translation>TCP FIN (klienten stängde först)</translation>
+    </message>
+    <message>
+        <source>TCP FIN</source>
+        <translation>TCP FIN</translation>
+    </message>
+    <message>
+        <source>close handshake %1 ms</source>
+        <translation>Close-handskakning %1 ms</translation>
+    </message>
+    <message>
+        <source>how: %1</source>
+        <translation>hur: %1</translation>
+    </message>
+    <message>
+        <source>code: %1</source>
+        <translation>kod: %1</translation>
+    </message>
+    <message>
+        <source>first Close from: %1</source>
+        <translation>första Close från: %1</translation>
+    </message>
+    <message>
+        <source>messages after our Close: %1</source>
+        <translation>meddelanden efter vår Close: %1</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>Klient %1</translation>
+    </message>
+    <message>
+        <source>Upgrade refused: %1 %2</source>
+        <translation>Uppgradering nekad: %1 %2</translation>
+    </message>
+    <message>
+        <source>Connection %1 · %2 · %3</source>
+        <translation>Anslutning %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Upgrade: GET %1 → 101</source>
+        <translation>Uppgradering: GET %1 → 101</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>path: %1</source>
+        <translation>sökväg: %1</translation>
+    </message>
+    <message>
+        <source>subprotocol: %1</source>
+        <translation>underprotokoll: %1</translation>
+    </message>
+    <message>
+        <source>origin: %1</source>
+        <translation>origin: %1</translation>
+    </message>
+    <message>
+        <source>user agent: %1</source>
+        <translation>user agent: %1</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>Close %1</translation>
+    </message>
+    <message>
+        <source>mode: %1</source>
+        <translation>läge: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fel: %1</translation>
+    </message>
+    <message>
+        <source>⋯ %1 more frames (%2 in, %3 out) ⋯</source>
+        <translation>⋯ %1 ramar till (%2 in, %3 ut) ⋯</translation>
+    </message>
+    <message>
+        <source>after our Close: %1 delivered, %2 discarded</source>
+        <translation>efter vår Close: %1 levererade, %2 kastade</translation>
+    </message>
+    <message>
+        <source>Connection %1</source>
+        <translation>Anslutning %1</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>CloseCall (server)</source>
+        <translation>CloseCall (server)</translation>
+    </message>
+    <message>
+        <source>⋯ %1 idle ⋯</source>
+        <translation>⋯ %1 tyst ⋯</translation>
+    </message>
+    <message>
+        <source>nothing happened for %1 (%2 ms); compressed</source>
+        <translation>ingenting hände på %1 (%2 ms); komprimerat</translation>
+    </message>
+    <message>
+        <source>Close frame</source>
+        <translation>Close-ram</translation>
+    </message>
+    <message>
+        <source>after our Close, delivered</source>
+        <translation>efter vår Close, levererat</translation>
+    </message>
+    <message>
+        <source>after our Close, discarded</source>
+        <translation>efter vår Close, kastat</translation>
+    </message>
+    <message>
+        <source>reset, timeout, error</source>
+        <translation>återställning, tidsgräns, fel</translation>
+    </message>
 </context>
 <context>
     <name>closecall::protocol</name>
@@ -1443,6 +1855,37 @@ orsak: %2</translation>
         <source>The description is not valid text: it has an unpaired UTF-16 surrogate at character %1; remove it.</source>
         <translation>Beskrivningen är ingen giltig text: den har ett oparat UTF-16-surrogat vid tecken %1; ta bort det.</translation>
     </message>
+    <message>
+        <source>the server is shutting down; %1 was not carried out</source>
+        <translation>servern stängs av; %1 utfördes inte</translation>
+    </message>
+    <message>
+        <source>%1 is the --log-file being written; export to another file</source>
+        <translation>%1 är den --log-file som skrivs; exportera till en annan fil</translation>
+    </message>
+    <message>
+        <source>export is not available here: use File &gt; Export Log…</source>
+        <translation>export är inte tillgänglig här: använd Arkiv &gt; Exportera logg…</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::server::Connector</name>
+    <message>
+        <source>no connection to %1 port %2 within %3 ms</source>
+        <translation>ingen anslutning till %1 port %2 inom %3 ms</translation>
+    </message>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>kan inte slå upp %1: %2</translation>
+    </message>
+    <message>
+        <source>the name has no address</source>
+        <translation>namnet har ingen adress</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 port %2: %3</source>
+        <translation>kan inte ansluta till %1 port %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui</name>
@@ -1485,6 +1928,14 @@ orsak: %2</translation>
     <message>
         <source>Close handshake (ms)</source>
         <translation>Close-handskakning (ms)</translation>
+    </message>
+    <message>
+        <source>Ack delay (ms)</source>
+        <translation>Svarsfördröjning (ms)</translation>
+    </message>
+    <message>
+        <source>Post-close crossed (count)</source>
+        <translation>Korsade efter Close (antal)</translation>
     </message>
 </context>
 <context>
@@ -1877,6 +2328,18 @@ orsak: %2</translation>
     <message>
         <source>%1 — %2</source>
         <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>(%L1 crossed our Close on the wire)</source>
+        <translation>(%L1 korsade vår Close på tråden)</translation>
+    </message>
+    <message>
+        <source>Ack delay</source>
+        <translation>Svarsfördröjning</translation>
+    </message>
+    <message>
+        <source>%1 ms: the peer&apos;s Close waited this long for our answer</source>
+        <translation>%1 ms: så länge väntade motpartens Close på vårt svar</translation>
     </message>
 </context>
 <context>
@@ -2542,6 +3005,50 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
         <source>&lt;p&gt;Homepage: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;Webbplats: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>Export &amp;Timeline…</source>
+        <translation>Exportera &amp;tidslinje…</translation>
+    </message>
+    <message>
+        <source>Save the selected connection&apos;s timeline as a picture (PNG or SVG)</source>
+        <translation>Spara den valda anslutningens tidslinje som bild (PNG eller SVG)</translation>
+    </message>
+    <message>
+        <source>Event %1 is not in the log&apos;s view: the filter hides it, or the log no longer holds it</source>
+        <translation>Händelse %1 syns inte i loggen: filtret döljer den, eller så finns den inte längre i loggen</translation>
+    </message>
+    <message>
+        <source>no connection with events is selected: select one in the table</source>
+        <translation>ingen anslutning med händelser är vald: välj en i tabellen</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>Exportera tidslinje</translation>
+    </message>
+    <message>
+        <source>The timeline was not exported.
+
+%1</source>
+        <translation>Tidslinjen exporterades inte.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Exported the timeline of connection %1 to %2</source>
+        <translation>Tidslinjen för anslutning %1 exporterades till %2</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -2664,6 +3171,21 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
     <message>
         <source>A peer&apos;s Close waits in CloseReceived until you answer it with Close or Close Output (Server ▸ Auto-acknowledge turns this off)</source>
         <translation>En motparts Close väntar i CloseReceived tills du besvarar den med Close eller Close Output (Server ▸ Kvittera automatiskt stänger av detta)</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::TimelinePane</name>
+    <message>
+        <source>Select a connection to see its timeline: its upgrade, frames and closing handshake on a time axis.</source>
+        <translation>Välj en anslutning för att se dess tidslinje: uppgradering, ramar och Close-handskakning på en tidsaxel.</translation>
+    </message>
+    <message>
+        <source>The log holds no events of connection %1.</source>
+        <translation>Loggen innehåller inga händelser för anslutning %1.</translation>
+    </message>
+    <message>
+        <source>Show in the &amp;Log</source>
+        <translation>Visa i &amp;loggen</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,11 @@
 file) into copies of translations/*.ts, then checks with translations/fill.py
 that no entry is missing or unfinished in German and Swedish and that every
 text in translations/texts/ is still in the code.
-Usage: check-translations.py LUPDATE PROJECT_JSON SOURCE_DIR
+Usage: check-translations.py LUPDATE PROJECT_CMAKE GENERATOR SOURCE_DIR
+(PROJECT_CMAKE is the build's ui/.lupdate/closecall_ui_project.cmake, which
+CMake writes at configure time; GENERATOR is Qt's GenerateLUpdateProject.cmake,
+which turns it into the JSON project lupdate reads, as `update_translations`
+does.)
        check-translations.py --can-fail SOURCE_DIR
 The second form gives fill.py .ts files with one unfinished entry and passes
 only when it fails naming that entry, so the first cannot pass by checking
@@ -47,8 +51,13 @@ def can_fail(source_dir):
         print("fill.py --check reports an unfinished entry, as it must")
 
 
-def complete(lupdate, project, source_dir):
+def complete(lupdate, project_cmake, generator, source_dir):
     with tempfile.TemporaryDirectory() as work:
+        project = os.path.join(work, "project.json")
+        made = subprocess.run(["cmake", f"-DIN_FILE={project_cmake}", f"-DOUT_FILE={project}",
+                               "-P", generator], capture_output=True, text=True)
+        if made.returncode != 0:
+            sys.exit(f"cannot make the lupdate project:\n{made.stdout}{made.stderr}")
         copies = [shutil.copy(ts, work) for ts in sorted(
             glob.glob(os.path.join(source_dir, "translations", "closecall_*.ts")))]
         if len(copies) != 3:
@@ -71,4 +80,4 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--can-fail"]:
         can_fail(sys.argv[2])
     else:
-        complete(*sys.argv[1:4])
+        complete(*sys.argv[1:5])
