@@ -69,6 +69,7 @@ public:
     void onTransportEof(bool) override { eof = true; }
     void onTransportError(const QString &message) override { error = message; }
     void onTransportClosed() override { closed = true; }
+    bool mayRead() override { return true; } // the event reader never falls behind here
 
     TlsTransport *transport = nullptr;
     qint64 received = 0;
