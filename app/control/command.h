@@ -1,6 +1,7 @@
 #pragma once
 
 #include "monitor/logexport.h"
+#include "monitor/timelinelayout.h"
 #include "protocol/closecodes.h"
 #include "protocol/types.h"
 #include "server/engine.h"
@@ -19,7 +20,18 @@
 // in the protocol registry only.
 namespace closecall::control {
 
-enum class CommandKind : quint8 { List, Close, CloseOutput, Abort, Send, Ping, Set, Export, Quit };
+enum class CommandKind : quint8 {
+    List,
+    Close,
+    CloseOutput,
+    Abort,
+    Send,
+    Ping,
+    Set,
+    Export,
+    Quit,
+    Timeline,
+};
 
 // The contract name ("close_output", ...).
 QLatin1StringView commandName(CommandKind kind);
@@ -69,6 +81,9 @@ struct Command
     monitor::LogFormat format = monitor::LogFormat::Jsonl;
     QString filterText; // as given, for the result
     ExportFilter filter;
+
+    quint32 conn = 0; // timeline: the one connection drawn (path: where)
+    monitor::TimelineFormat timelineFormat = monitor::TimelineFormat::Svg;
 };
 
 } // namespace closecall::control

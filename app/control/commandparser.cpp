@@ -46,6 +46,8 @@ QList<QLatin1StringView> fieldsOf(CommandKind kind)
         return {"path"_L1, "format"_L1, "filter"_L1};
     case CommandKind::Quit:
         return {"code"_L1, "reason"_L1, "timeout_ms"_L1};
+    case CommandKind::Timeline:
+        return {"conn"_L1, "path"_L1, "format"_L1};
     }
     return {};
 }
@@ -89,9 +91,10 @@ QLatin1StringView closestCommand(QStringView typed)
     };
     QLatin1StringView best;
     qsizetype bestDistance = 3; // more than 2 edits away is no longer a typo
-    for (CommandKind kind : {CommandKind::List, CommandKind::Close, CommandKind::CloseOutput,
-                             CommandKind::Abort, CommandKind::Send, CommandKind::Ping,
-                             CommandKind::Set, CommandKind::Export, CommandKind::Quit}) {
+    for (CommandKind kind :
+         {CommandKind::List, CommandKind::Close, CommandKind::CloseOutput, CommandKind::Abort,
+          CommandKind::Send, CommandKind::Ping, CommandKind::Set, CommandKind::Export,
+          CommandKind::Quit, CommandKind::Timeline}) {
         const qsizetype d = distance(typed, commandName(kind));
         if (d < bestDistance) {
             bestDistance = d;
@@ -174,7 +177,10 @@ private:
     bool parseSend();
     bool parsePing();
     bool parseSet();
+    // export's and timeline's `path`; `whenMissing` says which command needs it.
+    bool parsePath(const QString &whenMissing);
     bool parseExport();
+    bool parseTimeline();
 
     const QJsonObject &m_object;
     Command m_command;
@@ -395,11 +401,11 @@ bool Parser::parseSet()
     return true;
 }
 
-bool Parser::parseExport()
+bool Parser::parsePath(const QString &whenMissing)
 {
     const QJsonValue path = m_object.value("path"_L1);
     if (!path.isString() || path.toString().isEmpty())
-        return fail(path.isUndefined() ? Text::tr("export needs 'path' (the file to write)")
+        return fail(path.isUndefined() ? whenMissing
                                        : Text::tr("'path' must be a non-empty string"));
     m_command.path = path.toString();
     // "\u0000" is valid JSON but no file name can hold it: the file layer
@@ -408,6 +414,13 @@ bool Parser::parseExport()
         return fail(Text::tr("'path' contains a NUL character (\\u0000 at position %1); file "
                              "names cannot contain one")
                         .arg(m_command.path.indexOf(QChar(u'\0'))));
+    return true;
+}
+
+bool Parser::parseExport()
+{
+    if (!parsePath(Text::tr("export needs 'path' (the file to write)")))
+        return false;
     m_command.format =
         monitor::logFormatFromPath(m_command.path).value_or(monitor::LogFormat::Jsonl);
     if (const QJsonValue format = m_object.value("format"_L1); !format.isUndefined()) {
@@ -431,6 +444,34 @@ bool Parser::parseExport()
     return true;
 }
 
+bool Parser::parseTimeline()
+{
+    // One connection: a timeline is one connection's picture.
+    const QJsonValue conn = m_object.value("conn"_L1);
+    if (conn.isUndefined())
+        return fail(Text::tr("timeline needs 'conn' (the id of the connection to draw)"));
+    const auto id =
+        conn.isDouble() ? wholeNumber(conn, 1, std::numeric_limits<quint32>::max()) : std::nullopt;
+    if (!id)
+        return fail(Text::tr("'conn' must be one connection id (a whole number from 1); got %1")
+                        .arg(QString::fromUtf8(jsonText(conn))));
+    m_command.conn = quint32(*id);
+
+    if (!parsePath(Text::tr("timeline needs 'path' (the file to write)")))
+        return false;
+    m_command.timelineFormat =
+        monitor::timelineFormatFromPath(m_command.path).value_or(monitor::TimelineFormat::Svg);
+    if (const QJsonValue format = m_object.value("format"_L1); !format.isUndefined()) {
+        const auto parsed =
+            format.isString() ? monitor::timelineFormatFromName(format.toString()) : std::nullopt;
+        if (!parsed)
+            return fail(Text::tr("'format' must be svg or png; got %1")
+                            .arg(QString::fromUtf8(jsonText(format))));
+        m_command.timelineFormat = *parsed;
+    }
+    return true;
+}
+
 ParsedCommand Parser::run()
 {
     ParsedCommand result;
@@ -449,7 +490,7 @@ ParsedCommand Parser::run()
     const QJsonValue cmd = m_object.value("cmd"_L1);
     if (cmd.isUndefined())
         return refuse(Text::tr("'cmd' is missing; commands are list, close, close_output, abort, "
-                               "send, ping, set, export, quit"));
+                               "send, ping, set, export, quit, timeline"));
     if (!cmd.isString())
         return refuse(Text::tr("'cmd' must be a string; got %1").arg(jsonTypeName(cmd)));
     const auto kind = commandKindFromName(cmd.toString());
@@ -458,7 +499,7 @@ ParsedCommand Parser::run()
         return refuse(
             guess.isEmpty()
                 ? Text::tr("unknown cmd '%1'; commands are list, close, close_output, "
-                           "abort, send, ping, set, export, quit")
+                           "abort, send, ping, set, export, quit, timeline")
                       .arg(cmd.toString())
                 : Text::tr("unknown cmd '%1' (did you mean '%2'?)").arg(cmd.toString(), guess));
     }
@@ -498,6 +539,9 @@ ParsedCommand Parser::run()
         break;
     case CommandKind::Export:
         ok = parseExport();
+        break;
+    case CommandKind::Timeline:
+        ok = parseTimeline();
         break;
     case CommandKind::Quit:
         ok = parseCode(DefaultQuitCode) &&

@@ -2,6 +2,7 @@
 
 #include "monitor/eventstore.h"
 #include "monitor/logexport.h"
+#include "monitor/timelinesvg.h"
 #include "protocol/refusal.h"
 
 #include <QtCore/QCoreApplication>
@@ -100,7 +101,8 @@ void Controller::execute(const Command &c)
     case CommandKind::Set:
         queue([engine, c] { engine->setOptions(c.echo, c.manualAck, c.autoPong, c.id); });
         break;
-    case CommandKind::Export: {
+    case CommandKind::Export:
+    case CommandKind::Timeline: {
         if (!m_logFilePath.isEmpty() && QFileInfo(c.path).absoluteFilePath() == m_logFilePath) {
             refuse(c.id,
                    RefusalText::sentence(Refused::of(Refusal::ExportOverLogFile), m_logFilePath));
@@ -129,7 +131,10 @@ void Controller::onFlushed(quint64 token)
         return; // another front end's flush
     const Command command = *it;
     m_pendingExports.erase(it);
-    runExport(command);
+    if (command.kind == CommandKind::Timeline)
+        runTimeline(command);
+    else
+        runExport(command);
 }
 
 void Controller::runExport(const Command &c)
@@ -168,6 +173,45 @@ void Controller::runExport(const Command &c)
         m_engine,
         [engine = m_engine, id = c.id, ok = written.ok(), error = written.error, data] {
             engine->postResult(id, ok, error, data);
+        },
+        Qt::QueuedConnection);
+}
+
+void Controller::runTimeline(const Command &c)
+{
+    QString error;
+    QByteArray data;
+    if (!m_store) {
+        error = tr("timeline is not available here: use File > Export Timeline…");
+    } else if (c.timelineFormat == monitor::TimelineFormat::Png) {
+        // A PNG needs fonts, and fonts need Qt Gui's application object;
+        // the headless mode runs on Qt Core alone (docs/headless.md).
+        error = tr("timeline: png needs the window (File > Export Timeline…); headless writes "
+                   "svg (\"format\": \"svg\")");
+    } else {
+        const monitor::TimelineLayout layout = monitor::layoutTimeline(m_store->view(), c.conn);
+        if (layout.isEmpty()) {
+            error = tr("connection %1 has no events in the log").arg(c.conn);
+        } else {
+            const monitor::ExportResult result = monitor::writeTimelineSvg(layout, c.path);
+            error = result.error;
+            if (result.ok())
+                data = QJsonDocument(QJsonObject{
+                                         {u"path"_s, QFileInfo(c.path).absoluteFilePath()},
+                                         {u"format"_s,
+                                          QString(monitor::timelineFormatName(c.timelineFormat))},
+                                         {u"conn"_s, qint64(c.conn)},
+                                         {u"items"_s, qint64(result.events)},
+                                     })
+                           .toJson(QJsonDocument::Compact);
+        }
+    }
+    if (!m_engine)
+        return;
+    QMetaObject::invokeMethod(
+        m_engine,
+        [engine = m_engine, id = c.id, error, data] {
+            engine->postResult(id, error.isEmpty(), error, data);
         },
         Qt::QueuedConnection);
 }

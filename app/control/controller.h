@@ -52,6 +52,7 @@ signals:
 private:
     void onFlushed(quint64 token);
     void runExport(const Command &command);
+    void runTimeline(const Command &command);
 
     QPointer<server::Engine> m_engine;
     const monitor::EventStore *m_store;

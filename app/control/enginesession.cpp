@@ -15,6 +15,13 @@ namespace closecall::control {
 
 using server::Event;
 
+namespace {
+// docs/headless.md "When the reader falls behind": past this much memory in
+// events published and not yet written (stdout, the log file, the GUI's
+// models), the engine stops reading from peers until a quarter is left.
+constexpr qint64 EventBacklogBytes = 16 * 1024 * 1024;
+} // namespace
+
 EngineSession::EngineSession(QObject *parent)
     : QObject(parent)
 {}
@@ -27,14 +34,16 @@ EngineSession::~EngineSession()
     m_logFile.reset();
 }
 
-void EngineSession::setExportCapacity(qsizetype capacity)
+void EngineSession::setExportCapacity(qsizetype capacity, qsizetype byteBudget)
 {
-    if (capacity <= 0)
+    if (capacity <= 0) {
         m_store.reset();
-    else if (m_store)
+    } else if (m_store) {
         m_store->setCapacity(capacity);
-    else
-        m_store = std::make_unique<monitor::EventStore>(capacity);
+        m_store->setByteBudget(byteBudget);
+    } else {
+        m_store = std::make_unique<monitor::EventStore>(capacity, byteBudget);
+    }
 }
 
 void EngineSession::setStatus(Status status)
@@ -50,10 +59,12 @@ void EngineSession::start(const server::ServerConfig &config)
     if (isRunning())
         return;
     m_config = config;
+    if (m_config.maxEventBacklogBytes <= 0)
+        m_config.maxEventBacklogBytes = EventBacklogBytes;
     m_url.clear();
     m_port = 0;
     m_pending.clear();
-    m_engineThread = std::make_unique<server::EngineThread>(config);
+    m_engineThread = std::make_unique<server::EngineThread>(m_config);
     server::Engine *engine = m_engineThread->engine();
     // Queued (the engine lives on its own thread), in the order published.
     connect(engine, &server::Engine::eventsReady, this, &EngineSession::onEvents);
@@ -173,6 +184,10 @@ void EngineSession::onEvents(const server::EventBatch &batch)
     }
 
     emit eventsReady(batch);
+    // Written (the file, stdout or the models have it, each synchronously):
+    // the engine may read on. Batches of an engine torn down are not counted.
+    if (server::Engine *engine = m_engineThread ? m_engineThread->engine() : nullptr)
+        engine->batchWritten(batch);
 
     for (const Event &event : batch) {
         if (const auto *l = event.get<server::events::Listening>()) {

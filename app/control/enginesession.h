@@ -9,6 +9,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QObject>
 
+#include <limits>
 #include <memory>
 
 namespace closecall::server {
@@ -41,10 +42,13 @@ public:
     ~EngineSession() override;
     Q_DISABLE_COPY_MOVE(EngineSession)
 
-    // Keeps the newest `capacity` events for the `export` command (the
-    // headless mode). 0, the default, keeps none and `export` is refused
-    // (the GUI exports from its own log model). Before start().
-    void setExportCapacity(qsizetype capacity);
+    // Keeps the newest events for the `export` command (the headless mode):
+    // at most `capacity` of them, costing at most `byteBudget` bytes
+    // (monitor::EventStore::memoryBytes()). A capacity of 0, the default,
+    // keeps none and `export` is refused (the GUI exports from its own log
+    // model). Before start().
+    void setExportCapacity(qsizetype capacity,
+                           qsizetype byteBudget = std::numeric_limits<qsizetype>::max());
     // The log `export` writes; null when none is kept.
     const monitor::EventStore *exportStore() const { return m_store.get(); }
 

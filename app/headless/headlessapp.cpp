@@ -6,6 +6,7 @@
 #include "control/commandparser.h"
 #include "control/enginesession.h"
 #include "monitor/eventjson.h"
+#include "monitor/eventstore.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QTimer>
@@ -25,11 +26,16 @@ using server::EventType;
 
 namespace {
 
-// The log `export` writes. A headless server may run for days: a quarter of
-// the GUI's million events bounds its memory (about 45-55 MB at the 180-211
-// bytes an event that tests/bench/bench_event_memory measures); --log-file
-// keeps everything, and an export says how many of the oldest were dropped.
-constexpr qsizetype StoreCapacity = 250'000;
+// The log `export` writes. A headless server may run for days: a byte
+// budget bounds its memory whatever the events hold (64 MiB, some 300,000
+// events at the ~210 bytes a mixed event costs, tests/bench/
+// bench_event_memory; fewer when previews are long); --log-file keeps
+// everything, and an export says how many of the oldest were dropped.
+constexpr qsizetype StoreBytes = monitor::EventStore::DefaultByteBudget;
+
+// A batch's JSON goes out in pieces of about this size: a batch may hold
+// tens of thousands of events, and its text is larger than the events.
+constexpr qsizetype StdoutChunkBytes = 1024 * 1024;
 
 // How long past the close timeout a shutdown may take before we give up.
 constexpr int WatchdogGraceMs = 10000;
@@ -50,7 +56,7 @@ HeadlessApp::HeadlessApp(server::ServerConfig config, control::FrontEndOptions o
     , m_options(std::move(options))
     , m_session(new control::EngineSession(this))
 {
-    m_session->setExportCapacity(StoreCapacity);
+    m_session->setExportCapacity(monitor::EventStore::NoLimit, StoreBytes);
 }
 
 // The session (a child) joins the engine thread before the rest goes.
@@ -109,13 +115,20 @@ void HeadlessApp::onEvents(const server::EventBatch &batch)
         if (!m_options.stdoutMessageEvents && server::carriesPayload(event.type()))
             continue;
         monitor::appendEventJson(m_out, event);
+        if (m_out.size() >= StdoutChunkBytes) {
+            writeStdout(m_out);
+            m_out.resize(0);
+            if (m_stdoutBroken)
+                return;
+        }
     }
     writeStdout(m_out);
 }
 
 void HeadlessApp::writeStdout(const QByteArray &bytes)
 {
-    // One write(2) per batch, straight to fd 1: nothing sits in a stdio
+    // One write(2) per batch (per StdoutChunkBytes of a large one), straight
+    // to fd 1: nothing sits in a stdio
     // buffer, so a reader sees each batch as soon as it is published.
     const char *data = bytes.constData();
     qsizetype left = bytes.size();

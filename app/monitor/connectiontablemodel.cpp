@@ -94,6 +94,8 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Close handshake");
     case HowEnded:
         return tr("How it ended");
+    case AckDelay:
+        return tr("Ack delay");
     default:
         return {};
     }
@@ -165,6 +167,9 @@ QVariant ConnectionTableModel::displayText(const ConnectionRow &r, int column) c
                    : tr("%1 ms").arg(DisplayText::milliseconds(r.closeHandshakeUs));
     case HowEnded:
         return r.ended ? DisplayText::howEnded(r.how) : QString();
+    case AckDelay:
+        return r.ackDelayUs < 0 ? QString()
+                                : tr("%1 ms").arg(DisplayText::milliseconds(r.ackDelayUs));
     default:
         return {};
     }
@@ -206,6 +211,8 @@ QVariant ConnectionTableModel::sortValue(const ConnectionRow &r, int column) con
         return qlonglong(r.closeHandshakeUs);
     case HowEnded:
         return r.ended ? int(r.how) : -1;
+    case AckDelay:
+        return qlonglong(r.ackDelayUs);
     default:
         return displayText(r, column);
     }
@@ -236,6 +243,18 @@ QString ConnectionTableModel::tooltip(const ConnectionRow &r, int column) const
         return tr("%1\nreason: %2")
             .arg(protocol::describeCloseCode(r.receivedCode),
                  r.receivedReason.isEmpty() ? tr("(none)") : r.receivedReason);
+    case PostClose:
+        if (r.postCloseCrossed == 0)
+            return {};
+        return tr("%n of them crossed our Close: they were already here when it went out, so "
+                  "the peer sent them before it could see it.",
+                  nullptr,
+                  int(qMin<quint64>(r.postCloseCrossed, quint64(std::numeric_limits<int>::max()))));
+    case AckDelay:
+        if (r.ackDelayUs < 0)
+            return {};
+        return tr("The peer closed first; its Close waited this long for our answer (with manual "
+                  "acknowledge, the operator's time).");
     case HowEnded:
         if (!r.ended)
             return {};
@@ -287,6 +306,7 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
         case BytesIn:
         case BytesOut:
         case CloseHandshake:
+        case AckDelay:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};

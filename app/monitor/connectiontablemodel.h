@@ -53,6 +53,10 @@ public:
         PostClose,      // "3 (2 delivered, 1 discarded)"
         CloseHandshake, // ms from our Close to theirs
         HowEnded,
+        // Added columns come last, so a saved header layout keeps meaning
+        // the same columns (see ConnectionsPane::applyDefaultColumns for
+        // where they show).
+        AckDelay, // ms from the peer's Close to our answer
         ColumnCount
     };
     Q_ENUM(Column)

@@ -225,6 +225,13 @@ void writeControl(Writer &w, const Event &e, const events::Payload &p)
     w.latin1String(text ? "text"_L1 : "binary"_L1);
 }
 
+// Added field, only when true: the frame crossed our Close on the wire.
+void writeCrossed(Writer &w, const events::Payload &p)
+{
+    if (p.crossed)
+        w.lit(",\"crossed\":true");
+}
+
 void writeEvent(Writer &w, const Event &e)
 {
     w.lit("{\"seq\":");
@@ -282,10 +289,17 @@ void writeEvent(Writer &w, const Event &e)
                       w.lit("null");
                   else
                       w.latin1String(postCloseName(m.postClose));
+                  writeCrossed(w, m);
               },
               [&](const events::MessageOut &m) { writeMessage(w, m); },
-              [&](const events::PingIn &p) { writeControl(w, e, p); },
-              [&](const events::PongIn &p) { writeControl(w, e, p); },
+              [&](const events::PingIn &p) {
+                  writeControl(w, e, p);
+                  writeCrossed(w, p);
+              },
+              [&](const events::PongIn &p) {
+                  writeControl(w, e, p);
+                  writeCrossed(w, p);
+              },
               [&](const events::PingOut &p) { writeControl(w, e, p); },
               [&](const events::PongOut &p) { writeControl(w, e, p); },
               [&](const events::CloseSent &c) {
@@ -324,6 +338,23 @@ void writeEvent(Writer &w, const Event &e)
                       w.lit("null");
                   else
                       w.num(c.closeHandshakeUs);
+                  // Added fields: the Close we sent, and how long the
+                  // peer's Close waited for it.
+                  w.lit(",\"sent_code\":");
+                  if (c.closeSent && c.sentCode)
+                      w.num(*c.sentCode);
+                  else
+                      w.lit("null");
+                  w.lit(",\"sent_reason\":");
+                  if (c.closeSent)
+                      w.string(c.sentReason);
+                  else
+                      w.lit("null");
+                  w.lit(",\"ack_delay_us\":");
+                  if (c.ackDelayUs < 0)
+                      w.lit("null");
+                  else
+                      w.num(c.ackDelayUs);
               },
               [&](const events::Error &err) {
                   w.lit(",\"message\":");
@@ -397,6 +428,7 @@ template<typename Kind> Kind payloadFrom(const QJsonObject &o)
     p.preview = previewFrom(o, p.messageType == MessageType::Text);
     p.postClose = enumFromName(o.value("post_close"_L1), PostClose::Discarded, postCloseName,
                                PostClose::None);
+    p.crossed = o.value("crossed"_L1).toBool();
     return p;
 }
 
@@ -443,15 +475,27 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
     case EventType::StateChange:
         return events::StateChange{stateFrom(o.value("from"_L1)), stateFrom(o.value("to"_L1))};
     case EventType::Closed: {
-        const QJsonValue handshake = o.value("close_handshake_us"_L1);
-        return events::Closed{codeFrom(o.value("code"_L1)),
+        const auto micros = [&](QLatin1StringView key) {
+            const QJsonValue v = o.value(key);
+            return v.isDouble() ? v.toInteger() : qint64(-1);
+        };
+        events::Closed closed{codeFrom(o.value("code"_L1)),
                               enumFromName(o.value("how"_L1), HowEnded::ProtocolError, howEndedName,
                                            HowEnded::Handshake),
                               text("tcp_closed_by"_L1) == "client"_L1,
                               enumFromName(o.value("initiated_by"_L1), Initiator::Client,
                                            initiatorName, Initiator::None),
-                              handshake.isDouble() ? handshake.toInteger() : -1,
+                              micros("close_handshake_us"_L1),
                               text("reason"_L1)};
+        // A Close was sent when either field is there (an empty Close has
+        // a null code and a "" reason); logs from before these fields have
+        // neither.
+        closed.closeSent =
+            o.value("sent_reason"_L1).isString() || o.value("sent_code"_L1).isDouble();
+        closed.sentCode = codeFrom(o.value("sent_code"_L1));
+        closed.sentReason = text("sent_reason"_L1);
+        closed.ackDelayUs = micros("ack_delay_us"_L1);
+        return closed;
     }
     case EventType::Error:
         return events::Error{text("message"_L1)};

@@ -108,6 +108,11 @@ enum Column {
     ColId,
     ColOk,
     ColData,
+    // Added columns stay at the end, so existing readers keep their indexes.
+    ColCrossed,
+    ColSentCode,
+    ColSentReason,
+    ColAckDelayUs,
     ColumnCount
 };
 
@@ -148,6 +153,10 @@ constexpr const char *ColumnNames[] = {
     "id",
     "ok",
     "data",
+    "crossed",
+    "sent_code",
+    "sent_reason",
+    "ack_delay_us",
 };
 static_assert(std::size(ColumnNames) == ColumnCount);
 
@@ -303,6 +312,8 @@ void appendTextDetails(QByteArray &out, const Event &e)
             add(out, "  post-close "_L1);
             add(out, postCloseName(f.postClose));
         }
+        if (f.crossed)
+            add(out, "  crossed"_L1);
         add(out, "  "_L1);
         addPreview(out, e, f);
         break;
@@ -314,6 +325,8 @@ void appendTextDetails(QByteArray &out, const Event &e)
         const events::Payload &f = *e.messagePayload();
         addNumber(out, f.size);
         add(out, " B"_L1);
+        if (f.crossed)
+            add(out, "  crossed"_L1);
         if (f.size > 0) {
             add(out, "  "_L1);
             addPreview(out, e, f);
@@ -359,6 +372,17 @@ void appendTextDetails(QByteArray &out, const Event &e)
         if (f.closeHandshakeUs >= 0) {
             add(out, "  close handshake "_L1);
             out += QByteArray::number(double(f.closeHandshakeUs) / 1000.0, 'f', 3);
+            add(out, " ms"_L1);
+        }
+        if (f.closeSent) {
+            add(out, "  sent "_L1);
+            addCode(out, f.sentCode);
+            add(out, "  "_L1);
+            addQuotedString(out, f.sentReason);
+        }
+        if (f.ackDelayUs >= 0) {
+            add(out, "  ack delay "_L1);
+            out += QByteArray::number(double(f.ackDelayUs) / 1000.0, 'f', 3);
             add(out, " ms"_L1);
         }
         break;
@@ -479,6 +503,8 @@ void appendCsvRow(QByteArray &out, const Event &e)
             row.hex(ColPreview, f.preview);
         if (f.postClose != PostClose::None)
             row.name(ColPostClose, postCloseName(f.postClose));
+        if (f.crossed)
+            row.name(ColCrossed, "true"_L1);
         break;
     }
     case server::EventType::CloseSent: {
@@ -510,6 +536,12 @@ void appendCsvRow(QByteArray &out, const Event &e)
         row.name(ColInitiatedBy, initiatorName(f.initiatedBy));
         if (f.closeHandshakeUs >= 0)
             row.number(ColCloseHandshakeUs, f.closeHandshakeUs);
+        if (f.closeSent && f.sentCode)
+            row.number(ColSentCode, *f.sentCode);
+        if (f.closeSent)
+            row.string(ColSentReason, f.sentReason);
+        if (f.ackDelayUs >= 0)
+            row.number(ColAckDelayUs, f.ackDelayUs);
         break;
     }
     case server::EventType::Error: {

@@ -121,6 +121,7 @@ QByteArrayView LogBuffer::field(const LogEntry &e, int index) const
     case EventType::Open:
     case EventType::HandshakeFailed:
     case EventType::Result:
+    case EventType::Closed:
         break; // length-prefixed fields, below
     case EventType::Listening:
     case EventType::MessageIn:
@@ -132,7 +133,6 @@ QByteArrayView LogBuffer::field(const LogEntry &e, int index) const
     case EventType::CloseSent:
     case EventType::CloseReceived:
     case EventType::StateChange:
-    case EventType::Closed:
     case EventType::Error:
         return index == 0 ? t : QByteArrayView();
     }
@@ -208,83 +208,96 @@ void LogBuffer::append(const Event &ev)
         single = capUtf8(utf8, max, &cut);
     };
 
-    server::visit(server::Overloaded{
-                      [&](const server::events::Payload &p) { // message_*, ping_*, pong_*
-                          e.number = p.size;
-                          e.a = quint8(p.messageType);
-                          e.b = quint8(p.postClose);
-                          const bool text = previewIsText(ev);
-                          if (!text)
-                              e.flags |= LogEntry::BinaryPreview;
-                          if (text)
-                              single = capUtf8(p.preview, m_previewBytes, &cut);
-                          else
-                              single = QByteArrayView(p.preview).first(
-                                  std::min(p.preview.size(), m_previewBytes));
-                          if (single.size() < p.size)
-                              cut = true;
-                      },
-                      [&](const server::events::CloseSent &c) {
-                          setCode(c.code);
-                          e.a = quint8(c.mode);
-                          e.number = -1;
-                          setText(c.reason, MaxTextBytes);
-                      },
-                      [&](const server::events::CloseReceived &c) {
-                          setCode(c.code);
-                          e.number = -1;
-                          setText(c.reason, MaxTextBytes);
-                      },
-                      [&](const server::events::Closed &c) {
-                          setCode(c.code);
-                          e.a = quint8(c.how);
-                          e.b = quint8(c.initiatedBy);
-                          e.number = c.closeHandshakeUs;
-                          if (c.tcpClosedByClient)
-                              e.flags |= LogEntry::TcpByClient;
-                          setText(c.reason, MaxTextBytes);
-                      },
-                      [&](const server::events::StateChange &c) {
-                          e.a = quint8(c.from);
-                          e.b = quint8(c.to);
-                      },
-                      [&](const server::events::Error &err) {
-                          setCode(err.code);
-                          e.number = err.size;
-                          setText(err.message, MaxTextBytes);
-                      },
-                      [&](const server::events::Listening &l) {
-                          e.number = l.port;
-                          if (l.tls)
-                              e.flags |= LogEntry::Tls;
-                          setText(l.address, MaxFieldBytes);
-                      },
-                      [&](const server::events::Open &o) {
-                          addField(o.remote.toUtf8(), MaxFieldBytes);
-                          addField(o.path.toUtf8(), MaxFieldBytes);
-                          addField(o.query.toUtf8(), MaxFieldBytes);
-                          addField(o.subprotocol.toUtf8(), MaxFieldBytes);
-                          addField(o.origin.toUtf8(), MaxFieldBytes);
-                          addField(o.userAgent.toUtf8(), MaxFieldBytes);
-                          addField(headersText(o.headers), MaxTextBytes);
-                          single = multi;
-                      },
-                      [&](const server::events::HandshakeFailed &f) {
-                          e.number = f.httpStatus;
-                          addField(f.remote.toUtf8(), MaxFieldBytes);
-                          addField(f.reason.toUtf8(), MaxFieldBytes);
-                          single = multi;
-                      },
-                      [&](const server::events::Result &r) {
-                          if (r.ok)
-                              e.flags |= LogEntry::Ok;
-                          addField(r.id, MaxFieldBytes);
-                          addField(r.error.toUtf8(), MaxFieldBytes);
-                          addField(r.data, MaxTextBytes);
-                          single = multi;
-                      },
-                  },
-                  ev);
+    server::visit(
+        server::Overloaded{
+            [&](const server::events::Payload &p) { // message_*, ping_*, pong_*
+                e.number = p.size;
+                e.a = quint8(p.messageType);
+                e.b = quint8(p.postClose);
+                if (p.crossed)
+                    e.flags |= LogEntry::Crossed;
+                const bool text = previewIsText(ev);
+                if (!text)
+                    e.flags |= LogEntry::BinaryPreview;
+                if (text)
+                    single = capUtf8(p.preview, m_previewBytes, &cut);
+                else
+                    single =
+                        QByteArrayView(p.preview).first(std::min(p.preview.size(), m_previewBytes));
+                if (single.size() < p.size)
+                    cut = true;
+            },
+            [&](const server::events::CloseSent &c) {
+                setCode(c.code);
+                e.a = quint8(c.mode);
+                e.number = -1;
+                setText(c.reason, MaxTextBytes);
+            },
+            [&](const server::events::CloseReceived &c) {
+                setCode(c.code);
+                e.number = -1;
+                setText(c.reason, MaxTextBytes);
+            },
+            [&](const server::events::Closed &c) {
+                setCode(c.code);
+                e.a = quint8(c.how);
+                e.b = quint8(c.initiatedBy);
+                e.number = c.closeHandshakeUs;
+                if (c.tcpClosedByClient)
+                    e.flags |= LogEntry::TcpByClient;
+                if (c.closeSent)
+                    e.flags |= LogEntry::SentClose;
+                if (c.closeSent && c.sentCode) {
+                    e.flags |= LogEntry::HasSentCode;
+                    e.sentCode = *c.sentCode;
+                }
+                addField(c.reason.toUtf8(), MaxFieldBytes);
+                addField(c.sentReason.toUtf8(), MaxFieldBytes);
+                addField(c.ackDelayUs < 0 ? QByteArray() : QByteArray::number(c.ackDelayUs),
+                         MaxFieldBytes);
+                single = multi;
+            },
+            [&](const server::events::StateChange &c) {
+                e.a = quint8(c.from);
+                e.b = quint8(c.to);
+            },
+            [&](const server::events::Error &err) {
+                setCode(err.code);
+                e.number = err.size;
+                setText(err.message, MaxTextBytes);
+            },
+            [&](const server::events::Listening &l) {
+                e.number = l.port;
+                if (l.tls)
+                    e.flags |= LogEntry::Tls;
+                setText(l.address, MaxFieldBytes);
+            },
+            [&](const server::events::Open &o) {
+                addField(o.remote.toUtf8(), MaxFieldBytes);
+                addField(o.path.toUtf8(), MaxFieldBytes);
+                addField(o.query.toUtf8(), MaxFieldBytes);
+                addField(o.subprotocol.toUtf8(), MaxFieldBytes);
+                addField(o.origin.toUtf8(), MaxFieldBytes);
+                addField(o.userAgent.toUtf8(), MaxFieldBytes);
+                addField(headersText(o.headers), MaxTextBytes);
+                single = multi;
+            },
+            [&](const server::events::HandshakeFailed &f) {
+                e.number = f.httpStatus;
+                addField(f.remote.toUtf8(), MaxFieldBytes);
+                addField(f.reason.toUtf8(), MaxFieldBytes);
+                single = multi;
+            },
+            [&](const server::events::Result &r) {
+                if (r.ok)
+                    e.flags |= LogEntry::Ok;
+                addField(r.id, MaxFieldBytes);
+                addField(r.error.toUtf8(), MaxFieldBytes);
+                addField(r.data, MaxTextBytes);
+                single = multi;
+            },
+        },
+        ev);
 
     if (cut)
         e.flags |= LogEntry::Cut;
@@ -369,6 +382,7 @@ Event LogBuffer::fieldsOf(const LogEntry &e) const
         p.size = e.number;
         p.preview = text(e).toByteArray();
         p.postClose = protocol::PostClose(e.b);
+        p.crossed = e.has(LogEntry::Crossed);
         return Event(std::move(p));
     };
 
@@ -389,9 +403,17 @@ Event LogBuffer::fieldsOf(const LogEntry &e) const
         return events::CloseSent{e.closeCode(), e.closeMode(), str(0)};
     case EventType::CloseReceived:
         return events::CloseReceived{e.closeCode(), str(0)};
-    case EventType::Closed:
-        return events::Closed{e.closeCode(), e.how(),  e.has(LogEntry::TcpByClient),
-                              e.initiator(), e.number, str(0)};
+    case EventType::Closed: {
+        events::Closed closed{e.closeCode(), e.how(),  e.has(LogEntry::TcpByClient),
+                              e.initiator(), e.number, str(ClosedReason)};
+        closed.closeSent = e.has(LogEntry::SentClose);
+        if (e.has(LogEntry::HasSentCode))
+            closed.sentCode = e.sentCode;
+        closed.sentReason = str(ClosedSentReason);
+        const QByteArrayView ack = field(e, ClosedAckDelay);
+        closed.ackDelayUs = ack.isEmpty() ? -1 : ack.toLongLong();
+        return closed;
+    }
     case EventType::StateChange:
         return events::StateChange{e.from(), e.to()};
     case EventType::Error:

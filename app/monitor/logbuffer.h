@@ -23,7 +23,7 @@ namespace closecall::monitor {
 
 struct LogEntry
 {
-    enum Flag : quint8 {
+    enum Flag : quint16 {
         HasCode = 0x01,       // `code` holds a close status code
         Cut = 0x02,           // the stored text is shorter than what the event had
         Plain = 0x04,         // the text is printable ASCII without '\\': shown as stored
@@ -32,14 +32,17 @@ struct LogEntry
         Tls = 0x20,           // listening: wss
         BinaryPreview = 0x40, // the preview is shown as hex (binary data, or a
                               // ping/pong payload that is not UTF-8 text)
+        Crossed = 0x80,       // message_in, ping_in, pong_in: crossed our Close
+        SentClose = 0x100,    // closed: we sent a Close (its reason is a text field)
+        HasSentCode = 0x200,  // closed: `sentCode` holds its status code
     };
 
     quint64 seq = 0;
     qint64 tUs = 0;
     qint64 wallUs = 0;
     // message_* / ping_* / pong_*: payload size in bytes; closed: close
-    // handshake µs (-1 = null); handshake_failed: HTTP status; listening:
-    // port; error: the event's size.
+    // handshake µs (-1 = null; its ack delay is a text field, ClosedField);
+    // handshake_failed: HTTP status; listening: port; error: the event's size.
     qint64 number = 0;
     quint64 textPos = 0; // into the arena: LogBuffer::text()
     quint32 conn = 0;
@@ -52,7 +55,8 @@ struct LogEntry
     // HowEnded, b = Initiator.
     quint8 a = 0;
     quint8 b = 0;
-    quint8 flags = 0;
+    quint16 flags = 0;
+    quint16 sentCode = 0; // closed: valid when (flags & HasSentCode)
 
     bool has(Flag f) const { return (flags & f) != 0; }
     protocol::CloseCode closeCode() const
@@ -105,6 +109,8 @@ public:
     };
     enum HandshakeFailedField { FailedRemote, FailedReason, FailedFieldCount };
     enum ResultField { ResultId, ResultMessage, ResultData, ResultFieldCount };
+    // closed: the peer's reason, ours, and ack_delay_us in decimal ("" = null).
+    enum ClosedField { ClosedReason, ClosedSentReason, ClosedAckDelay, ClosedFieldCount };
 
     explicit LogBuffer(qsizetype capacity = DefaultCapacity);
     ~LogBuffer();

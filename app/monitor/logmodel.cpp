@@ -85,9 +85,16 @@ QString LogModel::detailsText(int row) const
     case EventType::PongOut: {
         QString preview = DisplayText::preview(m_buffer.text(e), e.has(LogEntry::BinaryPreview),
                                                e.has(LogEntry::Cut));
-        if (!e.isPostClose())
+        QString flag;
+        if (e.isPostClose())
+            flag = tr("post-close: %1").arg(DisplayText::postClose(e.postClose()));
+        if (e.has(LogEntry::Crossed)) {
+            // Already on our side when our Close went out (docs/headless.md).
+            const QString crossed = tr("crossed our Close");
+            flag = flag.isEmpty() ? crossed : flag + u", "_s + crossed;
+        }
+        if (flag.isEmpty())
             return preview;
-        const QString flag = tr("post-close: %1").arg(DisplayText::postClose(e.postClose()));
         return preview.isEmpty() ? flag : flag + u"  "_s + preview;
     }
     case EventType::CloseSent:
@@ -105,6 +112,14 @@ QString LogModel::detailsText(int row) const
             parts << tr("initiated by %1").arg(DisplayText::initiator(e.initiator()));
         if (e.number >= 0)
             parts << tr("close handshake %1 ms").arg(DisplayText::milliseconds(e.number));
+        if (e.has(LogEntry::SentClose)) {
+            const protocol::CloseCode sent =
+                e.has(LogEntry::HasSentCode) ? protocol::CloseCode(e.sentCode) : std::nullopt;
+            parts << tr("we sent %1")
+                         .arg(DisplayText::closeStatus(sent, field(LogBuffer::ClosedSentReason)));
+        }
+        if (const QByteArrayView ack = m_buffer.field(e, LogBuffer::ClosedAckDelay); !ack.isEmpty())
+            parts << tr("answered after %1 ms").arg(DisplayText::milliseconds(ack.toLongLong()));
         parts << (e.has(LogEntry::TcpByClient) ? tr("TCP closed by the client")
                                                : tr("TCP closed by the server"));
         return parts.join(u" \u00b7 "_s);

@@ -5,6 +5,7 @@
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QtEndian>
 
+#include <array>
 #include <cstring>
 
 // RFC 6455 §5.2 framing on the sending side. The mask key convention is
@@ -17,6 +18,24 @@ namespace closecall::protocol::framewriter {
 namespace {
 
 constexpr qsizetype MaxHeaderSize = 14;
+
+// RFC 6455 §5.3: each client frame gets a fresh key "derived from a strong
+// source of entropy", unpredictable to whoever sees the frames. Every key is
+// the operating system's random output (QRandomGenerator::system()), drawn
+// 256 at a time per thread: one getrandom() call per 256 frames instead of
+// one per frame. A generator seeded once per connection would be cheaper
+// still, but QRandomGenerator's mt19937 is not unpredictable: its keys are
+// on the wire, and 624 of them give away its state and every later key.
+quint32 nextMaskKey()
+{
+    thread_local std::array<quint32, 256> pool{};
+    thread_local std::size_t next = pool.size();
+    if (next == pool.size()) {
+        QRandomGenerator::system()->fillRange(pool.data(), pool.size());
+        next = 0;
+    }
+    return pool[next++];
+}
 
 // Writes a header at `p` (room for MaxHeaderSize bytes); returns its length.
 qsizetype writeHeader(char *p, Opcode opcode, quint64 payloadSize, bool fin, const quint32 *key,
@@ -67,12 +86,11 @@ void appendFrame(QByteArray &out, Role writerRole, Opcode opcode, QByteArrayView
         return;
     }
     // §5.1/§5.3: a client masks every frame with a fresh, unpredictable key
-    // (the key is on the wire, so a seeded PRNG would let observers predict
-    // the next one); a server never masks.
+    // (nextMaskKey); a server never masks.
     const bool masked = writerRole == Role::Client;
     quint32 key = 0;
     if (masked)
-        key = maskKey ? *maskKey : QRandomGenerator::system()->generate();
+        key = maskKey ? *maskKey : nextMaskKey();
 
     const auto size = static_cast<quint64>(payload.size());
     const qsizetype old = out.size();

@@ -1,147 +1,26 @@
 #include "handshake.h"
 
+#include "httpfields.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QCryptographicHash>
-#include <QtCore/QRandomGenerator>
 
 #include <algorithm>
-#include <array>
 
 using namespace Qt::StringLiterals;
 
 namespace closecall::protocol {
 
-namespace {
+using namespace httpfields;
 
-constexpr QByteArrayView HeaderTerminator = "\r\n\r\n";
+namespace {
 
 // RFC 6455 §1.3: the GUID every server appends to the client's key.
 constexpr QByteArrayView WebSocketGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-// The client accepts a larger 101 than a server accepts requests: it only
-// talks to servers we point it at, but it must still not buffer forever.
-constexpr qsizetype MaxResponseHeaderBytes = 64 * 1024;
-
-// RFC 9110 §5.6.2: tchar, the characters of a header name or a token.
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-bool isToken(QByteArrayView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
-}
-
-bool equalsNoCase(QByteArrayView a, QByteArrayView b)
-{
-    return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
-}
-
-// Every value of a (possibly repeated) header, joined by ", " as RFC 9110
-// §5.3 allows for list-valued fields.
-QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name)
-{
-    QByteArray value;
-    bool found = false;
-    for (const auto &[key, v] : headers) {
-        if (!equalsNoCase(key, name))
-            continue;
-        if (found)
-            value += ", ";
-        value += v;
-        found = true;
-    }
-    return value;
-}
-
-qsizetype headerCount(const HttpHeaders &headers, QByteArrayView name)
-{
-    return std::count_if(headers.cbegin(), headers.cend(),
-                         [name](const auto &h) { return equalsNoCase(h.first, name); });
-}
-
-// The comma-separated elements of a list-valued header, trimmed, empty
-// elements dropped (RFC 9110 §5.6.1 asks recipients to ignore them).
-QList<QByteArray> listElements(QByteArrayView value)
-{
-    QList<QByteArray> out;
-    for (const QByteArray &part : value.toByteArray().split(',')) {
-        const QByteArray element = part.trimmed();
-        if (!element.isEmpty())
-            out.append(element);
-    }
-    return out;
-}
-
-// Upgrade and Connection are token lists, compared case-insensitively
-// (RFC 6455 §4.2.1 items 3 and 4): "keep-alive, Upgrade" contains "upgrade".
-bool listContainsToken(QByteArrayView value, QByteArrayView token)
-{
-    const QList<QByteArray> elements = listElements(value);
-    return std::any_of(elements.cbegin(), elements.cend(),
-                       [token](const QByteArray &e) { return equalsNoCase(e, token); });
-}
-
-QString quoted(QByteArrayView value)
-{
-    return u'"' + QString::fromUtf8(value) + u'"';
-}
-
-// Splits the header lines of a request or response (everything after the
-// start line) into `out`. RFC 9112 §5: "name: value"; no whitespace before
-// the colon (§5.1 says reject it: request smuggling); no obsolete line
-// folding (§5.2); value trimmed of optional whitespace.
-bool parseHeaderLines(const QList<QByteArray> &lines, HttpHeaders &out, QString *error)
-{
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines[i];
-        const QString lineNo = QString::number(i + 1);
-        if (line.startsWith(' ') || line.startsWith('\t')) {
-            *error =
-                QCoreApplication::translate(
-                    "Handshake", "header line %1 starts with whitespace (obsolete line folding, "
-                                 "RFC 9112 §5.2); send each header on one line.")
-                    .arg(lineNo);
-            return false;
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon < 0) {
-            *error = QCoreApplication::translate(
-                         "Handshake", "header line %1 has no ':' (%2); each header must be "
-                                      "\"Name: value\".")
-                         .arg(lineNo, quoted(line.left(64)));
-            return false;
-        }
-        const QByteArray name = line.left(colon);
-        if (!isToken(name)) {
-            *error =
-                QCoreApplication::translate(
-                    "Handshake", "header line %1 has an invalid name %2 (empty, or with spaces or "
-                                 "separators before the ':').")
-                    .arg(lineNo, quoted(name.left(64)));
-            return false;
-        }
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        // CR and LF cannot be here (lines were split on CRLF) unless bare;
-        // bare CR/LF and NUL are refused (RFC 9112 §2.2, §5).
-        if (value.contains('\r') || value.contains('\n') || value.contains('\0')) {
-            *error = QCoreApplication::translate(
-                         "Handshake",
-                         "header %1 contains a bare CR, LF or NUL; lines must end with CRLF.")
-                         .arg(QString::fromUtf8(name));
-            return false;
-        }
-        out.append({name, value});
-    }
-    return true;
 }
 
 // RFC 9110 §15's reason phrases, for every status the server sends
@@ -515,160 +394,6 @@ void ServerHandshake::evaluate(QByteArrayView head)
     m_response += "\r\n";
     m_httpStatus = 101;
     m_status = HandshakeStatus::Complete;
-}
-
-// ---------------------------------------------------------------- client
-
-ClientHandshake::ClientHandshake(ClientHandshakeOptions options)
-    : m_options(std::move(options))
-{
-    QByteArray key = m_options.key;
-    if (key.isEmpty()) {
-        // RFC 6455 §4.1: a nonce of 16 random bytes, fresh per connection.
-        std::array<quint32, 4> nonce{};
-        QRandomGenerator::global()->fillRange(nonce.data(), nonce.size());
-        key = QByteArray(reinterpret_cast<const char *>(nonce.data()), 16).toBase64();
-        m_options.key = key;
-    }
-    m_expectedAccept = computeAcceptKey(key);
-
-    m_request = "GET " + m_options.target.toUtf8() +
-                " HTTP/1.1\r\nHost: " + m_options.host.toUtf8() +
-                "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key +
-                "\r\nSec-WebSocket-Version: 13\r\n";
-    if (!m_options.origin.isEmpty())
-        m_request += "Origin: " + m_options.origin.toUtf8() + "\r\n";
-    if (!m_options.subprotocols.isEmpty())
-        m_request +=
-            "Sec-WebSocket-Protocol: " + m_options.subprotocols.join(u", "_s).toUtf8() + "\r\n";
-    for (const auto &[name, value] : std::as_const(m_options.extraHeaders))
-        m_request += name + ": " + value + "\r\n";
-    m_request += "\r\n";
-}
-
-HandshakeStatus ClientHandshake::feed(QByteArrayView data)
-{
-    if (m_status == HandshakeStatus::Complete) {
-        m_leftover += data;
-        return m_status;
-    }
-    if (m_status == HandshakeStatus::Failed)
-        return m_status;
-
-    const qsizetype from = std::max<qsizetype>(0, m_buffer.size() - 3);
-    m_buffer += data;
-    const qsizetype end = m_buffer.indexOf(HeaderTerminator, from);
-    if (end < 0) {
-        if (m_buffer.size() >= MaxResponseHeaderBytes)
-            fail(QCoreApplication::translate("Handshake",
-                                             "the response header is over %1 bytes without an end.")
-                     .arg(MaxResponseHeaderBytes));
-        return m_status;
-    }
-    m_leftover = m_buffer.mid(end + HeaderTerminator.size());
-    QList<QByteArray> lines = m_buffer.left(end).split('\n');
-    m_buffer.clear();
-    for (QByteArray &line : lines) {
-        if (line.endsWith('\r'))
-            line.chop(1);
-    }
-
-    // Status line, RFC 9112 §4: HTTP-version SP 3DIGIT SP [reason].
-    const QByteArray &statusLine = lines.first();
-    const qsizetype sp = statusLine.indexOf(' ');
-    const QByteArrayView version = QByteArrayView(statusLine).first(sp < 0 ? 0 : sp);
-    const auto isDigit = [&](qsizetype i) {
-        return i < statusLine.size() && statusLine[i] >= '0' && statusLine[i] <= '9';
-    };
-    // HTTP/1.x, a space, exactly three digits, then the end of the line or a space.
-    const bool wellFormed = (version == "HTTP/1.1" || version == "HTTP/1.0") && isDigit(sp + 1) &&
-                            isDigit(sp + 2) && isDigit(sp + 3) &&
-                            (statusLine.size() == sp + 4 || statusLine[sp + 4] == ' ');
-    const int status = wellFormed ? statusLine.mid(sp + 1, 3).toInt() : 0;
-    if (!wellFormed || status < 100) {
-        fail(QCoreApplication::translate(
-                 "Handshake", "the response does not start with an HTTP status line: %1.")
-                 .arg(quoted(statusLine.left(80))));
-        return m_status;
-    }
-    // RFC 6455 §4.1: the upgrade answer is HTTP/1.1; an HTTP/1.0 server can
-    // only be refusing (its status is still reported below).
-    if (status == 101 && version != "HTTP/1.1") {
-        fail(QCoreApplication::translate("Handshake", "the 101 response is %1, not HTTP/1.1.")
-                 .arg(QString::fromLatin1(version)));
-        return m_status;
-    }
-    m_httpStatus = status;
-    QString error;
-    if (!parseHeaderLines(lines, m_headers, &error)) {
-        fail(QCoreApplication::translate("Handshake", "the response is malformed: %1").arg(error));
-        return m_status;
-    }
-    if (status != 101) {
-        fail(QCoreApplication::translate(
-                 "Handshake", "the server answered %1 instead of 101 Switching Protocols.")
-                 .arg(QString::fromUtf8(statusLine.mid(sp + 1))));
-        return m_status;
-    }
-    // RFC 6455 §4.1, the client's checks of the server's handshake, items 2-6.
-    const QByteArray upgrade = headerValue(m_headers, "Upgrade");
-    if (!listContainsToken(upgrade, "websocket")) {
-        fail(QCoreApplication::translate("Handshake",
-                                         "the 101 has Upgrade %1; it must be websocket.")
-                 .arg(quoted(upgrade)));
-        return m_status;
-    }
-    const QByteArray connection = headerValue(m_headers, "Connection");
-    if (!listContainsToken(connection, "upgrade")) {
-        fail(QCoreApplication::translate("Handshake",
-                                         "the 101 has Connection %1; it must include Upgrade.")
-                 .arg(quoted(connection)));
-        return m_status;
-    }
-    const QByteArray accept = headerValue(m_headers, "Sec-WebSocket-Accept");
-    if (accept != m_expectedAccept) {
-        fail(QCoreApplication::translate("Handshake",
-                                         "Sec-WebSocket-Accept is %1; expected %2 for our key.")
-                 .arg(quoted(accept), QString::fromLatin1(m_expectedAccept)));
-        return m_status;
-    }
-    if (headerCount(m_headers, "Sec-WebSocket-Extensions") > 0) {
-        fail(QCoreApplication::translate("Handshake",
-                                         "the server chose extensions (%1) that were not offered.")
-                 .arg(QString::fromUtf8(headerValue(m_headers, "Sec-WebSocket-Extensions"))));
-        return m_status;
-    }
-    const QByteArray protocol = headerValue(m_headers, "Sec-WebSocket-Protocol");
-    if (headerCount(m_headers, "Sec-WebSocket-Protocol") > 0) {
-        const QString chosen = QString::fromUtf8(protocol);
-        if (!m_options.subprotocols.contains(chosen)) {
-            fail(m_options.subprotocols.isEmpty()
-                     ? QCoreApplication::translate(
-                           "Handshake", "the server chose subprotocol %1 but none was offered.")
-                           .arg(quoted(protocol))
-                     : QCoreApplication::translate(
-                           "Handshake",
-                           "the server chose subprotocol %1, which is not one offered (%2).")
-                           .arg(quoted(protocol), m_options.subprotocols.join(u", "_s)));
-            return m_status;
-        }
-        m_subprotocol = chosen;
-    }
-    m_status = HandshakeStatus::Complete;
-    return m_status;
-}
-
-QByteArray ClientHandshake::takeLeftover()
-{
-    return std::exchange(m_leftover, {});
-}
-
-void ClientHandshake::fail(const QString &reason)
-{
-    m_status = HandshakeStatus::Failed;
-    m_failureReason = reason;
-    m_buffer.clear();
-    m_leftover.clear();
 }
 
 } // namespace closecall::protocol

@@ -2,6 +2,7 @@
 
 #include <QtCore/QByteArray>
 #include <QtCore/QByteArrayView>
+#include <QtCore/QCoreApplication>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -9,7 +10,8 @@
 #include <utility>
 
 // The HTTP/1.1 upgrade of RFC 6455 §4, both ends, sans-I/O: feed bytes,
-// get a verdict and the bytes to answer with.
+// get a verdict and the bytes to answer with. The server side is in
+// handshake.cpp, the client side in clienthandshake.cpp.
 namespace closecall::protocol {
 
 using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>; // as sent, in order
@@ -94,33 +96,77 @@ private:
 struct ClientHandshakeOptions
 {
     QString host = QStringLiteral("127.0.0.1:9001"); // Host header value
-    QString target = QStringLiteral("/");            // path and query
-    QStringList subprotocols;
-    QString origin; // empty = no Origin header
+    QString target = QStringLiteral("/");            // path and query, percent-encoded
+    QStringList subprotocols;                        // offered, in our preference order
+    QString origin;                                  // empty = no Origin header
+    // Sent as given, after the handshake's own headers: Authorization,
+    // Cookie, User-Agent, … (checkOptions() refuses the handshake's own).
     HttpHeaders extraHeaders;
     QByteArray key; // empty = a fresh random 16-byte key, base64
+    // The response's status line and headers; a longer head fails. The
+    // client accepts a larger head than the server does (16 KiB): it only
+    // talks to servers it is pointed at, but must not buffer forever.
+    qsizetype maxHeaderBytes = 64 * 1024;
 };
 
-// Client side (for test peers and benchmarks): builds the request and
-// validates the server's 101 (status, Upgrade, Connection,
-// Sec-WebSocket-Accept, a subprotocol only from those offered).
+// Client side: builds the request and validates the server's 101 (RFC 6455
+// §4.1: status, Upgrade, Connection, Sec-WebSocket-Accept, a subprotocol
+// only from those offered and only one, no extension since we offer none).
+// A refusal (any other status) fails at once with its status; its body is
+// still collected from later feed() calls, up to MaxBodyBytes, until
+// bodyComplete(), so the driver can show what the server said.
 class ClientHandshake final
 {
+    Q_DECLARE_TR_FUNCTIONS(Handshake)
+
 public:
+    static constexpr qsizetype MaxBodyBytes = 8 * 1024;
+
+    // Why these options cannot make a request, as a sentence naming what is
+    // wrong; empty when they can. Refused: CR, LF or other control bytes in
+    // any value (header injection), a host or target that is not printable
+    // ASCII (or a target not starting with '/'), a subprotocol that is not
+    // an RFC 9110 token or offered twice, a key that is not 16 bytes of
+    // base64, an extra header whose name is not a token or that is one the
+    // handshake writes itself (Host, Upgrade, Connection, Sec-WebSocket-*)
+    // or that would announce a body (Content-Length, Transfer-Encoding), and
+    // an Origin given both as `origin` and as an extra header.
+    static QString checkOptions(const ClientHandshakeOptions &options);
+
+    // Options checkOptions() refuses make a handshake that is Failed from
+    // the start, with that sentence as its reason and no request.
     explicit ClientHandshake(ClientHandshakeOptions options = {});
 
     QByteArray request() const { return m_request; }
+    QByteArray key() const { return m_options.key; }
+    const ClientHandshakeOptions &options() const { return m_options; }
     HandshakeStatus feed(QByteArrayView data);
     HandshakeStatus status() const { return m_status; }
+    // The transport ended (EOF or reset). A response cut short fails; a
+    // refusal whose body runs until the connection closes is complete.
+    HandshakeStatus transportClosed();
 
-    int httpStatus() const { return m_httpStatus; }
-    QString failureReason() const { return m_failureReason; }
+    int httpStatus() const { return m_httpStatus; } // 0 until a status line was read
+    // Why it failed; for a refusal, with the start of the body once complete.
+    QString failureReason() const;
     QString subprotocol() const { return m_subprotocol; }
     const HttpHeaders &responseHeaders() const { return m_headers; }
+    // A refusal's body (de-chunked), as far as received, at most MaxBodyBytes.
+    QByteArray responseBody() const { return m_body; }
+    // False while a refusal's body is still expected (Content-Length not
+    // reached, chunks not ended, or delimited by the connection's close).
+    bool bodyComplete() const { return m_bodyFraming == BodyFraming::Done; }
     QByteArray takeLeftover();
 
 private:
+    enum class BodyFraming : quint8 { Done, Length, Chunked, UntilClose };
+
     void fail(const QString &reason);
+    bool validate101();
+    void startBody();
+    void appendBody(QByteArrayView data);
+    void appendChunked(QByteArrayView data);
+    void addBodyBytes(QByteArrayView data);
 
     ClientHandshakeOptions m_options;
     QByteArray m_request;
@@ -132,6 +178,10 @@ private:
     QString m_subprotocol;
     HttpHeaders m_headers;
     QByteArray m_leftover;
+    QByteArray m_body;
+    BodyFraming m_bodyFraming = BodyFraming::Done;
+    qint64 m_bodyRemaining = 0; // Length: bytes still to come; Chunked: of the current chunk
+    bool m_chunkNeedsCrlf = false;
 };
 
 } // namespace closecall::protocol

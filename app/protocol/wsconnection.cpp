@@ -8,11 +8,25 @@ WsConnection::WsConnection(SessionSink &sink, ServerHandshakeConfig handshake,
     , m_handshake(std::make_unique<ServerHandshake>(std::move(handshake)))
 {}
 
+WsConnection::WsConnection(SessionSink &sink, ClientHandshakeOptions handshake,
+                           SessionOptions options)
+    : m_session(Role::Client, sink, options)
+    , m_client(std::make_unique<ClientHandshake>(std::move(handshake)))
+{
+    if (m_client->status() == HandshakeStatus::Failed) {
+        fail(0, TransportAction::CloseNow); // the options were refused: nothing to send
+        return;
+    }
+    m_session.output() = m_client->request();
+}
+
 qsizetype WsConnection::receive(char *data, qsizetype size)
 {
     switch (m_upgrade) {
     case Upgrade::Pending:
     case Upgrade::Requested:
+        if (m_client)
+            return receiveResponse(data, size);
         // A Requested handshake keeps what follows the request for accept().
         onHandshakeStatus(m_handshake->feed(QByteArrayView(data, size)));
         return 0;
@@ -45,6 +59,32 @@ void WsConnection::onHandshakeStatus(HandshakeStatus status)
     }
 }
 
+qsizetype WsConnection::receiveResponse(char *data, qsizetype size)
+{
+    switch (m_client->feed(QByteArrayView(data, size))) {
+    case HandshakeStatus::NeedMore:
+        return 0;
+    case HandshakeStatus::Failed:
+        // A refusal's body says why: the upgrade fails once it is in.
+        if (m_client->bodyComplete())
+            fail(m_client->httpStatus(), TransportAction::CloseNow);
+        return 0;
+    case HandshakeStatus::Complete:
+        break;
+    }
+    m_upgrade = Upgrade::Accepted;
+    m_session.open(); // Connecting → Open, reported while subprotocol() is still there
+    // Frames the server sent right behind its 101 belong to the session.
+    QByteArray leftover = m_client->takeLeftover();
+    qsizetype unread = 0;
+    if (!leftover.isEmpty()) {
+        const qsizetype used = m_session.receive(leftover.data(), leftover.size());
+        unread = m_session.isEnded() ? leftover.size() - used : 0;
+    }
+    m_client.reset();
+    return unread;
+}
+
 void WsConnection::fail(int status, TransportAction action)
 {
     m_upgrade = Upgrade::Failed;
@@ -56,14 +96,20 @@ QString WsConnection::failureReason() const
 {
     if (m_handshake && m_handshake->status() == HandshakeStatus::Failed)
         return m_handshake->failureReason();
+    // A client's refusal is not final while its body is still coming.
+    if (m_client && m_upgrade == Upgrade::Failed && m_client->status() == HandshakeStatus::Failed)
+        return m_client->failureReason();
     return {};
 }
 
 void WsConnection::transportClosed(bool reset)
 {
     if (isConnecting()) {
-        // No session ran, so no state changes: the upgrade just failed.
-        fail(0, TransportAction::None);
+        // No session ran, so no state changes: the upgrade just failed. A
+        // client keeps what it read of a refusal (its body may end here).
+        if (m_client)
+            m_client->transportClosed();
+        fail(m_client ? m_client->httpStatus() : 0, TransportAction::None);
         return;
     }
     if (m_upgrade == Upgrade::Accepted)
@@ -78,6 +124,8 @@ const HandshakeRequest &WsConnection::request() const
 
 QString WsConnection::subprotocol() const
 {
+    if (m_client)
+        return m_client->subprotocol();
     return m_handshake ? m_handshake->selectedSubprotocol() : QString();
 }
 
@@ -99,10 +147,17 @@ qsizetype WsConnection::accept()
 
 void WsConnection::refuse(int status, const QString &reason)
 {
-    if (!isConnecting())
+    if (!isConnecting() || m_client)
         return;
     m_session.output() += buildHttpError(status, reason);
     fail(status, TransportAction::CloseNow);
+}
+
+void WsConnection::abandonUpgrade()
+{
+    if (!isConnecting() || !m_client)
+        return;
+    fail(m_client->httpStatus(), TransportAction::CloseNow);
 }
 
 Refused WsConnection::refusedBeforeUpgrade(Operation op) const

@@ -31,6 +31,18 @@ Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddres
     m_info.remote = remote.toString();
 }
 
+Connection::Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote,
+                       ClientHandshakeOptions handshake, const QString &url)
+    : m_engine(engine)
+    , m_ws(*this, std::move(handshake), sessionOptions(engine.config()))
+    , m_deadline(engine.deadlines().none())
+{
+    m_info.id = id;
+    m_info.remote = remote.toString();
+    m_info.outgoing = true;
+    m_info.url = url;
+}
+
 Connection::~Connection()
 {
     cancelTimer();
@@ -42,6 +54,8 @@ void Connection::start(std::unique_ptr<Transport> transport, bool plain)
     m_transport = std::move(transport);
     m_plain = plain;
     setTimer(Timer::Handshake, m_engine.config().handshakeTimeoutMs);
+    if (isOutgoing())
+        pump(); // the upgrade request
 }
 
 // ---- events ---------------------------------------------------------------
@@ -55,12 +69,16 @@ void Connection::publish(Event &&event)
 }
 
 namespace {
-template<typename Kind> Kind payloadOf(const SessionEvent &e)
+// `crossed`: the frame was in the kernel's receive buffer (or read but not
+// parsed) when our Close went out (docs/headless.md "post_close and crossed").
+template<typename Kind> Kind payloadOf(const SessionEvent &e, bool crossed)
 {
     Kind fields;
     fields.messageType = e.messageType;
     fields.postClose = e.postClose;
     fields.size = e.payload.size();
+    if constexpr (directionOf(kindOf<Kind>) == Direction::In)
+        fields.crossed = crossed;
     return fields;
 }
 } // namespace
@@ -70,7 +88,7 @@ template<typename Kind> Kind payloadOf(const SessionEvent &e)
 // callgrind).
 template<typename Kind> Q_NEVER_INLINE void Connection::publishWithPreview(const SessionEvent &e)
 {
-    Kind fields = payloadOf<Kind>(e);
+    Kind fields = payloadOf<Kind>(e, m_inCrossed);
     fields.preview = e.payload.first(qMin(e.payload.size(), MaxPreviewBytes)).toByteArray();
     publish(makeEvent(e.state, std::move(fields)));
 }
@@ -83,7 +101,7 @@ template<typename Kind> void Connection::publishMessageEvent(const SessionEvent 
     }
     // Off the stream, still counted: `list` shows every message. No Event
     // is built for it, only the counters are folded in.
-    m_info.count(payloadOf<Kind>(e));
+    m_info.count(payloadOf<Kind>(e, m_inCrossed));
 }
 
 void Connection::onSessionEvent(const SessionEvent &e)
@@ -118,9 +136,13 @@ void Connection::onSessionEvent(const SessionEvent &e)
         publishMessageEvent<events::PongOut>(e);
         return;
     case Kind::CloseReceived: {
-        // R16: our Close (written) to theirs (received), when ours went first.
+        // R16: our Close (written) to theirs (received), when ours went first;
+        // else the peer closed first and its Close waits for our answer.
+        const qint64 now = m_engine.publisher().nowUs();
         if (m_closeWrittenUs >= 0)
-            m_closeHandshakeUs = m_engine.publisher().nowUs() - m_closeWrittenUs;
+            m_closeHandshakeUs = now - m_closeWrittenUs;
+        else if (!m_closeQueued)
+            m_peerCloseReadUs = now;
         publish(makeEvent(e.state, events::CloseReceived{e.code, e.text}));
         return;
     }
@@ -151,6 +173,10 @@ void Connection::onEnded(const SessionEvent &e)
     m_engine.connectionEnded();
 
     events::Closed ev{e.code, e.how, false, e.initiator, m_closeHandshakeUs, e.text};
+    // Our Close as close_sent reported it (folded into m_info).
+    ev.closeSent = m_info.closeSent;
+    ev.sentCode = m_info.sentCode;
+    ev.sentReason = m_info.sentReason;
     // RFC 6455 §7.1.1: the server closes TCP first; whether the client beat
     // us to it is read from the socket now, before our FIN can go out.
     switch (e.transport) {
@@ -164,7 +190,24 @@ void Connection::onEnded(const SessionEvent &e)
         ev.tcpClosedByClient = m_peerEof || m_transport->peerHasClosed();
         break;
     }
+    if (m_closeQueued) {
+        // Our last Close (typically the answer to the peer's) is still in
+        // the output: `closed` follows its write in pump(), so that
+        // ack_delay_us ends where close_handshake_us starts, at the socket.
+        m_pendingClosed = std::make_unique<Event>(makeEvent(e.to, std::move(ev)));
+        return;
+    }
     publish(makeEvent(e.to, std::move(ev)));
+}
+
+void Connection::publishPendingClosed(qint64 ackDelayUs)
+{
+    if (!m_pendingClosed)
+        return;
+    const std::unique_ptr<Event> pending = std::move(m_pendingClosed);
+    events::Closed ev = pending->as<events::Closed>();
+    ev.ackDelayUs = ackDelayUs;
+    publish(makeEvent(pending->state, std::move(ev)));
 }
 
 // ---- I/O ------------------------------------------------------------------
@@ -181,7 +224,7 @@ void Connection::onTransportData(char *data, qsizetype size)
     if (m_link != Link::Up)
         return;
     const bool wasConnecting = m_ws.isConnecting();
-    const qsizetype unread = m_ws.receive(data, size);
+    const qsizetype unread = receiveMarkingCrossed(data, size);
     if (wasConnecting) {
         if (m_ws.upgrade() == WsConnection::Upgrade::Failed) {
             cancelTimer();
@@ -192,8 +235,40 @@ void Connection::onTransportData(char *data, qsizetype size)
         }
     }
     trackUnfinished();
-    reportUnread(unread);
-    pump();
+    pump(unread);
+}
+
+qsizetype Connection::receiveMarkingCrossed(char *data, qsizetype size)
+{
+    const quint64 start = m_bytesIn;
+    m_bytesIn += quint64(size);
+    if (m_crossedEnd <= start)
+        return m_ws.receive(data, size);
+    // The bytes that were already here when our Close went out are parsed on
+    // their own, so every frame ending in them is marked; any split of the
+    // input yields the same frames [R14].
+    const qsizetype head = qsizetype(qMin(m_crossedEnd - start, quint64(size)));
+    m_inCrossed = true;
+    const qsizetype unread = m_ws.receive(data, head);
+    m_inCrossed = false;
+    if (head == size)
+        return unread;
+    // The session ended inside (or right at the end of) the head: the rest
+    // is unread too, and must be counted as such.
+    if (unread > 0 || m_ws.isEnded())
+        return unread + (size - head);
+    return m_ws.receive(data + head, size - head);
+}
+
+bool Connection::mayRead()
+{
+    return m_engine.mayRead(m_info.id);
+}
+
+void Connection::resumeReading()
+{
+    if (m_transport)
+        m_transport->resumeReading();
 }
 
 void Connection::reportUnread(qsizetype unread)
@@ -214,6 +289,19 @@ void Connection::onTransportEof(bool reset)
     m_peerEof = true;
     if (m_link == Link::Gone)
         return;
+    if (m_link == Link::Up && m_ws.isConnecting() && isOutgoing()) {
+        // The server's refusal may end here (a body up to the close).
+        cancelTimer();
+        m_ws.transportClosed(reset);
+        publishHandshakeFailed(m_ws.httpStatus(), m_ws.failureReason());
+        pump();
+        return;
+    }
+    if (m_link == Link::Closing && isOutgoing() && m_transport->pendingBytes() > 0) {
+        // The server's FIN came before our last bytes left: flush them first.
+        m_transport->closeAfterFlush();
+        return;
+    }
     if (m_link == Link::Up && m_ws.isConnecting()) {
         cancelTimer();
         publish(makeEvent(
@@ -251,23 +339,43 @@ void Connection::onTransportClosed()
     finish();
 }
 
-void Connection::pump()
+void Connection::pump(qsizetype unread)
 {
-    if (m_link == Link::Gone || !m_transport)
+    if (m_link == Link::Gone || !m_transport) {
+        publishPendingClosed();
+        reportUnread(unread);
         return;
+    }
+    qint64 ackDelayUs = -1;
     if (m_ws.hasOutput()) {
+        const bool closeGoesOut = std::exchange(m_closeQueued, false);
+        // Taken before the write: whatever is on our side now was sent
+        // before the peer could have seen our Close.
+        if (closeGoesOut)
+            m_crossedEnd = m_bytesIn + quint64(qMax<qsizetype>(m_transport->unreadInputBytes(), 0));
         m_transport->write(m_ws.output());
-        if (m_closeQueued) {
-            m_closeQueued = false;
+        if (closeGoesOut) {
             m_closeWrittenUs = m_engine.publisher().nowUs();
+            if (m_peerCloseReadUs >= 0)
+                ackDelayUs = m_closeWrittenUs - m_peerCloseReadUs;
         }
     }
+    publishPendingClosed(ackDelayUs);
+    reportUnread(unread);
     const std::optional<TransportAction> action = m_ws.takeTransportAction();
     if (!action)
         return;
     switch (*action) {
-    case TransportAction::CloseNow:
     case TransportAction::AwaitPeerClose:
+        // RFC 6455 §7.1.1: the server closes TCP first; the client waits for
+        // its FIN (onTransportEof closes then) and closes anyway after LingerMs.
+        m_link = Link::Closing;
+        if (m_peerEof) {
+            m_transport->closeAfterFlush();
+        }
+        setTimer(Timer::Linger, LingerMs);
+        return;
+    case TransportAction::CloseNow:
         m_link = Link::Closing;
         m_transport->closeAfterFlush();
         setTimer(Timer::Linger, LingerMs);
@@ -288,6 +396,7 @@ void Connection::finish()
 {
     if (m_link == Link::Gone)
         return;
+    publishPendingClosed(); // never lost, even when the write never came
     m_link = Link::Gone;
     cancelTimer();
     releaseUnfinished();
@@ -320,8 +429,7 @@ void Connection::onUpgradeRequested()
     // then come the frames the client sent right behind its request.
     const qsizetype unread = m_ws.accept();
     trackUnfinished();
-    reportUnread(unread);
-    pump();
+    pump(unread);
     // The 101 went out through the session's output buffer; an idle open
     // connection should not keep that buffer's capacity.
     m_ws.releaseMemory();
@@ -330,6 +438,18 @@ void Connection::onUpgradeRequested()
 void Connection::publishOpen()
 {
     m_engine.connectionOpened();
+    if (const ClientHandshake *client = m_ws.clientHandshake()) {
+        // Outgoing: where we went, and what the server's 101 said.
+        const QString target = client->options().target;
+        const qsizetype question = target.indexOf(u'?');
+        const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(
+            (question < 0 ? target : target.left(question)).toUtf8()));
+        const QString query = question < 0 ? QString() : target.mid(question + 1);
+        publish(makeEvent(State::Open, events::Open{m_info.remote, path, query, m_ws.subprotocol(),
+                                                    client->options().origin, QString(),
+                                                    client->responseHeaders(), true, m_info.url}));
+        return;
+    }
     const HandshakeRequest &req = m_ws.request();
     publish(
         makeEvent(State::Open, events::Open{m_info.remote, req.path, req.query, m_ws.subprotocol(),
@@ -338,7 +458,8 @@ void Connection::publishOpen()
 
 void Connection::publishHandshakeFailed(int status, const QString &reason)
 {
-    publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, status, reason}));
+    publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, status, reason,
+                                                                 isOutgoing(), m_info.url}));
 }
 
 void Connection::refuseUpgradeWith(int status, const QString &reason)
@@ -351,8 +472,17 @@ void Connection::refuseUpgradeWith(int status, const QString &reason)
 
 void Connection::refuseUpgrade(const QString &reason)
 {
-    if (isConnecting())
-        refuseUpgradeWith(503, reason);
+    if (!isConnecting())
+        return;
+    if (isOutgoing()) {
+        // Ours to give up: there is no request to answer.
+        cancelTimer();
+        m_ws.abandonUpgrade();
+        publishHandshakeFailed(0, reason);
+        pump();
+        return;
+    }
+    refuseUpgradeWith(503, reason);
 }
 
 // ---- timers -----------------------------------------------------------------
@@ -381,6 +511,17 @@ void Connection::onDeadline()
     case Timer::None:
         return;
     case Timer::Handshake: {
+        if (isOutgoing()) {
+            // The server did not answer the upgrade in time: we give up.
+            m_ws.abandonUpgrade();
+            const QString said = m_ws.failureReason();
+            publishHandshakeFailed(m_ws.httpStatus(),
+                                   said.isEmpty() ? tr("no 101 Switching Protocols within %1 ms")
+                                                        .arg(m_engine.config().handshakeTimeoutMs)
+                                                  : said);
+            pump();
+            return;
+        }
         // A slow or silent client is dropped, with a 408 it can read
         // (docs/close-semantics.md "States").
         refuseUpgradeWith(408, tr("no complete upgrade request within %1 ms")

@@ -29,6 +29,10 @@ class Connection final : public protocol::SessionSink, public TransportOwner
 
 public:
     Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote);
+    // An outgoing connection (client role) to `url`, over a TCP connection
+    // already made (Connector): start() writes the upgrade request.
+    Connection(EngineImpl &engine, quint32 id, const sockets::PeerAddress &remote,
+               protocol::ClientHandshakeOptions handshake, const QString &url);
     ~Connection() override;
     Q_DISABLE_COPY_MOVE(Connection)
 
@@ -40,6 +44,7 @@ public:
     const ConnectionInfo &info() const { return m_info; }
     protocol::State state() const { return m_info.state; }
     bool isConnecting() const { return m_link == Link::Up && m_ws.isConnecting(); }
+    bool isOutgoing() const { return m_ws.role() == protocol::Role::Client; }
     // Upgraded and TCP not yet closing: a command can act on it.
     bool isLive() const { return m_link == Link::Up && m_ws.isUpgraded(); }
 
@@ -70,6 +75,9 @@ public:
     void onTransportEof(bool reset) override;
     void onTransportError(const QString &message) override;
     void onTransportClosed() override;
+    bool mayRead() override;
+    // The engine's hold on reading is over (EngineImpl::mayRead).
+    void resumeReading();
 
 private:
     // The socket's own life (the protocol's is m_ws's).
@@ -97,8 +105,14 @@ private:
     void failForLimit(quint16 code, const QString &why, const QString &reason);
     void releaseUnfinished();
     void onEnded(const protocol::SessionEvent &e);
-    // Writes m_ws's output, then carries out its pending transport action.
-    void pump();
+    // Feeds the session, telling it which frames crossed our Close (the
+    // bytes up to m_crossedEnd).
+    qsizetype receiveMarkingCrossed(char *data, qsizetype size);
+    // Writes m_ws's output, publishes a `closed` that waited for it, reports
+    // `unread` bytes, then carries out the pending transport action.
+    void pump(qsizetype unread = 0);
+    // `ackDelayUs`: -1 unless our answer to the peer's Close was just written.
+    void publishPendingClosed(qint64 ackDelayUs = -1);
     void finish();
     void setTimer(Timer kind, qint64 ms);
     void cancelTimer();
@@ -120,6 +134,15 @@ private:
     Deadlines::Handle m_deadline;
     qint64 m_closeWrittenUs = -1; // engine clock when our Close was written
     qint64 m_closeHandshakeUs = -1;
+    qint64 m_peerCloseReadUs = -1; // the peer's Close read while ours was not out
+    // Every byte the transport handed us, and how far into that stream the
+    // bytes went that were already ours when our Close was written: frames
+    // ending there crossed it (docs/headless.md "crossed").
+    quint64 m_bytesIn = 0;
+    quint64 m_crossedEnd = 0;
+    // `closed` while our last Close is still in the output: published once
+    // it is written, so ack_delay_us can end there.
+    std::unique_ptr<Event> m_pendingClosed;
     qint64 m_heldBytes = 0;     // counted in the engine's unfinished bytes
     quint64 m_timedMessage = 0; // messagesReceived() when Timer::Message started
     Link m_link = Link::Up;
@@ -127,7 +150,8 @@ private:
     bool m_closeQueued = false; // our Close is in the output, not yet written
     bool m_peerEof = false;
     bool m_plain = true;
-    bool m_active = false; // read since the last sweep
+    bool m_active = false;    // read since the last sweep
+    bool m_inCrossed = false; // the session is reading bytes before m_crossedEnd
 };
 
 } // namespace closecall::server

@@ -36,6 +36,9 @@ QJsonObject toJson(const ConnectionInfo &c)
     using namespace protocol;
     QJsonObject o;
     o[u"id"_s] = qint64(c.id);
+    o[u"role"_s] = c.outgoing ? u"out"_s : u"in"_s;
+    if (c.outgoing)
+        o[u"url"_s] = c.url;
     o[u"remote"_s] = c.remote;
     o[u"path"_s] = c.path;
     o[u"query"_s] = c.query;

@@ -20,10 +20,16 @@ void ConnectionSummary::apply(const Event &ev)
     visit(Overloaded{
               [&](const events::Listening &) {},
               [&](const events::Result &) {},
-              [&](const events::HandshakeFailed &f) { remote = f.remote; },
+              [&](const events::HandshakeFailed &f) {
+                  remote = f.remote;
+                  outgoing = f.outgoing;
+                  url = f.url;
+              },
               [&](const events::Open &o) {
                   state = State::Open;
                   remote = o.remote;
+                  outgoing = o.outgoing;
+                  url = o.url;
                   path = o.path;
                   query = o.query;
                   subprotocol = o.subprotocol;
@@ -65,6 +71,14 @@ void ConnectionSummary::apply(const Event &ev)
                       initiatedBy = c.initiatedBy;
                   if (c.closeHandshakeUs >= 0)
                       closeHandshakeUs = c.closeHandshakeUs;
+                  ackDelayUs = c.ackDelayUs;
+                  // The Close we sent, also when its close_sent is not in
+                  // this fold (a log loaded from a file, a filtered feed).
+                  if (c.closeSent) {
+                      closeSent = true;
+                      sentCode = c.sentCode;
+                      sentReason = c.sentReason;
+                  }
               },
               [&](const events::Error &e) {
                   ++errors;

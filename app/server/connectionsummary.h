@@ -22,7 +22,9 @@ struct ConnectionSummary
     protocol::State state = protocol::State::Connecting;
 
     // From `open` (the remote also from `handshake_failed`).
-    QString remote; // "ip:port"
+    QString remote;        // "ip:port"
+    bool outgoing = false; // role "out": we connected to `url`
+    QString url;
     QString path;
     QString query;
     QString subprotocol;
@@ -56,6 +58,9 @@ struct ConnectionSummary
     // Data messages that arrived after our Close went out [R5].
     quint64 postCloseDelivered = 0;
     quint64 postCloseDiscarded = 0;
+    // Of those, the ones already on our side when our Close went out
+    // (`crossed`): the peer sent them before it could see our Close.
+    quint64 postCloseCrossed = 0;
 
     // Who sent the first Close: known as soon as one Close frame is seen,
     // confirmed by `closed`.
@@ -64,6 +69,9 @@ struct ConnectionSummary
     // never): measured from the two events, then the engine's own figure
     // from `closed`.
     qint64 closeHandshakeUs = -1;
+    // The peer's Close read to our answer handed to the socket, in
+    // microseconds, when the peer closed first and we answered; -1 = none.
+    qint64 ackDelayUs = -1;
 
     // From `closed`.
     bool ended = false;
@@ -93,6 +101,8 @@ struct ConnectionSummary
             ++postCloseDelivered;
         else if (m.postClose == protocol::PostClose::Discarded)
             ++postCloseDiscarded;
+        if (m.postClose != protocol::PostClose::None && m.crossed)
+            ++postCloseCrossed;
     }
     void count(const events::MessageOut &m)
     {

@@ -41,6 +41,11 @@ ServerConfig Engine::config() const
     return d->configCopy();
 }
 
+void Engine::batchWritten(const EventBatch &batch)
+{
+    d->batchWritten(batch);
+}
+
 void Engine::start()
 {
     d->start();
@@ -83,6 +88,12 @@ void Engine::setOptions(int echo, int manualAck, int autoPong, const QByteArray 
 void Engine::list(const QByteArray &resultId)
 {
     d->list(resultId);
+}
+
+void Engine::connectTo(const QString &url, int count, const QStringList &subprotocols,
+                       const QStringList &headers, const QByteArray &resultId)
+{
+    d->connectTo(url, count, subprotocols, headers, resultId);
 }
 
 void Engine::postResult(const QByteArray &resultId, bool ok, const QString &error,

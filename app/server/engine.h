@@ -42,6 +42,13 @@ public:
     // Safe from any thread once constructed.
     ServerConfig config() const;
 
+    // The front end has written `batch` (stdout, the log file, the GUI's
+    // models): with config().maxEventBacklogBytes set, the engine stops
+    // reading from peers while too much is published and not yet written
+    // (docs/headless.md "When the reader falls behind"). Safe from any
+    // thread; call it once per batch of eventsReady, in order.
+    void batchWritten(const closecall::server::EventBatch &batch);
+
 public slots:
     // Starts listening. Publishes `listening`, or an `error` and emits
     // startFailed() (e.g. the port is in use).
@@ -69,6 +76,14 @@ public slots:
     void setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId);
     // result.data: a JSON array of the connections as the table shows them.
     void list(const QByteArray &resultId);
+    // Opens `count` outgoing connections (client role) to a ws:// URL,
+    // offering `subprotocols` and sending `headers` ("Name: value" each).
+    // The result comes at once: data {"connections":[ids]}, or why not (a
+    // bad URL, count or header). Each connection then reports like an
+    // accepted one, with role "out": `open`, or `handshake_failed`
+    // (unresolvable, refused, no 101).
+    void connectTo(const QString &url, int count, const QStringList &subprotocols,
+                   const QStringList &headers, const QByteArray &resultId);
 
     // A result for a command the front end carried out itself (e.g. export,
     // or a command that failed validation before reaching the engine).

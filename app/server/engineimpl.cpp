@@ -13,7 +13,9 @@
 #include <QtNetwork/QSslSocket>
 
 #include <algorithm>
+#include <climits>
 #include <unistd.h>
+#include <utility>
 
 namespace closecall::server {
 
@@ -28,11 +30,20 @@ constexpr qsizetype ReadBufferSize = 256 * 1024;
 constexpr int SweepIntervalMs = 1000;
 // Ended connections `list` still shows.
 constexpr std::size_t HistoryLimit = 1000;
+// A hold on reading is reported in the log at most this often (each notice
+// says how many more there were), so a reader that keeps falling behind
+// does not fill the log it cannot keep up with.
+constexpr qint64 HoldNoticeIntervalMs = 60'000;
 } // namespace
 
 EngineImpl::EngineImpl(Engine &engine, ServerConfig config)
     : q(engine)
     , m_config(std::move(config))
+    , m_backlog(m_config.maxEventBacklogBytes, [this] {
+        // On the front end's thread: the engine reads on, on its own.
+        QMetaObject::invokeMethod(
+            &q, [this] { releaseReading(); }, Qt::QueuedConnection);
+    })
 {
     m_handshakeConfig.subprotocols = m_config.subprotocols;
     m_handshakeConfig.allowedOrigins = m_config.allowedOrigins;
@@ -41,7 +52,7 @@ EngineImpl::EngineImpl(Engine &engine, ServerConfig config)
     // Timers are children of the Engine and move with it to the engine
     // thread; sockets and notifiers are made there, in start().
     m_publisher = std::make_unique<EventPublisher>(
-        [this](const EventBatch &batch) { emit q.eventsReady(batch); }, &q);
+        [this](const EventBatch &batch) { emit q.eventsReady(batch); }, &q, &m_backlog);
     m_deadlines = std::make_unique<Deadlines>([this] { return m_publisher->nowMs(); },
                                               [this](quint32 id) { onDeadline(id); }, &q);
     m_reapTimer = new QTimer(&q);
@@ -207,7 +218,7 @@ void EngineImpl::accept(int fd, const sockets::PeerAddress &peer)
 void EngineImpl::onPollEvent(quint64 key, quint32 events)
 {
     if (key == Listener::PollKey) {
-        if (m_listener)
+        if (m_listener && mayRead(0))
             m_listener->onReadable();
         return;
     }
@@ -257,6 +268,64 @@ void EngineImpl::sweep()
         conn->sweep();
 }
 
+// ---- holding reading while the event backlog is written ---------------------------
+
+bool EngineImpl::mayRead(quint32 id)
+{
+    if (!m_readingHeld) {
+        if (!m_backlog.isOverLimit())
+            return true;
+        holdReading();
+        if (!m_readingHeld)
+            return true;
+    }
+    m_heldConns.push_back(id);
+    if (id == 0 && m_listener)
+        m_listener->holdAccepting();
+    return false;
+}
+
+void EngineImpl::holdReading()
+{
+    if (!m_backlog.waitForLowWater())
+        return; // written already meanwhile
+    m_readingHeld = true;
+    ++m_holdsUnreported;
+    const qint64 nowMs = m_publisher->nowMs();
+    if (m_lastNoticeMs >= 0 && nowMs - m_lastNoticeMs < HoldNoticeIntervalMs)
+        return;
+    // One line in the log (docs/headless.md "When the reader falls behind"):
+    // the reader learns why the peers went quiet, without an event per hold.
+    const qint64 limitKiB = m_backlog.limit() / 1024;
+    QString message = tr("the events are written more slowly than they come (%1 KiB of them "
+                         "wait for stdout, the log file or the window): reading from every "
+                         "peer and accepting connections pause until fewer than %2 KiB wait")
+                          .arg(limitKiB)
+                          .arg(m_backlog.lowWater() / 1024);
+    if (m_lastNoticeMs >= 0)
+        message += tr("; %n pause(s) since the last such notice", nullptr,
+                      int(qMin<quint64>(m_holdsUnreported, INT_MAX)));
+    m_lastNoticeMs = nowMs;
+    m_holdsUnreported = 0;
+    m_publisher->publish(Event(events::Error{message}));
+}
+
+void EngineImpl::releaseReading()
+{
+    if (!m_readingHeld)
+        return;
+    m_readingHeld = false;
+    const std::vector<quint32> held = std::exchange(m_heldConns, {});
+    for (quint32 id : held) {
+        if (id == 0) {
+            if (m_listener)
+                m_listener->releaseAccepting();
+        } else if (Connection *conn = m_conns.value(id)) {
+            conn->resumeReading();
+        }
+    }
+}
+
 // ---- shutdown -----------------------------------------------------------------------
 
 void EngineImpl::shutdown(CloseCode code, const QString &reason, int timeoutMs,
@@ -278,6 +347,7 @@ void EngineImpl::shutdown(CloseCode code, const QString &reason, int timeoutMs,
     // No new connections while the old ones close.
     if (m_listener)
         m_listener->stop();
+    dropPendingConnects(tr("the server is shutting down"));
 
     QList<quint32> ids = m_conns.keys();
     std::sort(ids.begin(), ids.end());

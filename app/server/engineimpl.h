@@ -3,9 +3,11 @@
 #include "connectioninfo.h"
 #include "deadlines.h"
 #include "engine.h"
+#include "eventbacklog.h"
 #include "eventpublisher.h"
 #include "plaintransport.h"
 
+#include "protocol/clienturl.h"
 #include "protocol/handshake.h"
 
 #include <QtCore/QCoreApplication>
@@ -23,6 +25,7 @@ class QTimer;
 namespace closecall::server {
 
 class Connection;
+class Connector;
 class Listener;
 class Poller;
 
@@ -39,6 +42,8 @@ public:
     Q_DISABLE_COPY_MOVE(EngineImpl)
 
     ServerConfig configCopy() const;
+    // Any thread (Engine::batchWritten).
+    void batchWritten(const EventBatch &batch) { m_backlog.consumed(batch); }
 
     // Engine's slots (enginecommands.cpp holds the command ones).
     void start();
@@ -53,6 +58,8 @@ public:
     void ping(const ConnSelector &conns, const QByteArray &payload, const QByteArray &resultId);
     void setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId);
     void list(const QByteArray &resultId);
+    void connectTo(const QString &url, int count, const QStringList &subprotocols,
+                   const QStringList &headers, const QByteArray &resultId); // engineconnect.cpp
     void postResult(const QByteArray &resultId, bool ok, const QString &error,
                     const QByteArray &dataJson);
     void postError(const QString &message);
@@ -71,9 +78,17 @@ public:
     qint64 unfinishedBytes() const { return m_unfinishedBytes; }
     void connectionEnded();
     void connectionGone(Connection *conn);
+    // False while the event backlog is over its limit: connection `id` (0
+    // = the listener) stops reading, and is resumed when the backlog is
+    // written (docs/headless.md "When the reader falls behind").
+    bool mayRead(quint32 id);
 
 private:
     void accept(int fd, const sockets::PeerAddress &peer);
+    void onConnected(quint32 id, const protocol::ClientTarget &target, int fd,
+                     const QString &error);
+    void publishConnectFailed(quint32 id, const QString &url, const QString &error);
+    void dropPendingConnects(const QString &reason);
     void onPollEvent(quint64 key, quint32 events);
     void onDeadline(quint32 conn);
     void reap();
@@ -92,10 +107,14 @@ private:
     void finishShutdownIfDone();
     void finishShutdown();
 
+    void holdReading();
+    void releaseReading();
+
     Engine &q;
     mutable QMutex m_configMutex; // config() may be read from any thread
     ServerConfig m_config;        // written only on the engine thread, under the mutex
     protocol::ServerHandshakeConfig m_handshakeConfig;
+    EventBacklog m_backlog; // before the publisher, which counts into it
     std::unique_ptr<EventPublisher> m_publisher;
     std::unique_ptr<Deadlines> m_deadlines;
     std::unique_ptr<Poller> m_poller;
@@ -105,14 +124,26 @@ private:
     QTimer *m_sweepTimer = nullptr;
     QTimer *m_shutdownTimer = nullptr;
 
-    QHash<quint32, Connection *> m_conns;  // every connection whose socket is open
-    std::vector<Connection *> m_graveyard; // gone; deleted on the next turn
-    std::deque<ConnectionInfo> m_history;  // ended connections, for `list`
+    QHash<quint32, Connection *> m_conns; // every connection whose socket is open
+    struct PendingConnect
+    {
+        Connector *connector = nullptr;
+        QString url;
+    };
+    QHash<quint32, PendingConnect> m_connectors; // outgoing ones still connecting TCP
+    std::vector<Connection *> m_graveyard;       // gone; deleted on the next turn
+    std::deque<ConnectionInfo> m_history;        // ended connections, for `list`
     std::unique_ptr<char[]> m_readStorage;
     ReadBuffer m_readBuffer;
     quint32 m_nextId = 1;
     int m_openCount = 0; // upgraded and not yet ended
     qint64 m_unfinishedBytes = 0;
+
+    // Reading held while the event backlog is over its limit.
+    bool m_readingHeld = false;
+    std::vector<quint32> m_heldConns; // asked to read meanwhile (0: the listener)
+    quint64 m_holdsUnreported = 0;    // holds since the last notice
+    qint64 m_lastNoticeMs = -1;
 
     bool m_started = false;
     bool m_stopping = false;

@@ -67,7 +67,7 @@ template<typename T> using Inline = T;
     X(CloseSent, "close_sent", Out, false, Inline)                                                 \
     X(CloseReceived, "close_received", In, false, Inline)                                          \
     X(StateChange, "state", None, false, Inline)                                                   \
-    X(Closed, "closed", None, false, Inline)                                                       \
+    X(Closed, "closed", None, false, Shared)                                                       \
     X(Error, "error", None, false, Inline)                                                         \
     X(Result, "result", None, false, Shared)
 
@@ -87,6 +87,8 @@ struct HandshakeFailed
     QString remote = {}; // "ip:port"
     int httpStatus = 0;  // "status"
     QString reason = {};
+    bool outgoing = false; // "role": "out" (we connected) or "in" (we accepted)
+    QString url = {};      // outgoing only: where we connected
 };
 
 struct Open
@@ -97,7 +99,9 @@ struct Open
     QString subprotocol = {};
     QString origin = {};
     QString userAgent = {};
-    protocol::HttpHeaders headers = {}; // the upgrade request's, as sent
+    protocol::HttpHeaders headers = {}; // the upgrade request's, as sent (outgoing: the 101's)
+    bool outgoing = false;              // "role": "out" (we connected) or "in" (we accepted)
+    QString url = {};                   // outgoing only: where we connected
 };
 
 // What every message and control-frame event carries.
@@ -105,6 +109,11 @@ struct Payload
 {
     protocol::MessageType messageType = protocol::MessageType::Text;
     protocol::PostClose postClose = protocol::PostClose::None; // message_in only
+    // In only: the frame's bytes were already on our side (the kernel's
+    // receive buffer, or read and not yet parsed) when our Close was handed
+    // to the socket, so the peer sent it before it could see our Close
+    // (docs/headless.md "crossed"). Plain ws:// only; wss:// see there.
+    bool crossed = false;
     qint64 size = 0;
     QByteArray preview = {}; // the first MaxPreviewBytes bytes, raw
 };
@@ -141,7 +150,8 @@ struct StateChange
     protocol::State to = protocol::State::Connecting;
 };
 
-// The event's own state is the final one.
+// The event's own state is the final one. Shared: one per connection, and
+// it carries both Close frames.
 struct Closed
 {
     protocol::CloseCode code = {}; // as the table shows it (1006 when no Close arrived)
@@ -150,6 +160,14 @@ struct Closed
     protocol::Initiator initiatedBy = protocol::Initiator::None;
     qint64 closeHandshakeUs = -1; // -1 = null
     QString reason = {};
+    // Our Close frame, as close_sent had it: "sent_code" / "sent_reason",
+    // both null when we sent none (closeSent false).
+    bool closeSent = false;
+    protocol::CloseCode sentCode = {};
+    QString sentReason = {};
+    // Reading the peer's Close to handing our answer to the socket, when the
+    // peer closed first and we answered; -1 = null ("ack_delay_us").
+    qint64 ackDelayUs = -1;
 };
 
 // Also for frames dropped after the end and for protocol errors (with

@@ -1,5 +1,7 @@
 #include "eventpublisher.h"
 
+#include "eventbacklog.h"
+
 #include <QtCore/QTimer>
 
 #include <chrono>
@@ -21,8 +23,9 @@ qint64 wallClockUs()
 }
 } // namespace
 
-EventPublisher::EventPublisher(Sink sink, QObject *timerParent)
+EventPublisher::EventPublisher(Sink sink, QObject *timerParent, EventBacklog *backlog)
     : m_sink(std::move(sink))
+    , m_backlog(backlog)
     , m_timer(new QTimer(timerParent))
 {
     m_timer->setSingleShot(true);
@@ -57,6 +60,8 @@ void EventPublisher::publish(Event &&event)
     event.seq = ++m_seq;
     if (event.wallUs == 0) // the wall clock is never at the epoch itself
         stamp(event);
+    if (m_backlog)
+        m_backlog->published(event);
     m_pending.append(std::move(event));
     if (m_pending.size() >= MaxBatchEvents)
         flush();

@@ -11,6 +11,8 @@ class QTimer;
 
 namespace closecall::server {
 
+class EventBacklog;
+
 // Stamps every event (seq, monotonic and wall-clock microseconds) on the
 // engine thread and hands them on in batches: at once (next event-loop
 // turn) when idle, at most ~20 batches a second under load, so a flood of
@@ -20,7 +22,9 @@ class EventPublisher final
 public:
     using Sink = std::function<void(const EventBatch &)>;
 
-    EventPublisher(Sink sink, QObject *timerParent);
+    // Every event published is counted in `backlog` (when given) until the
+    // front end says it is written.
+    EventPublisher(Sink sink, QObject *timerParent, EventBacklog *backlog = nullptr);
     ~EventPublisher();
     Q_DISABLE_COPY_MOVE(EventPublisher)
 
@@ -42,6 +46,7 @@ private:
     void schedule();
 
     Sink m_sink;
+    EventBacklog *m_backlog;
     QElapsedTimer m_clock;
     qint64 m_startWallUs = 0;
     quint64 m_seq = 0;

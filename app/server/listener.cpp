@@ -89,8 +89,26 @@ void Listener::suspend(int error)
     QTimer::singleShot(RetryAfterMs, this, [this] {
         m_suspended = false;
         if (isListening())
-            m_poller.add(int(socketDescriptor()), PollKey, EPOLLIN);
+            m_poller.add(int(socketDescriptor()), PollKey, m_held ? 0u : quint32(EPOLLIN));
     });
+}
+
+void Listener::holdAccepting()
+{
+    if (m_held)
+        return;
+    m_held = true;
+    if (!m_suspended && isListening())
+        m_poller.modify(int(socketDescriptor()), PollKey, 0);
+}
+
+void Listener::releaseAccepting()
+{
+    if (!m_held)
+        return;
+    m_held = false;
+    if (!m_suspended && isListening())
+        m_poller.modify(int(socketDescriptor()), PollKey, EPOLLIN);
 }
 
 void Listener::incomingConnection(qintptr descriptor)

@@ -35,6 +35,10 @@ public:
     void stop();
     // The listening socket is readable: accept what is waiting.
     void onReadable();
+    // While the engine holds reading (docs/headless.md "When the reader
+    // falls behind"), connections wait in the kernel's backlog unaccepted.
+    void holdAccepting();
+    void releaseAccepting();
 
 protected:
     void incomingConnection(qintptr descriptor) override;
@@ -46,6 +50,7 @@ private:
     Error m_error;
     Poller &m_poller;
     bool m_suspended = false;
+    bool m_held = false;
 };
 
 } // namespace closecall::server

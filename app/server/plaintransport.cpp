@@ -12,10 +12,6 @@
 namespace closecall::server {
 
 namespace {
-// Back-pressure: a peer that does not read its echoes stops being read
-// from once this much output waits, so it cannot grow our memory.
-constexpr qsizetype HighWater = 4 * 1024 * 1024;
-constexpr qsizetype LowWater = 1024 * 1024;
 // Reads per wake-up before yielding to other connections (level-triggered
 // epoll calls us again for the rest).
 constexpr int MaxReadsPerWake = 4;
@@ -63,12 +59,17 @@ void PlainTransport::onEvents(quint32 events)
     if (events & EPOLLOUT)
         flushPending();
     if (m_fd >= 0 && (events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
-        readAvailable();
+        readAvailable((events & (EPOLLHUP | EPOLLERR)) != 0);
 }
 
-void PlainTransport::readAvailable()
+void PlainTransport::readAvailable(bool draining)
 {
     for (int round = 0; m_fd >= 0; ++round) {
+        if (m_phase == Phase::Open && !draining && !m_owner.mayRead()) {
+            m_readHeld = true;
+            updateInterest();
+            return;
+        }
         const ssize_t n = ::recv(m_fd, m_buffer.data, size_t(m_buffer.capacity), 0);
         if (n > 0) {
             if (m_phase == Phase::Open) {
@@ -218,13 +219,14 @@ void PlainTransport::updateInterest()
     if (m_fd < 0)
         return;
     const qsizetype pending = pendingBytes();
-    if (!m_readPaused && pending > HighWater)
+    if (!m_readPaused && pending > OutputHighWater)
         m_readPaused = true;
-    else if (m_readPaused && pending < LowWater)
+    else if (m_readPaused && pending < OutputLowWater)
         m_readPaused = false;
     // While closing we always read, to drain the peer (see readAvailable).
-    quint32 want =
-        ((m_readPaused && m_phase == Phase::Open) || m_peerFinSeen) ? 0u : quint32(EPOLLIN);
+    quint32 want = (((m_readPaused || m_readHeld) && m_phase == Phase::Open) || m_peerFinSeen)
+                       ? 0u
+                       : quint32(EPOLLIN);
     if (pending > 0 && !m_writeFailed)
         want |= EPOLLOUT;
     if (want != m_interest) {
@@ -275,9 +277,23 @@ void PlainTransport::reset()
     dropQueue();
 }
 
+qsizetype PlainTransport::unreadInputBytes() const
+{
+    return sockets::unreadBytes(m_fd);
+}
+
 bool PlainTransport::peerHasClosed() const
 {
     return sockets::peerHasClosed(m_fd);
+}
+
+void PlainTransport::resumeReading()
+{
+    if (!m_readHeld)
+        return;
+    m_readHeld = false;
+    // Level-triggered: what waits in the socket wakes us on the next turn.
+    updateInterest();
 }
 
 void PlainTransport::releaseMemory()

@@ -40,9 +40,11 @@ public:
     void closeAfterFlush() override;
     void closeNow() override;
     void reset() override;
+    qsizetype unreadInputBytes() const override;
     bool peerHasClosed() const override;
     bool isClosed() const override { return m_fd < 0; }
     void releaseMemory() override;
+    void resumeReading() override;
 
 private:
     enum class Phase : quint8 {
@@ -51,7 +53,9 @@ private:
         Lingering, // FIN sent; reading and dropping until the peer's FIN
     };
 
-    void readAvailable();
+    // `draining`: the socket reported an error or hang-up, which epoll
+    // repeats even while reads are not watched: read regardless of a hold.
+    void readAvailable(bool draining);
     void flushPending();
     // Queues `data` (emptied; it gets the spare buffer's capacity back).
     void enqueue(QByteArray &data, qsizetype alreadySent);
@@ -84,7 +88,8 @@ private:
     quint32 m_interest = 0;
     Phase m_phase = Phase::Open;
     bool m_writeFailed = false;
-    bool m_readPaused = false;
+    bool m_readPaused = false;  // output backed up (HighWater)
+    bool m_readHeld = false;    // the owner said mayRead() no
     bool m_peerFinSeen = false; // the peer's FIN arrived while we were flushing
 };
 

@@ -42,6 +42,12 @@ struct ServerConfig
     // events (open, close_*, state, closed, errors) are always published.
     bool messageEvents = true;
 
+    // The most memory the events published and not yet written may hold
+    // before the engine stops reading from peers (docs/headless.md "When
+    // the reader falls behind"). 0 = no limit: the front end does not say
+    // what it wrote (Engine::batchWritten); EngineSession always sets one.
+    qint64 maxEventBacklogBytes = 0;
+
     bool useTls() const { return !tlsCertFile.isEmpty() || !tlsKeyFile.isEmpty(); }
 };
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -43,6 +44,14 @@ bool peerHasClosed(int fd)
     } while (n < 0 && errno == EINTR);
     // 0: orderly shutdown pending; ECONNRESET: the peer is gone too.
     return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+}
+
+qsizetype unreadBytes(int fd)
+{
+    int n = 0;
+    if (fd < 0 || ::ioctl(fd, FIONREAD, &n) != 0 || n < 0)
+        return 0;
+    return n;
 }
 
 sockaddr_storage peerOf(int fd)

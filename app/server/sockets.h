@@ -23,6 +23,10 @@ void resetAndClose(int fd);
 // the peer closed TCP before us. Never blocks, consumes nothing.
 bool peerHasClosed(int fd);
 
+// Bytes in the kernel's receive queue of `fd` not read yet (FIONREAD), 0
+// when it cannot tell.
+qsizetype unreadBytes(int fd);
+
 // The peer's address, kept compact (an idle connection holds one) and
 // formatted only when an event or `list` shows it.
 struct PeerAddress

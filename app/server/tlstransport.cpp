@@ -24,12 +24,23 @@ TlsTransport::TlsTransport(int fd, const QSslConfiguration &config, const ReadBu
         return;
     }
     m_socket = socket;
+    // Back-pressure needs QSslSocket to stop pulling bytes off the kernel
+    // socket while we do not read: with a read buffer size it decrypts only
+    // while its buffer has room, and its inner TCP socket (given the same
+    // size) stops reading the descriptor when its own buffer is full. So
+    // at most about two buffers' worth is held; the rest waits in the
+    // kernel, and TCP's window tells the peer to stop.
+    socket->setReadBufferSize(buffer.capacity);
     QObject::connect(socket, &QSslSocket::encrypted, socket, [this] {
         m_encrypted = true;
         readAvailable(); // application data may have come with the last handshake record
     });
     QObject::connect(socket, &QSslSocket::readyRead, socket, [this] { readAvailable(); });
     QObject::connect(socket, &QSslSocket::disconnected, socket, [this] { onDisconnected(); });
+    // Plaintext taken into TLS records, and records taken by the kernel.
+    QObject::connect(socket, &QSslSocket::bytesWritten, socket, [this] { onOutputDrained(); });
+    QObject::connect(socket, &QSslSocket::encryptedBytesWritten, socket,
+                     [this] { onOutputDrained(); });
     QObject::connect(
         socket, &QSslSocket::errorOccurred, socket, [this](QAbstractSocket::SocketError error) {
             if (m_closed || m_closing)
@@ -79,12 +90,70 @@ void TlsTransport::detach()
 
 void TlsTransport::readAvailable()
 {
-    while (m_socket && !m_closing && m_encrypted) {
+    if (m_reading)
+        return;
+    m_reading = true;
+    // Two things stop reading: our output to this peer backed up (m_readPaused,
+    // updateReadPause) and the event reader falling behind (m_readHeld, the
+    // owner's mayRead()). QSslSocket's read buffer stays bounded (set at
+    // construction), so not reading stops it pulling off the kernel socket.
+    while (m_socket && !m_closing && m_encrypted && !m_readPaused && !m_readHeld) {
+        if (!m_owner.mayRead()) {
+            m_readHeld = true;
+            break;
+        }
         const qint64 n = m_socket->read(m_buffer.data, m_buffer.capacity);
         if (n <= 0)
-            return;
+            break;
         m_owner.onTransportData(m_buffer.data, n);
+        // The owner answered (echoes, Pongs): stop here if that backed up.
+        updateReadPause();
     }
+    m_reading = false;
+}
+
+void TlsTransport::updateReadPause()
+{
+    const qsizetype pending = pendingBytes();
+    if (!m_readPaused && pending > OutputHighWater)
+        m_readPaused = true;
+    else if (m_readPaused && pending < OutputLowWater)
+        m_readPaused = false;
+}
+
+void TlsTransport::onOutputDrained()
+{
+    // Inside readAvailable's loop the pause is checked after each read.
+    if (!m_readPaused || m_reading)
+        return;
+    updateReadPause();
+    // What QSslSocket buffered before we paused raises no new readyRead:
+    // read it now (reading also lets it pull more off the kernel socket).
+    if (!m_readPaused)
+        readAvailable();
+}
+
+qsizetype TlsTransport::bufferedInput() const
+{
+    return m_socket ? m_socket->bytesAvailable() + m_socket->encryptedBytesAvailable() : 0;
+}
+
+void TlsTransport::resumeReading()
+{
+    if (!m_readHeld)
+        return;
+    m_readHeld = false;
+    if (!m_socket)
+        return;
+    // What QSslSocket holds already brings no new readyRead: read it on
+    // the next turn (the owner is never re-entered from its own call).
+    QMetaObject::invokeMethod(
+        m_socket,
+        [this, alive = std::weak_ptr<bool>(m_alive)] {
+            if (!alive.expired())
+                readAvailable();
+        },
+        Qt::QueuedConnection);
 }
 
 void TlsTransport::onDisconnected()
@@ -104,14 +173,17 @@ void TlsTransport::onDisconnected()
 
 void TlsTransport::write(QByteArray &data)
 {
-    if (m_socket && !m_closing && !data.isEmpty())
+    if (m_socket && !m_closing && !data.isEmpty()) {
         m_socket->write(data);
+        updateReadPause(); // a big send to a peer that does not read stops reading too
+    }
     data.resize(0);
 }
 
 qsizetype TlsTransport::pendingBytes() const
 {
-    return m_socket ? m_socket->bytesToWrite() : 0;
+    // Plaintext not yet in TLS records, and records the kernel did not take.
+    return m_socket ? m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite() : 0;
 }
 
 void TlsTransport::closeAfterFlush()
@@ -119,6 +191,8 @@ void TlsTransport::closeAfterFlush()
     if (!m_socket || m_closing)
         return;
     m_closing = true;
+    if (m_readHeld || m_readPaused) // closing reads on until the peer's close (nothing is
+        m_socket->setReadBufferSize(0); // handed on; the close timeout bounds it)
     // QSslSocket flushes, then closes; disconnected() may be emitted from
     // inside this call, so it is queued to keep the owner un-re-entered.
     QSslSocket *socket = m_socket;
@@ -153,6 +227,16 @@ void TlsTransport::reset()
     if (m_socket)
         sockets::setAbortiveClose(int(m_socket->socketDescriptor()));
     detach();
+}
+
+qsizetype TlsTransport::unreadInputBytes() const
+{
+    // Decrypted and not read by us yet. Encrypted bytes (in the kernel or
+    // QSslSocket's own buffer) cannot be mapped to frames: TLS records
+    // neither match frames nor have a known overhead, and a partial record
+    // cannot be decrypted. readAvailable() drains on every readyRead, so
+    // this is 0 between reads: on wss:// `crossed` is practically never set.
+    return m_socket ? qsizetype(m_socket->bytesAvailable()) : 0;
 }
 
 bool TlsTransport::peerHasClosed() const

@@ -23,18 +23,30 @@ public:
     Q_DISABLE_COPY_MOVE(TlsTransport)
 
     bool isValid() const { return m_socket != nullptr; }
+    // Back-pressure: reading stopped because too much output waits
+    // (OutputHighWater in transport.h).
+    bool isReadPaused() const { return m_readPaused; }
+    // Decrypted and encrypted input QSslSocket holds that we did not read
+    // yet: bounded by the read buffer's capacity, for the tests to check.
+    qsizetype bufferedInput() const;
 
     void write(QByteArray &data) override;
     qsizetype pendingBytes() const override;
     void closeAfterFlush() override;
     void closeNow() override;
     void reset() override;
+    qsizetype unreadInputBytes() const override;
     bool peerHasClosed() const override;
     bool isClosed() const override { return m_closed; }
     void releaseMemory() override {}
+    void resumeReading() override;
 
 private:
     void readAvailable();
+    // Sets or clears m_readPaused from the output waiting now.
+    void updateReadPause();
+    // Some output reached the TLS layer or the kernel: maybe resume reading.
+    void onOutputDrained();
     void onDisconnected();
     void detach();
 
@@ -44,6 +56,9 @@ private:
     bool m_encrypted = false;
     bool m_closing = false;
     bool m_closed = false;
+    bool m_readPaused = false;
+    bool m_reading = false; // inside readAvailable's loop
+    bool m_readHeld = false; // the owner said mayRead() no
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 

@@ -7,6 +7,13 @@
 // TLS (TlsTransport, QSslSocket). The Connection above it speaks only this.
 namespace closecall::server {
 
+// Back-pressure, the same for ws:// and wss:// (docs/architecture.md): a
+// peer that does not read what we send (echoes, Pongs) stops being read
+// from once this much output waits for it, so it cannot grow our memory;
+// reading resumes when the output has drained below the low mark.
+inline constexpr qsizetype OutputHighWater = 4 * 1024 * 1024;
+inline constexpr qsizetype OutputLowWater = 1024 * 1024;
+
 // What a transport reports to its connection. Called only from the
 // transport's own I/O handlers, never from inside a call the connection
 // made on the transport, so the connection is never re-entered.
@@ -23,6 +30,11 @@ public:
     virtual void onTransportError(const QString &message) = 0;
     // A closeAfterFlush() finished: the socket is closed.
     virtual void onTransportClosed() = 0;
+    // Asked before each read while the connection is open: false while the
+    // engine holds reading because the event stream's reader is behind
+    // (docs/headless.md "When the reader falls behind"). The transport then
+    // stops reading, and asking, until resumeReading().
+    virtual bool mayRead() = 0;
 };
 
 class Transport
@@ -33,6 +45,8 @@ public:
     // Writes what the socket takes now, keeps the rest, and leaves `data`
     // empty (keeping its capacity when it could, for the next batch).
     virtual void write(QByteArray &data) = 0;
+    // Output accepted by write() that the peer's kernel did not take yet
+    // (for TLS: plaintext and encrypted bytes both).
     virtual qsizetype pendingBytes() const = 0;
 
     // RFC 6455 §7.1.1: the server closes TCP first. Flushes, sends FIN, and
@@ -45,11 +59,21 @@ public:
     // RST (SO_LINGER 0); unsent data is dropped. No callback.
     virtual void reset() = 0;
 
+    // Bytes received from the peer that the owner has not been given yet,
+    // as far as they are known as WebSocket bytes: plain TCP's kernel
+    // receive queue; for TLS only what is decrypted and not yet read (the
+    // encrypted bytes cannot be mapped to frames). docs/headless.md "crossed".
+    virtual qsizetype unreadInputBytes() const = 0;
+
     // The peer's FIN is already queued: it closed TCP before we did.
     virtual bool peerHasClosed() const = 0;
     virtual bool isClosed() const = 0;
     // Gives back idle buffer capacity.
     virtual void releaseMemory() = 0;
+    // The engine reads again after mayRead() said no: reading resumes on a
+    // later turn (never from inside this call). Either hold, this one or
+    // the transport's own output back-pressure, keeps the socket unread.
+    virtual void resumeReading() = 0;
 };
 
 } // namespace closecall::server

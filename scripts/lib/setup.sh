@@ -16,6 +16,9 @@ CLOSECALL_PACKAGES=(
     chromium
     clang libclang-rt-14-dev
     xvfb xauth
+    # Packaging (cmake/Packaging.cmake) and its tests (tests/package): the man
+    # page, the PNG icons, the validators, cpack's DEB with computed Depends.
+    help2man groff-base librsvg2-bin desktop-file-utils appstream dpkg-dev
 )
 
 say() { printf '==> %s\n' "$*" >&2; }
@@ -56,16 +59,21 @@ ensure_packages() {
         || die "apt-get install failed for: ${missing[*]}"
 }
 
-# configure_and_build <preset>: configures once (or when CMakeLists changed), builds with ninja.
+# configure_and_build <preset> [target...]: configures once (CMake itself
+# reconfigures when a CMakeLists changed), then builds the targets given, or
+# the preset's own (all of them for most presets).
 configure_and_build() {
     local preset="$1"
+    shift
+    local targets=()
+    [ "$#" -eq 0 ] || targets=(--target "$@")
     cd "$CLOSECALL_ROOT" || die "cannot enter $CLOSECALL_ROOT"
     if [ ! -f "build/$preset/build.ninja" ]; then
         say "configuring ($preset)"
         cmake --preset "$preset" >/dev/null || die "cmake configure failed (preset $preset)"
     fi
-    say "building ($preset)"
-    cmake --build --preset "$preset" || die "build failed (preset $preset)"
+    say "building ($preset${1:+: $*})"
+    cmake --build --preset "$preset" "${targets[@]}" || die "build failed (preset $preset)"
 }
 
 # check_nox_binary <closecall>: a headless-only build links no Qt Widgets

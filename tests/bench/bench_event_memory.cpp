@@ -29,8 +29,10 @@ template<typename Make> static void measure(const char *name, Make make, int rep
                 store.append(std::move(copy));
             }
         size_t after = heap();
-        std::printf("%-22s EventStore: %8.1f bytes/event (heap delta over %lld events)\n", name,
-                    double(after - before) / double(n), (long long)n);
+        std::printf("%-22s EventStore: %8.1f bytes/event (heap delta over %lld events), "
+                    "memoryBytes()/size %.1f (what its byte budget counts)\n",
+                    name, double(after - before) / double(n), (long long)n,
+                    double(store.memoryBytes()) / double(store.size()));
     }
     before = heap();
     {

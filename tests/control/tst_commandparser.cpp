@@ -48,6 +48,9 @@ QString summary(const Command &c)
             name, c.path, closecall::monitor::logFormatName(c.format), c.filterText);
     case CommandKind::Quit:
         return u"%1 code=%2 reason=%3 timeout=%4"_s.arg(name, code, c.reason).arg(c.timeoutMs);
+    case CommandKind::Timeline:
+        return u"%1 conn=%2 path=%3 format=%4"_s.arg(name).arg(c.conn).arg(
+            c.path, closecall::monitor::timelineFormatName(c.timelineFormat));
     }
     return {};
 }
@@ -175,6 +178,14 @@ void tst_commandparser::accepted_data()
         u"export path=a format=har filter="_s);
     row("export unknown suffix = jsonl", R"({"cmd":"export","path":"a.dat"})", {},
         u"export path=a.dat format=jsonl filter="_s);
+    row("timeline svg from suffix", R"({"cmd":"timeline","conn":3,"path":"/tmp/c.svg"})", {},
+        u"timeline conn=3 path=/tmp/c.svg format=svg"_s);
+    row("timeline png from suffix", R"({"cmd":"timeline","conn":3,"path":"c.PNG"})", {},
+        u"timeline conn=3 path=c.PNG format=png"_s);
+    row("timeline format wins", R"({"cmd":"timeline","conn":3,"path":"c.png","format":"SVG"})", {},
+        u"timeline conn=3 path=c.png format=svg"_s);
+    row("timeline no suffix = svg", R"({"cmd":"timeline","conn":3,"path":"c"})", {},
+        u"timeline conn=3 path=c format=svg"_s);
     row("export filter, all keys",
         R"({"cmd":"export","path":"a","filter":"conn:1,2  event:message_in,closed state:CloseSent"})",
         {},
@@ -219,7 +230,7 @@ void tst_commandparser::refused_data()
         u"unknown cmd 'clsoe' (did you mean 'close'?)"_s);
     row("unknown cmd", R"({"cmd":"frobnicate"})", {},
         u"unknown cmd 'frobnicate'; commands are list, close, close_output, abort, send, ping, "
-        "set, export, quit"_s);
+        "set, export, quit, timeline"_s);
     row("bad JSON", R"({"cmd": "list",})", {},
         u"bad JSON at offset 16: object is missing after a comma"_s);
     row("bad JSON keeps id", R"({"id": 12, "cmd": "close", "conn": })", "12",
@@ -384,6 +395,24 @@ void tst_commandparser::refused_data()
         "Aborted)"_s);
     row("export filter number", R"({"cmd":"export","path":"a","filter":5})", {},
         u"'filter' must be a string; got a number"_s);
+
+    // timeline
+    row("timeline no conn", R"({"cmd":"timeline","path":"a.svg"})", {},
+        u"timeline needs 'conn' (the id of the connection to draw)"_s);
+    row("timeline two conns", R"({"cmd":"timeline","conn":[1,2],"path":"a.svg"})", {},
+        u"'conn' must be one connection id (a whole number from 1); got [1,2]"_s);
+    row("timeline all", R"({"cmd":"timeline","conn":"all","path":"a.svg"})", {},
+        u"'conn' must be one connection id (a whole number from 1); got \"all\""_s);
+    row("timeline conn 0", R"({"cmd":"timeline","conn":0,"path":"a.svg"})", {},
+        u"'conn' must be one connection id (a whole number from 1); got 0"_s);
+    row("timeline no path", R"({"cmd":"timeline","conn":1})", {},
+        u"timeline needs 'path' (the file to write)"_s);
+    row("timeline NUL in path", R"({"cmd":"timeline","conn":1,"path":"a\u0000.svg"})", {},
+        u"'path' contains a NUL character (\\u0000 at position 1); file names cannot contain one"_s);
+    row("timeline bad format", R"({"cmd":"timeline","conn":1,"path":"a","format":"jpeg"})", {},
+        u"'format' must be svg or png; got \"jpeg\""_s);
+    row("timeline unknown field", R"({"cmd":"timeline","conn":1,"path":"a","filter":"x"})", {},
+        u"unknown field 'filter' for timeline (it takes conn, path, format)"_s);
 }
 
 void tst_commandparser::refused()
@@ -422,9 +451,10 @@ void tst_commandparser::blankLines()
 
 void tst_commandparser::everyCommandNameRoundTrips()
 {
-    for (CommandKind kind : {CommandKind::List, CommandKind::Close, CommandKind::CloseOutput,
-                             CommandKind::Abort, CommandKind::Send, CommandKind::Ping,
-                             CommandKind::Set, CommandKind::Export, CommandKind::Quit}) {
+    for (CommandKind kind :
+         {CommandKind::List, CommandKind::Close, CommandKind::CloseOutput, CommandKind::Abort,
+          CommandKind::Send, CommandKind::Ping, CommandKind::Set, CommandKind::Export,
+          CommandKind::Quit, CommandKind::Timeline}) {
         QCOMPARE(commandKindFromName(QString(commandName(kind))), kind);
     }
     QVERIFY(!commandKindFromName(u"Close"_s));

@@ -3,6 +3,9 @@
 //   byte 0 % 3 == 0: ServerHandshake on arbitrary request bytes, fed whole and
 //                    split (same verdict, same response, same leftover)
 //   byte 0 % 3 == 1: ClientHandshake on arbitrary response bytes, whole and split
+//                    (same verdict, status, reason, refusal body); then the
+//                    client-role WsConnection on the same bytes, whole and
+//                    split (same upgrade, state and events)
 //   byte 0 % 3 == 2: round trip: a ClientHandshake's request built from
 //                    fuzzed (well-formed) options must be accepted by a
 //                    ServerHandshake, and its 101 by the client
@@ -14,6 +17,7 @@
 #include "fuzzsupport.h"
 
 #include "protocol/handshake.h"
+#include "protocol/wsconnection.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QList>
@@ -161,6 +165,54 @@ void fuzzServer(Reader &in)
     FUZZ_CHECK(whole.leftover == split.leftover, "split request bytes gave another leftover");
 }
 
+// Every event of a session, as comparable text (payload views copied).
+class EventLog final : public SessionSink
+{
+public:
+    void onSessionEvent(const SessionEvent &e) override
+    {
+        text += QByteArray::number(int(e.kind)) + '/' + QByteArray::number(int(e.state)) + '/' +
+                QByteArray::number(int(e.to)) + '/' + QByteArray::number(int(e.postClose)) + '/' +
+                QByteArray::number(int(e.how)) + '/' + QByteArray::number(int(e.transport)) + '/' +
+                (e.code ? QByteArray::number(*e.code) : QByteArray("-")) + '/' +
+                e.payload.toByteArray().toHex() + '/' + e.text.toUtf8() + '\n';
+    }
+    QByteArray text;
+};
+
+struct ClientConnectionOutcome
+{
+    WsConnection::Upgrade upgrade;
+    State state;
+    int status;
+    QString reason;
+    QByteArray events;
+};
+
+// The client-role connection on the server's bytes, fed in pieces, then
+// (when `eof`) the transport's end.
+ClientConnectionOutcome runClientConnection(const ClientHandshakeOptions &options,
+                                            const QByteArray &input, QByteArrayView seed, bool eof)
+{
+    EventLog log;
+    WsConnection ws(log, options);
+    FUZZ_CHECK(ws.output() == ClientHandshake(options).request(),
+               "the client connection does not start with its request");
+    ws.output().clear();
+    QByteArray bytes = input;
+    closecall::fuzz::forEachChunk(
+        bytes.size(), seed, [&](qsizetype pos, qsizetype n) { ws.receive(bytes.data() + pos, n); });
+    if (eof)
+        ws.transportClosed(false);
+    if (ws.upgrade() == WsConnection::Upgrade::Accepted) {
+        FUZZ_CHECK(input.startsWith("HTTP/1.1 101"), "opened without a 101");
+        FUZZ_CHECK(input.contains(kRfcAccept), "opened without our accept key");
+    }
+    if (eof)
+        FUZZ_CHECK(!ws.isConnecting(), "still connecting after the transport ended");
+    return {ws.upgrade(), ws.state(), ws.httpStatus(), ws.failureReason(), log.text};
+}
+
 void fuzzClient(Reader &in)
 {
     const quint8 cfg = in.byte();
@@ -168,6 +220,7 @@ void fuzzClient(Reader &in)
     options.key = kRfcKey.toByteArray();
     if (cfg & 1)
         options.subprotocols = {u"chat"_s};
+    const bool eof = (cfg & 2) != 0;
     const QByteArray seed = in.bytes(in.byte() % 16);
     const QByteArray input = in.rest();
 
@@ -178,15 +231,31 @@ void fuzzClient(Reader &in)
 
     HandshakeStatus results[2] = {};
     int statuses[2] = {};
+    QString reasons[2];
+    QByteArray bodies[2];
+    bool bodyDone[2] = {};
     for (int pass = 0; pass < 2; ++pass) {
         ClientHandshake hs(options);
         HandshakeStatus st = HandshakeStatus::NeedMore;
+        // Every byte is fed, also after the verdict: a refusal's body comes then.
         closecall::fuzz::forEachChunk(input.size(), pass ? QByteArrayView(seed) : QByteArrayView(),
                                       [&](qsizetype pos, qsizetype n) {
-                                          if (st == HandshakeStatus::NeedMore)
-                                              st = hs.feed(QByteArrayView(input).sliced(pos, n));
+                                          const HandshakeStatus now =
+                                              hs.feed(QByteArrayView(input).sliced(pos, n));
+                                          FUZZ_CHECK(st == HandshakeStatus::NeedMore || now == st,
+                                                     "the verdict changed after more input");
+                                          st = now;
                                       });
+        if (eof) {
+            st = hs.transportClosed();
+            FUZZ_CHECK(st != HandshakeStatus::NeedMore, "undecided after the transport ended");
+            FUZZ_CHECK(hs.bodyComplete(), "a body still expected after the transport ended");
+        }
         FUZZ_CHECK(st == hs.status(), "");
+        FUZZ_CHECK(hs.responseBody().size() <= ClientHandshake::MaxBodyBytes, "body over the cap");
+        FUZZ_CHECK(hs.responseBody().isEmpty() ||
+                       (st == HandshakeStatus::Failed && hs.httpStatus() >= 100),
+                   "a body without a refusal");
         if (st == HandshakeStatus::Complete) {
             FUZZ_CHECK(input.startsWith("HTTP/1.1 101 ") || input.startsWith("HTTP/1.1 101\r\n"),
                        "client accepted a status line other than HTTP/1.1 101");
@@ -202,9 +271,23 @@ void fuzzClient(Reader &in)
         }
         results[pass] = st;
         statuses[pass] = hs.httpStatus();
+        reasons[pass] = hs.failureReason();
+        bodies[pass] = hs.responseBody();
+        bodyDone[pass] = hs.bodyComplete();
     }
     FUZZ_CHECK(results[0] == results[1], "split response bytes gave another verdict");
     FUZZ_CHECK(statuses[0] == statuses[1], "split response bytes gave another status");
+    FUZZ_CHECK(reasons[0] == reasons[1], "split response bytes gave another reason");
+    FUZZ_CHECK(bodies[0] == bodies[1], "split response bytes gave another body");
+    FUZZ_CHECK(bodyDone[0] == bodyDone[1], "split response bytes ended the body elsewhere");
+
+    const ClientConnectionOutcome whole = runClientConnection(options, input, {}, eof);
+    const ClientConnectionOutcome split = runClientConnection(options, input, seed, eof);
+    FUZZ_CHECK(whole.upgrade == split.upgrade, "split bytes gave the connection another upgrade");
+    FUZZ_CHECK(whole.state == split.state, "split bytes gave the connection another state");
+    FUZZ_CHECK(whole.status == split.status, "split bytes gave the connection another status");
+    FUZZ_CHECK(whole.reason == split.reason, "split bytes gave the connection another reason");
+    FUZZ_CHECK(whole.events == split.events, "split bytes gave the connection other events");
 }
 
 // A token of 1..8 characters from `alphabet`, drawn from the input.

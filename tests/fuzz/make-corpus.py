@@ -164,6 +164,14 @@ hs_client("client-rfc-response-frame-behind", RFC_RESPONSE + frame(0x1, b"hi"), 
 hs_client("client-wrong-accept", RFC_RESPONSE.replace(RFC_ACCEPT, RFC_KEY))
 hs_client("client-unoffered-protocol", RFC_RESPONSE, cfg=0)
 hs_client("client-403", b"HTTP/1.1 403 Forbidden\r\nContent-Length: 2\r\n\r\nno")
+# cfg bit 2: the transport ends after the input (a body delimited by the close).
+hs_client("client-404-chunked-body",
+          b"HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n"
+          b"4;x=1\r\nno s\r\n7\r\nuch pat\r\n1\r\nh\r\n0\r\n\r\n", chunks=b"\x03\x05\x00")
+hs_client("client-503-body-until-close", b"HTTP/1.0 503 Service Unavailable\r\n\r\nbusy", cfg=3)
+hs_client("client-101-cut-short", RFC_RESPONSE[:40], cfg=3)
+hs_client("client-101-close-behind", RFC_RESPONSE + frame(0x1, b"a") + frame(0x8, b"\x03\xe8") +
+          frame(0x1, b"late"), cfg=3, chunks=b"\x07\x00")
 # Round trip: cfg bits 1 port, 2 path, 4 query, 8-16 offered count, 0x20
 # origin, 0x40 extra header, 0x80 fixed key; then the tokens; see fuzzRoundTrip.
 seed("handshake", "roundtrip-plain", bytes([2, 0x00, 3, 1, 2, 3, 0, 0]))

@@ -10,6 +10,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QXmlStreamReader>
 #include <QtTest/QtTest>
 
 #include <sys/stat.h>
@@ -52,6 +53,7 @@ private slots:
     void exportRefusesWhatIsNotARegularFile_data();
     void exportRefusesWhatIsNotARegularFile();
     void exportRefusesNulInPath();
+    void timelineWritesTheCloseAsSvg();
     void logFileOnAFifoIsRefusedAtStart();
     void logFileWriteFailureIsAnErrorEvent();
 
@@ -123,6 +125,70 @@ void tst_files::exportRefusesWhatIsNotARegularFile()
     }
     // The server's own stdout is still the event stream.
     QVERIFY(server.command({{"cmd"_L1, u"list"_s}}).value("ok"_L1).toBool());
+}
+
+// `timeline` draws one connection's close from the headless log: Close
+// Output, two messages from the peer after it, the peer's Close, our FIN.
+void tst_files::timelineWritesTheCloseAsSvg()
+{
+    Server server;
+    QVERIFY(server.start({}));
+    Peer peer;
+    QVERIFY(peer.start(server.url(u"/t"_s), {u"--after-close-send"_s, u"2"_s}));
+    const int conn = server.connFor(u"/t"_s);
+    QVERIFY(conn > 0);
+    QVERIFY(server.command({{"cmd"_L1, u"close_output"_s}, {"conn"_L1, conn}, {"code"_L1, 1001}})
+                .value("ok"_L1)
+                .toBool());
+    QVERIFY(server.waitFor(eventIs(u"closed"_s, conn)));
+
+    const QString path = m_dir.filePath(u"close.svg"_s);
+    const QJsonObject result =
+        server.command({{"cmd"_L1, u"timeline"_s}, {"conn"_L1, conn}, {"path"_L1, path}});
+    QVERIFY2(result.value("ok"_L1).toBool(), qPrintable(result.value("error"_L1).toString()));
+    const QJsonObject data = result.value("data"_L1).toObject();
+    QCOMPARE(data.value("path"_L1), path);
+    QCOMPARE(data.value("format"_L1), u"svg"_s);
+    QCOMPARE(data.value("conn"_L1), conn);
+    QVERIFY(data.value("items"_L1).toInt() >= 7);
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList labels;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text"_s &&
+            xml.attributes().value(u"class"_s) == u"label"_s)
+            labels.append(xml.readElementText());
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    const QStringList expected{
+        u"Close 1001 Going Away · Close Output"_s,
+        u"#1 delivered · text 13 B “after close 1”"_s,
+        u"#2 delivered · text 13 B “after close 2”"_s,
+        u"TCP FIN"_s,
+    };
+    qsizetype at = -1;
+    for (const QString &label : expected) {
+        const qsizetype found = labels.indexOf(label);
+        QVERIFY2(found > at, qPrintable(label + u" in "_s + labels.join(u" | "_s)));
+        at = found;
+    }
+
+    // What the headless mode cannot or will not draw is refused, saying why.
+    const QJsonObject png = server.command(
+        {{"cmd"_L1, u"timeline"_s}, {"conn"_L1, conn}, {"path"_L1, m_dir.filePath(u"c.png"_s)}});
+    QCOMPARE(png.value("ok"_L1), QJsonValue(false));
+    QVERIFY2(png.value("error"_L1).toString().contains(u"png needs the window"_s),
+             qPrintable(png.value("error"_L1).toString()));
+    QVERIFY(!QFile::exists(m_dir.filePath(u"c.png"_s)));
+    const QJsonObject unknown = server.command(
+        {{"cmd"_L1, u"timeline"_s}, {"conn"_L1, 999}, {"path"_L1, m_dir.filePath(u"u.svg"_s)}});
+    QCOMPARE(unknown.value("error"_L1), u"connection 999 has no events in the log"_s);
+    const QJsonObject folder =
+        server.command({{"cmd"_L1, u"timeline"_s}, {"conn"_L1, conn}, {"path"_L1, m_dir.path()}});
+    QVERIFY2(folder.value("error"_L1).toString().startsWith(u"cannot write "_s + m_dir.path()),
+             qPrintable(folder.value("error"_L1).toString()));
 }
 
 void tst_files::exportRefusesNulInPath()

@@ -79,7 +79,7 @@ QByteArray normalised(QByteArray line, const QString &dir)
     static const Rule rules[] = {
         {QRegularExpression(u"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"_s),
          u"<time>"_s},
-        {QRegularExpression(u"(\"(?:t_us|close_handshake_us)\": ?)\\d+"_s), u"\\10"_s},
+        {QRegularExpression(u"(\"(?:t_us|close_handshake_us|ack_delay_us)\": ?)\\d+"_s), u"\\10"_s},
         {QRegularExpression(u"127\\.0\\.0\\.1:\\d+"_s), u"127.0.0.1:<port>"_s},
         {QRegularExpression(u"(\"event\":\"listening\".*\"port\":)\\d+"_s), u"\\10"_s},
         // HAR: a message's wall-clock time in seconds, and our version.

@@ -116,6 +116,40 @@ inline Event closed(quint32 conn, protocol::State final, protocol::CloseCode cod
                  final);
 }
 
+// `closed` with the Close we sent (sent_code, sent_reason) and, when the
+// peer closed first, how long its Close waited (ack_delay_us; -1 = null).
+inline Event closedAfterSending(Event e, protocol::CloseCode sentCode, const QString &sentReason,
+                                qint64 ackDelayUs = -1)
+{
+    events::Closed fields = e.as<events::Closed>();
+    fields.closeSent = true;
+    fields.sentCode = sentCode;
+    fields.sentReason = sentReason;
+    fields.ackDelayUs = ackDelayUs;
+    Event out(std::move(fields), e.conn, e.state);
+    out.seq = e.seq;
+    out.tUs = e.tUs;
+    out.wallUs = e.wallUs;
+    return out;
+}
+
+// The same message_*, ping_* or pong_* event, marked `crossed`.
+inline Event crossed(Event e)
+{
+    closecall::server::visit(
+        [&](const auto &fields) {
+            using Kind = std::decay_t<decltype(fields)>;
+            if constexpr (std::is_base_of_v<events::Payload, Kind>) {
+                Kind copy = fields;
+                copy.crossed = true;
+                e.payload.template emplace<size_t(closecall::server::kindOf<Kind>)>(
+                    std::move(copy));
+            }
+        },
+        e);
+    return e;
+}
+
 inline Event error(quint32 conn, const QString &message)
 {
     return Event(events::Error{message}, conn, protocol::State::Open);
@@ -166,19 +200,23 @@ inline EventBatch run()
         openEvent(8),
         closeSent(7, protocol::closecode::GoingAway, u"deploy"_s, protocol::CloseMode::CloseOutput),
         stateChange(7, State::Open, State::CloseSent),
-        message(EventType::MessageIn, 7, State::CloseSent, "late", MessageType::Text,
-                PostClose::Delivered),
+        crossed(message(EventType::MessageIn, 7, State::CloseSent, "late", MessageType::Text,
+                        PostClose::Delivered)),
         closeReceived(7, protocol::closecode::GoingAway, u"bye"_s),
         stateChange(7, State::CloseSent, State::Closed),
-        closed(7, State::Closed, protocol::closecode::GoingAway, u"deploy"_s,
-               protocol::HowEnded::PeerEof, false, protocol::Initiator::Server, 1234),
+        closedAfterSending(closed(7, State::Closed, protocol::closecode::GoingAway, u"deploy"_s,
+                                  protocol::HowEnded::PeerEof, false, protocol::Initiator::Server,
+                                  1234),
+                           protocol::closecode::GoingAway, u"deploy"_s),
         closeSent(8, std::nullopt, QString(), protocol::CloseMode::Close),
         stateChange(8, State::Open, State::CloseSent),
         message(EventType::MessageIn, 8, State::CloseSent, "hello", MessageType::Text,
                 PostClose::Discarded),
         stateChange(8, State::CloseSent, State::Aborted),
-        closed(8, State::Aborted, protocol::closecode::Abnormal, QString(),
-               protocol::HowEnded::Timeout, false, protocol::Initiator::Server, -1),
+        closedAfterSending(closed(8, State::Aborted, protocol::closecode::Abnormal, QString(),
+                                  protocol::HowEnded::Timeout, false, protocol::Initiator::Server,
+                                  -1),
+                           std::nullopt, QString()),
         error(0, u"accept failed: too many open files"_s),
         result("3", true, QString(), R"({"n":1,"s":"x"})"),
         result(R"("a")", false, u"unknown connection 99"_s, QByteArray()),
@@ -250,6 +288,7 @@ inline void compare(const Event &a, const Event &b)
         QCOMPARE(closecall::monitor::previewIsText(a), closecall::monitor::previewIsText(b));
         QCOMPARE(x.size, y.size);
         QCOMPARE(x.preview, y.preview);
+        QCOMPARE(x.crossed, y.crossed);
         break;
     }
     case EventType::MessageIn:
@@ -260,6 +299,7 @@ inline void compare(const Event &a, const Event &b)
         QCOMPARE(x.size, y.size);
         QCOMPARE(x.preview, y.preview);
         QCOMPARE(x.postClose, y.postClose);
+        QCOMPARE(x.crossed, y.crossed);
         break;
     }
     case EventType::CloseSent: {
@@ -293,6 +333,10 @@ inline void compare(const Event &a, const Event &b)
         QCOMPARE(x.tcpClosedByClient, y.tcpClosedByClient);
         QCOMPARE(x.initiatedBy, y.initiatedBy);
         QCOMPARE(x.closeHandshakeUs, y.closeHandshakeUs);
+        QCOMPARE(x.closeSent, y.closeSent);
+        QCOMPARE(x.sentCode, y.sentCode);
+        QCOMPARE(x.sentReason, y.sentReason);
+        QCOMPARE(x.ackDelayUs, y.ackDelayUs);
         break;
     }
     case EventType::Error:

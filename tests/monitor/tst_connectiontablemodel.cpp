@@ -80,6 +80,8 @@ private slots:
     void roles_data();
     void roles();
     void awaitingAck();
+    void peerClosedFirst();
+    void crossedCount();
     void unknownConnectionsIgnored();
     void oneUpdatePerBatch();
     void liveDuration();
@@ -133,6 +135,7 @@ void tst_ConnectionTableModel::cells_data()
     QTest::newRow("8 post-close: discarded only") << 8u << int(Col::PostClose) << "2 (discarded)";
     QTest::newRow("8 no close handshake") << 8u << int(Col::CloseHandshake) << "";
     QTest::newRow("8 how it ended") << 8u << int(Col::HowEnded) << "timed out";
+    QTest::newRow("7 no ack delay: our Close went first") << 7u << int(Col::AckDelay) << "";
 }
 
 void tst_ConnectionTableModel::cells()
@@ -202,6 +205,51 @@ void tst_ConnectionTableModel::awaitingAck()
     QCOMPARE(state.data(ConnectionTableModel::AwaitingAckRole).toBool(), false);
     QCOMPARE(model.indexOf(5, Col::CloseHandshake).data().toString(), QString());
     QCOMPARE(model.indexOf(5, Col::InitiatedBy).data().toString(), u"client"_s);
+}
+
+// The peer's 4100 answered with our 4003 after 2.5 ms: the Ack delay
+// column, and the Close sent column also from `closed` alone (a feed that
+// lost the close_sent event).
+void tst_ConnectionTableModel::peerClosedFirst()
+{
+    const Event closed = samples::closedAfterSending(
+        samples::closed(9, State::Closed, 4100, u"client leaving"_s, protocol::HowEnded::Handshake,
+                        false, Initiator::Client, -1),
+        4003, u"not yet"_s, 2500);
+    for (const bool withCloseSent : {true, false}) {
+        ConnectionTableModel model;
+        const auto tester = attachTester(&model);
+        EventBatch b{samples::openEvent(9), samples::closeReceived(9, 4100, u"client leaving"_s)};
+        if (withCloseSent)
+            b << samples::closeSent(9, 4003, u"not yet"_s, protocol::CloseMode::Close);
+        b << closed;
+        model.applyBatch(stamped(b));
+        QCOMPARE(model.headerData(Col::AckDelay, Qt::Horizontal).toString(), u"Ack delay"_s);
+        QCOMPARE(model.indexOf(9, Col::AckDelay).data().toString(), u"2.5 ms"_s);
+        QCOMPARE(model.indexOf(9, Col::AckDelay).data(ConnectionTableModel::SortRole).toLongLong(),
+                 2500);
+        QVERIFY(!model.indexOf(9, Col::AckDelay).data(Qt::ToolTipRole).toString().isEmpty());
+        QCOMPARE(model.indexOf(9, Col::CloseSent).data().toString(), u"4003: not yet"_s);
+        QCOMPARE(model.indexOf(9, Col::CloseReceived).data().toString(), u"4100: client leaving"_s);
+        QCOMPARE(model.indexOf(9, Col::InitiatedBy).data().toString(), u"client"_s);
+        QCOMPARE(model.indexOf(9, Col::CloseHandshake).data().toString(), QString());
+        QVERIFY(model.indexOf(9, Col::AckDelay)
+                    .data(Qt::TextAlignmentRole)
+                    .value<Qt::Alignment>()
+                    .testFlag(Qt::AlignRight));
+    }
+}
+
+// Post-close messages that crossed our Close are counted and explained.
+void tst_ConnectionTableModel::crossedCount()
+{
+    ConnectionTableModel model;
+    model.applyBatch(closingRun());
+    QCOMPARE(model.row(7)->postCloseCrossed, quint64(1)); // "late" crossed our Close
+    QCOMPARE(model.row(8)->postCloseCrossed, quint64(0));
+    QVERIFY(
+        model.indexOf(7, Col::PostClose).data(Qt::ToolTipRole).toString().contains(u"crossed"_s));
+    QVERIFY(!model.indexOf(8, Col::PostClose).data(Qt::ToolTipRole).isValid());
 }
 
 void tst_ConnectionTableModel::unknownConnectionsIgnored()

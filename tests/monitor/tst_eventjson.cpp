@@ -99,6 +99,15 @@ void tst_EventJson::contract_data()
                            protocol::PostClose::Discarded))
         << "{" + Common +
                R"("event":"message_in","conn":8,"state":"CloseSent","type":"binary","size":4,"preview":"AAEC/w==","post_close":"discarded"})";
+    QTest::newRow("message_in crossed our Close")
+        << stamped(crossed(message(EventType::MessageIn, 7, State::CloseSent, "early",
+                                   protocol::MessageType::Text, protocol::PostClose::Discarded)))
+        << "{" + Common +
+               R"("event":"message_in","conn":7,"state":"CloseSent","type":"text","size":5,"preview":"early","post_close":"discarded","crossed":true})";
+    QTest::newRow("ping_in crossed our Close")
+        << stamped(crossed(message(EventType::PingIn, 7, State::CloseSent, "p")))
+        << "{" + Common +
+               R"("event":"ping_in","conn":7,"state":"CloseSent","size":1,"preview":"p","type":"text","crossed":true})";
     QTest::newRow("message_out text")
         << stamped(message(EventType::MessageOut, 7, State::Open, "echo"))
         << "{" + Common +
@@ -152,12 +161,26 @@ void tst_EventJson::contract_data()
         << stamped(closed(7, State::Closed, 1001, u"deploy"_s, protocol::HowEnded::Handshake, false,
                           protocol::Initiator::Server, 1234))
         << "{" + Common +
-               R"("event":"closed","conn":7,"state":"Closed","final":"Closed","code":1001,"code_name":"Going Away","reason":"deploy","how":"handshake","tcp_closed_by":"server","initiated_by":"server","close_handshake_us":1234})";
+               R"("event":"closed","conn":7,"state":"Closed","final":"Closed","code":1001,"code_name":"Going Away","reason":"deploy","how":"handshake","tcp_closed_by":"server","initiated_by":"server","close_handshake_us":1234,"sent_code":null,"sent_reason":null,"ack_delay_us":null})";
     QTest::newRow("closed Aborted timeout, null handshake time")
         << stamped(closed(8, State::Aborted, 1006, {}, protocol::HowEnded::Timeout, true,
                           protocol::Initiator::None, -1))
         << "{" + Common +
-               R"("event":"closed","conn":8,"state":"Aborted","final":"Aborted","code":1006,"code_name":"Abnormal Closure","reason":"","how":"timeout","tcp_closed_by":"client","initiated_by":"none","close_handshake_us":null})";
+               R"("event":"closed","conn":8,"state":"Aborted","final":"Aborted","code":1006,"code_name":"Abnormal Closure","reason":"","how":"timeout","tcp_closed_by":"client","initiated_by":"none","close_handshake_us":null,"sent_code":null,"sent_reason":null,"ack_delay_us":null})";
+    QTest::newRow("closed: the peer's 4100 answered with our 4003")
+        << stamped(closedAfterSending(closed(9, State::Closed, 4100, u"client leaving"_s,
+                                             protocol::HowEnded::Handshake, false,
+                                             protocol::Initiator::Client, -1),
+                                      4003, u"not yet"_s, 2500))
+        << "{" + Common +
+               R"("event":"closed","conn":9,"state":"Closed","final":"Closed","code":4100,"reason":"client leaving","how":"handshake","tcp_closed_by":"server","initiated_by":"client","close_handshake_us":null,"sent_code":4003,"sent_reason":"not yet","ack_delay_us":2500})";
+    QTest::newRow("closed: our empty Close (null code, empty reason)")
+        << stamped(
+               closedAfterSending(closed(8, State::Closed, 1005, {}, protocol::HowEnded::Handshake,
+                                         false, protocol::Initiator::Server, 10),
+                                  std::nullopt, {}))
+        << "{" + Common +
+               R"("event":"closed","conn":8,"state":"Closed","final":"Closed","code":1005,"code_name":"No Status Rcvd","reason":"","how":"handshake","tcp_closed_by":"server","initiated_by":"server","close_handshake_us":10,"sent_code":null,"sent_reason":"","ack_delay_us":null})";
     QTest::newRow("error without conn")
         << stamped(error(0, u"boom"_s)) << "{" + Common + R"("event":"error","message":"boom"})";
     QTest::newRow("error with conn")

@@ -1,11 +1,13 @@
-// The bounded event log: capacity, the count of events pushed out, order
-// (oldest first, across the ring's wrap), batches, shrinking and growing.
+// The bounded event log: capacity, the byte budget, the count of events
+// pushed out, order (oldest first), batches, shrinking and growing.
 
 #include "eventsamples.h"
 
 #include "monitor/eventstore.h"
 
 #include <QtTest/QTest>
+
+#include <malloc.h>
 
 using namespace closecall;
 using monitor::EventStore;
@@ -45,6 +47,39 @@ void verifyHolds(const EventStore &store, quint64 first, quint64 last)
     QCOMPARE(store.last().seq, last);
 }
 
+// Events whose previews run from 1 to 1024 bytes, numbered: seq n always
+// has the same size, so a dropped one can be rebuilt to know its cost.
+Event sized(quint64 seq)
+{
+    const qsizetype size = qsizetype((seq * 37) % quint64(server::MaxPreviewBytes)) + 1;
+    QByteArray payload = QByteArray::number(seq).leftJustified(size, '.', true);
+    Event e = samples::message(server::EventType::MessageIn, 7, protocol::State::Open,
+                               std::move(payload));
+    e.seq = seq;
+    return e;
+}
+
+// The store holds seq first..last, oldest first, and memoryBytes() is the
+// sum of what they cost.
+void verifySeqs(const EventStore &store, quint64 first, quint64 last)
+{
+    QCOMPARE(store.size(), qsizetype(last - first + 1));
+    qsizetype bytes = 0;
+    quint64 expected = first;
+    store.forEach([&](const Event &e) {
+        QCOMPARE(e.seq, expected++);
+        bytes += EventStore::estimatedBytes(e);
+    });
+    QCOMPARE(expected, last + 1);
+    QCOMPARE(store.memoryBytes(), bytes);
+}
+
+size_t heapInUse()
+{
+    const auto m = mallinfo2();
+    return m.uordblks + m.hblkhd;
+}
+
 } // namespace
 
 class tst_EventStore final : public QObject
@@ -60,6 +95,11 @@ private slots:
     void clear();
     void moveOnly();
     void memoryPerEntry();
+    void byteBudget_data();
+    void byteBudget();
+    void setByteBudget();
+    void newestStaysWhateverItsSize();
+    void estimateMatchesTheHeap();
 };
 
 void tst_EventStore::defaults()
@@ -70,6 +110,8 @@ void tst_EventStore::defaults()
     QVERIFY(store.isEmpty());
     QCOMPARE(store.dropped(), 0u);
     QCOMPARE(EventStore(0).capacity(), 1); // at least one
+    QCOMPARE(store.byteBudget(), EventStore::NoLimit);
+    QCOMPARE(store.memoryBytes(), 0);
 }
 
 void tst_EventStore::capacity_data()
@@ -185,6 +227,98 @@ void tst_EventStore::memoryPerEntry()
           "preview block (QByteArray header + data)",
           sizeof(Event), int(sizeof(QArrayData) + 64 + 1));
     QVERIFY(sizeof(Event) <= 512); // a guard against accidental growth
+}
+
+void tst_EventStore::byteBudget_data()
+{
+    QTest::addColumn<qsizetype>("batchSize"); // 1 = one append() per event
+    QTest::newRow("one by one") << qsizetype(1);
+    QTest::newRow("in batches") << qsizetype(50);
+}
+
+void tst_EventStore::byteBudget()
+{
+    // Far past a 256 KiB budget with events of every preview size: the
+    // bytes never pass it, the oldest go first, and no more go than needed.
+    QFETCH(qsizetype, batchSize);
+    constexpr qsizetype Budget = 256 * 1024;
+    EventStore store(EventStore::NoLimit, Budget);
+    QCOMPARE(store.byteBudget(), Budget);
+    const quint64 total = 5000;
+    for (quint64 next = 1; next <= total;) {
+        EventBatch batch;
+        for (qsizetype i = 0; i < batchSize && next <= total; ++i)
+            batch.append(sized(next++));
+        if (batch.size() == 1)
+            store.append(std::move(batch[0]));
+        else
+            store.append(batch);
+        QVERIFY2(store.memoryBytes() <= Budget, qPrintable(QString::number(store.memoryBytes())));
+    }
+    QVERIFY(store.dropped() > 0);
+    QCOMPARE(store.totalAppended(), total);
+    verifySeqs(store, store.dropped() + 1, total);
+    // The last one pushed out would not have fitted.
+    QVERIFY(store.memoryBytes() + EventStore::estimatedBytes(sized(store.dropped())) > Budget);
+}
+
+void tst_EventStore::setByteBudget()
+{
+    EventStore store;
+    for (quint64 seq = 1; seq <= 300; ++seq)
+        store.append(sized(seq));
+    QCOMPARE(store.dropped(), 0u);
+    const qsizetype before = store.memoryBytes();
+    store.setByteBudget(before / 3);
+    QVERIFY(store.memoryBytes() <= before / 3);
+    QVERIFY(store.dropped() > 0);
+    verifySeqs(store, store.dropped() + 1, 300);
+    // It keeps working at the new budget.
+    for (quint64 seq = 301; seq <= 600; ++seq)
+        store.append(sized(seq));
+    QVERIFY(store.memoryBytes() <= before / 3);
+    verifySeqs(store, store.dropped() + 1, 600);
+    store.clear();
+    QCOMPARE(store.memoryBytes(), 0);
+}
+
+void tst_EventStore::newestStaysWhateverItsSize()
+{
+    // A budget smaller than one event: the newest is still held (an export
+    // right after it shows it), and only it.
+    EventStore store(EventStore::NoLimit, 100);
+    store.append(sized(1));
+    store.append(sized(2));
+    QCOMPARE(store.dropped(), 1u);
+    verifySeqs(store, 2, 2);
+    QVERIFY(store.memoryBytes() > 100);
+}
+
+void tst_EventStore::estimateMatchesTheHeap()
+{
+    // memoryBytes() against the heap really used (glibc mallinfo2) for
+    // events built fresh, as the engine's batches bring them: within 25%.
+    for (const bool mixed : {true, false}) {
+        const size_t before = heapInUse();
+        qsizetype estimated = 0;
+        {
+            EventStore store;
+            for (int r = 0; r < 2000; ++r) {
+                const EventBatch batch = mixed ? samples::run() : EventBatch{sized(quint64(r) + 1)};
+                for (const Event &e : batch) {
+                    Event copy = e; // shares its strings with `batch`, which then goes
+                    store.append(std::move(copy));
+                }
+            }
+            estimated = store.memoryBytes();
+            const double real = double(heapInUse() - before);
+            qInfo("%s: %lld events, estimated %.1f bytes/event, heap %.1f bytes/event",
+                  mixed ? "mixed kinds" : "messages of 1-1024 bytes", (long long)store.size(),
+                  double(estimated) / double(store.size()), real / double(store.size()));
+            QVERIFY2(double(estimated) >= 0.75 * real && double(estimated) <= 1.25 * real,
+                     qPrintable(QStringLiteral("estimated %1, heap %2").arg(estimated).arg(real)));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_EventStore)

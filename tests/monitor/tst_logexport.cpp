@@ -255,6 +255,17 @@ void tst_LogExport::textLines_data()
         << at(closed(8, State::Aborted, 1006, {}, protocol::HowEnded::Timeout, false,
                      protocol::Initiator::Server, -1))
         << t + R"(#8 Aborted  closed  Aborted  1006 Abnormal Closure  ""  how timeout  tcp closed by server  initiated by server)";
+    QTest::newRow("closed: the peer's 4100 answered with our 4003")
+        << at(samples::closedAfterSending(closed(9, State::Closed, 4100, u"leaving"_s,
+                                                 protocol::HowEnded::Handshake, false,
+                                                 protocol::Initiator::Client, -1),
+                                          4003, u"not yet"_s, 2500))
+        << t + R"(#9 Closed  closed  Closed  4100 (private use)  "leaving"  how handshake  tcp closed by server  initiated by client  sent 4003 (private use)  "not yet"  ack delay 2.500 ms)";
+    QTest::newRow("message_in crossed our Close")
+        << at(samples::crossed(message(EventType::MessageIn, 7, State::CloseSent, "early",
+                                       protocol::MessageType::Text,
+                                       protocol::PostClose::Discarded)))
+        << t + R"(#7 CloseSent  message_in  text 5 B  post-close discarded  crossed  "early")";
     QTest::newRow("error with a newline")
         << at(error(0, u"line1\nline2"_s)) << t + R"(error  line1\nline2)";
     QTest::newRow("result ok") << at(result("3", true, {}, R"({"n":1})"))
@@ -313,6 +324,8 @@ void tst_LogExport::csvFile()
     QCOMPARE(cell(12, "size"), "4");
     QCOMPARE(cell(12, "preview"), "late");
     QCOMPARE(cell(12, "post_close"), "delivered");
+    QCOMPARE(cell(12, "crossed"), "true");
+    QCOMPARE(cell(3, "crossed"), "");
     QCOMPARE(cell(5, "type"), "binary");
     QCOMPARE(cell(5, "preview"), "000102ff");
     // A close: code, its name, reason, mode.
@@ -323,6 +336,15 @@ void tst_LogExport::csvFile()
     QCOMPARE(cell(15, "final"), "Closed");
     QCOMPARE(cell(15, "close_handshake_us"), "1234");
     QCOMPARE(cell(20, "close_handshake_us"), "");
+    // The Close we sent, beside the one received: 1001 on 7, an empty one on 8.
+    QCOMPARE(cell(15, "sent_code"), "1001");
+    QCOMPARE(cell(15, "sent_reason"), "deploy");
+    QCOMPARE(cell(15, "ack_delay_us"), "");
+    QCOMPARE(cell(20, "sent_code"), "");
+    QCOMPARE(cell(20, "sent_reason"), "");
+    // The columns added later come last: older readers keep their indexes.
+    QCOMPARE(header.mid(header.size() - 4),
+             QList<QByteArray>({"crossed", "sent_code", "sent_reason", "ack_delay_us"}));
     QCOMPARE(
         cell(2, "headers"),
         QByteArray(

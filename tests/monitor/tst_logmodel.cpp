@@ -79,6 +79,7 @@ private slots:
     void previews_data();
     void previews();
     void exportRoundTrip();
+    void answeredCloseRoundTrips();
     void exportFiltered();
     void exportStreamed_data();
     void exportStreamed();
@@ -181,13 +182,14 @@ void tst_LogModel::cells_data()
                                   << ""
                                   << ""
                                   << "CloseSent" << u"Open \u2192 CloseSent"_s;
-    QTest::newRow("post-close delivered") << 12 << "7"
-                                          << "in"
-                                          << "Message in"
-                                          << "text"
-                                          << "4"
-                                          << "CloseSent"
-                                          << "post-close: delivered  late";
+    QTest::newRow("post-close delivered, crossed our Close")
+        << 12 << "7"
+        << "in"
+        << "Message in"
+        << "text"
+        << "4"
+        << "CloseSent"
+        << "post-close: delivered, crossed our Close  late";
     QTest::newRow("close received") << 13 << "7"
                                     << "in"
                                     << "Close received"
@@ -203,7 +205,8 @@ void tst_LogModel::cells_data()
         << ""
         << "Closed"
         << u"1001 Going Away: deploy \u00b7 client closed TCP \u00b7 initiated by server \u00b7 "
-           u"close handshake 1.2 ms \u00b7 TCP closed by the server"_s;
+           u"close handshake 1.2 ms \u00b7 we sent 1001 Going Away: deploy \u00b7 TCP closed "
+           u"by the server"_s;
     QTest::newRow("empty close sent") << 16 << "8"
                                       << "out"
                                       << "Close sent"
@@ -225,8 +228,8 @@ void tst_LogModel::cells_data()
         << ""
         << ""
         << "Aborted"
-        << u"1006 Abnormal Closure \u00b7 timed out \u00b7 initiated by server \u00b7 TCP closed "
-           u"by the server"_s;
+        << u"1006 Abnormal Closure \u00b7 timed out \u00b7 initiated by server \u00b7 we sent "
+           u"Empty (no status code) \u00b7 TCP closed by the server"_s;
     QTest::newRow("error") << 21 << ""
                            << ""
                            << "Error"
@@ -514,6 +517,34 @@ void tst_LogModel::exportRoundTrip()
     QFile a(fromModel), b(fromEvents);
     QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
     QCOMPARE(a.readAll(), b.readAll());
+}
+
+// The compact log keeps every field of `closed` (both Close frames, the
+// ack delay) and the crossed mark, and shows them.
+void tst_LogModel::answeredCloseRoundTrips()
+{
+    LogModel model;
+    EventBatch batch{
+        samples::crossed(samples::message(EventType::PongIn, 9, State::CloseSent, "p")),
+        samples::closedAfterSending(samples::closed(9, State::Closed, 4100, u"leaving"_s,
+                                                    protocol::HowEnded::Handshake, false,
+                                                    protocol::Initiator::Client, -1),
+                                    4003, u"not yet"_s, 2500),
+    };
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        batch[i].seq = quint64(i + 1);
+    model.applyBatch(batch);
+    const EventBatch back = model.eventsForExport();
+    QCOMPARE(back.size(), batch.size());
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        samples::compare(back[i], batch[i]);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QVERIFY(model.detailsText(0).startsWith(u"crossed our Close"_s));
+    const QString details = model.detailsText(1);
+    QVERIFY2(details.contains(u"we sent 4003: not yet"_s), qPrintable(details));
+    QVERIFY2(details.contains(u"answered after 2.5 ms"_s), qPrintable(details));
 }
 
 void tst_LogModel::exportFiltered()

@@ -4,8 +4,8 @@
 
 #include "engineharness.h"
 #include "rawpeer.h"
+#include "testcertificate.h"
 
-#include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QSslCertificate>
 #include <QtNetwork/QSslConfiguration>
@@ -44,17 +44,12 @@ private:
 void tst_Tls::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    if (QStandardPaths::findExecutable(u"openssl"_s).isEmpty())
-        QSKIP("the openssl CLI is not installed");
-    m_cert = m_dir.filePath(u"cert.pem"_s);
-    m_key = m_dir.filePath(u"key.pem"_s);
-    QProcess openssl;
-    openssl.start(u"openssl"_s,
-                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-subj"_s,
-                   u"/CN=localhost"_s, u"-days"_s, u"1"_s, u"-addext"_s,
-                   u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, m_key, u"-out"_s, m_cert});
-    QVERIFY(openssl.waitForFinished(30000));
-    QVERIFY2(openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+    const TestCertificate cert = TestCertificate::make(m_dir.path());
+    if (cert.noOpenssl)
+        QSKIP(qPrintable(cert.error));
+    QVERIFY2(cert.error.isEmpty(), qPrintable(cert.error));
+    m_cert = cert.certFile;
+    m_key = cert.keyFile;
 }
 
 ServerConfig tst_Tls::tlsConfig() const

@@ -64,7 +64,8 @@ def parse_args():
                    help="seconds before RSS growth counts (max(120, duration/3))")
     p.add_argument("--warmup-events", type=int, default=300_000,
                    help="warm-up also lasts until the server has logged this many events "
-                        "(300000: its event store keeps the last 250,000, and grows until full)")
+                        "(300000: its event store keeps the newest 64 MiB of events, some "
+                        "100,000-300,000, and grows until full)")
     p.add_argument("--growth-limit-mib", type=float, default=16)
     p.add_argument("--growth-limit-pct", type=float, default=10)
     p.add_argument("--stuck-after", type=float, default=120,

@@ -92,6 +92,14 @@ const NumberColumn numberColumns[] = {
      [](const monitor::ConnectionTableModel &m, int row) {
          return milliseconds(m.rowAt(row).closeHandshakeUs);
      }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Ack delay (ms)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return milliseconds(m.rowAt(row).ackDelayUs);
+     }},
+    {QT_TRANSLATE_NOOP("closecall::ui", "Post-close crossed (count)"),
+     [](const monitor::ConnectionTableModel &m, int row) {
+         return QString::number(m.rowAt(row).postCloseCrossed);
+     }},
 };
 
 } // namespace

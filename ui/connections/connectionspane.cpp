@@ -139,9 +139,9 @@ void ConnectionsPane::applyDefaultColumns()
     const int order[] = {
         Model::Id,        Model::Remote,         Model::Path,          Model::State,
         Model::CloseSent, Model::PostClose,      Model::CloseReceived, Model::InitiatedBy,
-        Model::HowEnded,  Model::CloseHandshake, Model::Duration,      Model::MsgsIn,
-        Model::MsgsOut,   Model::Subprotocol,    Model::Opened,        Model::BytesIn,
-        Model::BytesOut,  Model::LastActivity,
+        Model::HowEnded,  Model::CloseHandshake, Model::AckDelay,      Model::Duration,
+        Model::MsgsIn,    Model::MsgsOut,        Model::Subprotocol,   Model::Opened,
+        Model::BytesIn,   Model::BytesOut,       Model::LastActivity,
     };
     static_assert(std::size(order) == Model::ColumnCount);
     QHeaderView *header = m_view->horizontalHeader();
@@ -166,6 +166,7 @@ void ConnectionsPane::applyDefaultColumns()
         {Model::InitiatedBy, "server"},
         {Model::HowEnded, "close handshake"},
         {Model::CloseHandshake, "0000.0 ms"},
+        {Model::AckDelay, "0000.0 ms"},
         {Model::Duration, "00:00:00"},
         {Model::Opened, "00:00:00.000"},
         {Model::Subprotocol, "chat.v2"},

@@ -145,15 +145,23 @@ QString DetailsPanel::render(const ConnectionRow &r) const
                                         ? none()
                                         : esc(QString(protocol::initiatorName(r.initiatedBy))));
     if (r.postCloseCount() > 0) {
-        html += row(tr("Post-close data"), u"<b>"_s +
-                                               esc(tr("%L1 delivered, %L2 discarded")
-                                                       .arg(r.postCloseDelivered)
-                                                       .arg(r.postCloseDiscarded)) +
-                                               u"</b>"_s);
+        QString counts = esc(
+            tr("%L1 delivered, %L2 discarded").arg(r.postCloseDelivered).arg(r.postCloseDiscarded));
+        // Frames already here when our Close went out: the peer sent them
+        // before it could see it (docs/headless.md "crossed").
+        if (r.postCloseCrossed > 0)
+            counts += u"</b> "_s +
+                      esc(tr("(%L1 crossed our Close on the wire)").arg(r.postCloseCrossed)) +
+                      u"<b>"_s;
+        html += row(tr("Post-close data"), u"<b>"_s + counts + u"</b>"_s);
     }
     if (r.closeHandshakeUs >= 0)
         html += row(tr("Close handshake"),
                     esc(tr("%1 ms").arg(locale.toString(r.closeHandshakeUs / 1000.0, 'f', 1))));
+    if (r.ackDelayUs >= 0)
+        html +=
+            row(tr("Ack delay"), esc(tr("%1 ms: the peer's Close waited this long for our answer")
+                                         .arg(locale.toString(r.ackDelayUs / 1000.0, 'f', 1))));
     if (r.isEnded()) {
         // The table's words (How it ended), not the contract's names.
         html += row(tr("Ended"), esc(tr("%1 — %2")

@@ -347,6 +347,29 @@ void LogPane::focusFilter()
     m_filter->selectAll();
 }
 
+bool LogPane::selectEvent(quint64 seq)
+{
+    // The log is in seq order, oldest first.
+    int low = 0;
+    int high = m_model->rowCount();
+    while (low < high) {
+        const int middle = low + (high - low) / 2;
+        if (m_model->entry(middle).seq < seq)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low >= m_model->rowCount() || m_model->entry(low).seq != seq)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(low, 0));
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->selectRow(index.row());
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
 void LogPane::setPostCloseOnly(bool on)
 {
     m_postCloseOnly->setChecked(on);

@@ -47,6 +47,10 @@ public:
     // Selected rows as tab-separated text with a header line (Copy).
     QString selectionAsText() const;
 
+    // Selects and shows the row of event `seq` (the timeline's click).
+    // False when the log no longer holds it or its filter hides it.
+    bool selectEvent(quint64 seq);
+
     void focusFilter();
     void setPostCloseOnly(bool on);
     void setFilterText(const QString &text);

@@ -297,7 +297,7 @@ void MainWindow::createMenus()
 {
     using Kind = ConnectionActions::Kind;
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions({m_exportLog, m_exportFiltered, m_exportConnections});
+    file->addActions({m_exportLog, m_exportFiltered, m_exportConnections, m_exportTimeline});
     file->addSeparator();
     file->addAction(m_logToFile);
     file->addSeparator();
@@ -328,6 +328,7 @@ void MainWindow::createMenus()
     view->addAction(m_closeDock->toggleViewAction());
     view->addAction(m_sendDock->toggleViewAction());
     view->addAction(m_detailsDock->toggleViewAction());
+    view->addAction(m_timelineDock->toggleViewAction());
     view->addSeparator();
     addFocusActions(view);
     view->addSeparator();
@@ -423,6 +424,7 @@ void MainWindow::createDocks()
         addDock(m_detailsPanel, tr("Details"), u"detailsDock"_s, Qt::RightDockWidgetArea);
     m_sendDock = addDock(m_sendPanel, tr("Send"), u"sendDock"_s, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_detailsDock, m_sendDock);
+    createTimeline();
     m_detailsDock->raise();
     resizeDocks({m_closeDock}, {400}, Qt::Horizontal);
 }
@@ -430,7 +432,7 @@ void MainWindow::createDocks()
 void MainWindow::resetLayout()
 {
     restoreState(m_defaultState);
-    for (QDockWidget *dock : {m_closeDock, m_sendDock, m_detailsDock}) {
+    for (QDockWidget *dock : {m_closeDock, m_sendDock, m_detailsDock, m_timelineDock}) {
         dock->setFloating(false);
         dock->show();
     }

@@ -3,6 +3,7 @@
 #include "control/command.h"
 #include "control/commandline.h"
 #include "monitor/logexport.h"
+#include "monitor/timelinelayout.h"
 #include "server/serverconfig.h"
 
 #include <QtCore/QHash>
@@ -45,6 +46,7 @@ class SendPanel;
 using ServerSession = control::EngineSession; // serversession.h
 class ServerToolBar;
 class StatusLine;
+class TimelinePane;
 
 struct StartupOptions
 {
@@ -77,6 +79,7 @@ public:
     ServerToolBar *serverToolBar() const { return m_toolBar; }
     StatusLine *statusLine() const { return m_statusLine; }
     ConnectionActions *connectionActions() const { return m_connActions; }
+    TimelinePane *timelinePane() const { return m_timelinePane; }
 
     // Starts the server with the toolbar's address and the TLS files.
     void startServer();
@@ -88,6 +91,9 @@ public:
     // still waiting in the feed first.
     monitor::ExportResult exportLogTo(const QString &path, monitor::LogFormat format,
                                       bool filteredOnly);
+    // The Timeline dock's picture of the current connection, PNG or SVG,
+    // without asking anything (the log's pending events are drawn first).
+    monitor::ExportResult exportTimelineTo(const QString &path, monitor::TimelineFormat format);
     // The connections table as CSV (every row and column). Empty = written,
     // else why not.
     QString exportConnectionsTo(const QString &path);
@@ -153,6 +159,10 @@ private:
     void rememberFolderOf(const QString &writtenPath);
     void forgetUnsafeFolder();
 
+    // mainwindow_timeline.cpp: the Timeline dock, its export and its wiring.
+    void createTimeline();
+    void exportTimelineInteractive();
+
     StartupOptions m_options;
     std::unique_ptr<QSettings> m_settings;
 
@@ -174,6 +184,8 @@ private:
     QDockWidget *m_closeDock = nullptr;
     QDockWidget *m_sendDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
+    TimelinePane *m_timelinePane = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
     GuideDialog *m_guide = nullptr; // made on first use (Help ▸ User Guide)
     StatusLine *m_statusLine = nullptr;
     QTimer *m_tick = nullptr;
@@ -188,6 +200,7 @@ private:
     QAction *m_exportLog = nullptr;
     QAction *m_exportFiltered = nullptr;
     QAction *m_exportConnections = nullptr;
+    QAction *m_exportTimeline = nullptr;
     QAction *m_logToFile = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_copy = nullptr;

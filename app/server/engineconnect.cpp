@@ -1,0 +1,132 @@
+// Outgoing connections (docs/headless.md `connect`): the engine in the
+// client role, on the same connections table as the accepted ones.
+#include "connection.h"
+#include "connector.h"
+#include "engineimpl.h"
+#include "sockets.h"
+
+#include "protocol/clienturl.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+
+#include <algorithm>
+#include <utility>
+
+#include <unistd.h>
+
+namespace closecall::server {
+
+using namespace protocol;
+using namespace Qt::StringLiterals;
+
+namespace {
+// One command opens at most this many: enough to load a server, few
+// enough that a typo in the count cannot exhaust the descriptors.
+constexpr int MaxConnectCount = 1000;
+} // namespace
+
+void EngineImpl::connectTo(const QString &url, int count, const QStringList &subprotocols,
+                           const QStringList &headers, const QByteArray &resultId)
+{
+    if (m_stopping || m_stopped || !m_poller) {
+        publishResult(resultId, false, RefusalText::sentence(Refused::of(Refusal::ServerStopped)));
+        return;
+    }
+    QString error;
+    std::optional<ClientTarget> target = ClientUrl::parse(url, &error);
+    if (!target) {
+        publishResult(resultId, false, error);
+        return;
+    }
+    if (target->tls) {
+        publishResult(resultId, false,
+                      tr("wss:// is not supported for outgoing connections yet; use ws://"));
+        return;
+    }
+    if (count < 1 || count > MaxConnectCount) {
+        publishResult(resultId, false,
+                      tr("count is %1; give 1 to %2 connections").arg(count).arg(MaxConnectCount));
+        return;
+    }
+    target->handshake.subprotocols = subprotocols;
+    for (const QString &line : headers) {
+        const qsizetype colon = line.indexOf(u':');
+        if (colon <= 0) {
+            publishResult(resultId, false,
+                          tr("the header %1 is not \"Name: value\"").arg(line.left(80)));
+            return;
+        }
+        target->handshake.extraHeaders.append(
+            {line.left(colon).trimmed().toUtf8(), line.mid(colon + 1).trimmed().toUtf8()});
+    }
+    if (const QString why = ClientHandshake::checkOptions(target->handshake); !why.isEmpty()) {
+        publishResult(resultId, false, why);
+        return;
+    }
+
+    QJsonArray ids;
+    for (int i = 0; i < count; ++i) {
+        const quint32 id = m_nextId++;
+        ids.append(qint64(id));
+        auto *connector = new Connector(
+            target->host, target->port, m_config.handshakeTimeoutMs,
+            [this, id, target = *target](int fd, const QHostAddress &, const QString &why) {
+                onConnected(id, target, fd, why);
+            },
+            &q);
+        connector->start();
+        m_connectors.insert(id, {connector, target->url});
+    }
+    publishResult(
+        resultId, true, {},
+        QJsonDocument(QJsonObject{{u"connections"_s, ids}}).toJson(QJsonDocument::Compact));
+}
+
+void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, const QString &error)
+{
+    if (Connector *connector = m_connectors.take(id).connector)
+        connector->deleteLater(); // we are inside its report
+    if (fd >= 0 && m_stopping) {
+        ::close(fd);
+        fd = -1;
+    }
+    if (fd < 0) {
+        publishConnectFailed(id, target.url,
+                             error.isEmpty() ? tr("the server is shutting down") : error);
+        return;
+    }
+    sockets::setNoDelay(fd);
+    const sockets::PeerAddress peer = sockets::peerAddress(sockets::peerOf(fd));
+    auto *conn = new Connection(*this, id, peer, target.handshake, target.url);
+    auto transport = std::make_unique<PlainTransport>(fd, id, *m_poller, m_readBuffer, *conn);
+    if (!transport->isValid()) {
+        delete conn;
+        postError(tr("could not set up the socket of an outgoing connection"));
+        return;
+    }
+    m_conns.insert(id, conn);
+    conn->start(std::move(transport), true);
+}
+
+void EngineImpl::publishConnectFailed(quint32 id, const QString &url, const QString &error)
+{
+    // No TCP connection: the upgrade fails before it starts, in the same
+    // event as a refused one.
+    m_publisher->publish(
+        Event(events::HandshakeFailed{QString(), 0, error, true, url}, id, State::Connecting));
+}
+
+void EngineImpl::dropPendingConnects(const QString &reason)
+{
+    const auto pending = std::exchange(m_connectors, {});
+    QList<quint32> ids = pending.keys();
+    std::sort(ids.begin(), ids.end());
+    for (quint32 id : std::as_const(ids)) {
+        delete pending.value(id).connector; // closes its socket; reports nothing
+        publishConnectFailed(id, pending.value(id).url, reason);
+    }
+}
+
+} // namespace closecall::server
