@@ -191,8 +191,10 @@ void TlsTransport::closeAfterFlush()
     if (!m_socket || m_closing)
         return;
     m_closing = true;
-    if (m_readHeld || m_readPaused) // closing reads on until the peer's close (nothing is
-        m_socket->setReadBufferSize(0); // handed on; the close timeout bounds it)
+    // Closing reads on until the peer's close (nothing is handed on; the
+    // close timeout bounds it).
+    if (m_readHeld || m_readPaused)
+        m_socket->setReadBufferSize(0);
     // QSslSocket flushes, then closes; disconnected() may be emitted from
     // inside this call, so it is queued to keep the owner un-re-entered.
     QSslSocket *socket = m_socket;

@@ -57,7 +57,7 @@ private:
     bool m_closing = false;
     bool m_closed = false;
     bool m_readPaused = false;
-    bool m_reading = false; // inside readAvailable's loop
+    bool m_reading = false;  // inside readAvailable's loop
     bool m_readHeld = false; // the owner said mayRead() no
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
