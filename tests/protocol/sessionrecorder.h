@@ -15,6 +15,8 @@
 #include <QtCore/QString>
 #include <QtTest/QTest>
 
+#include <optional>
+
 namespace closecall::protocol {
 // QCOMPARE prints a refusal in its words ("none" when nothing was refused).
 inline char *toString(const Refused &why)
@@ -135,6 +137,25 @@ inline QList<WrittenFrame> framesWritten(QByteArray bytes)
     parser.feed(bytes.data(), bytes.size(), sink);
     Q_ASSERT_X(sink.error.isEmpty(), "framesWritten", qPrintable(sink.error));
     return sink.frames;
+}
+
+// A transport action by name, "-" for none (QCOMPARE prints strings).
+inline QString actionName(std::optional<protocol::TransportAction> action)
+{
+    using protocol::TransportAction;
+    if (!action)
+        return QStringLiteral("-");
+    switch (*action) {
+    case TransportAction::None:
+        return QStringLiteral("None");
+    case TransportAction::CloseNow:
+        return QStringLiteral("CloseNow");
+    case TransportAction::AwaitPeerClose:
+        return QStringLiteral("AwaitPeerClose");
+    case TransportAction::Reset:
+        return QStringLiteral("Reset");
+    }
+    return {};
 }
 
 } // namespace closecall::test

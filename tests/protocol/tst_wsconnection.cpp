@@ -35,23 +35,6 @@ QByteArray upgradeRequest()
     return ClientHandshake(options).request();
 }
 
-QString actionName(std::optional<TransportAction> action)
-{
-    if (!action)
-        return u"-"_qs;
-    switch (*action) {
-    case TransportAction::None:
-        return u"None"_qs;
-    case TransportAction::CloseNow:
-        return u"CloseNow"_qs;
-    case TransportAction::AwaitPeerClose:
-        return u"AwaitPeerClose"_qs;
-    case TransportAction::Reset:
-        return u"Reset"_qs;
-    }
-    return {};
-}
-
 // Runs one script: each word is what the peer sends or what the operator
 // (or a timer) does. Collects the state changes, the last refusal and the
 // bytes left unread.
