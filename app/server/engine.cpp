@@ -15,6 +15,7 @@ void registerMetaTypes()
         qRegisterMetaType<EventBatch>("EventBatch");
         qRegisterMetaType<ConnSelector>("closecall::server::ConnSelector");
         qRegisterMetaType<ConnSelector>("ConnSelector");
+        qRegisterMetaType<ConnectRequest>("closecall::server::ConnectRequest");
         qRegisterMetaType<protocol::CloseCode>("closecall::protocol::CloseCode");
         qRegisterMetaType<protocol::CloseCode>("protocol::CloseCode");
         qRegisterMetaType<protocol::CloseMode>("closecall::protocol::CloseMode");
@@ -90,10 +91,15 @@ void Engine::list(const QByteArray &resultId)
     d->list(resultId);
 }
 
+void Engine::connectTo(const ConnectRequest &request, const QByteArray &resultId)
+{
+    d->connectTo(request, resultId);
+}
+
 void Engine::connectTo(const QString &url, int count, const QStringList &subprotocols,
                        const QStringList &headers, const QByteArray &resultId)
 {
-    d->connectTo(url, count, subprotocols, headers, resultId);
+    d->connectTo(ConnectRequest{url, count, subprotocols, headers, {}, false}, resultId);
 }
 
 void Engine::postResult(const QByteArray &resultId, bool ok, const QString &error,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectrequest.h"
 #include "event.h"
 #include "serverconfig.h"
 
@@ -76,12 +77,13 @@ public slots:
     void setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId);
     // result.data: a JSON array of the connections as the table shows them.
     void list(const QByteArray &resultId);
-    // Opens `count` outgoing connections (client role) to a ws:// URL,
-    // offering `subprotocols` and sending `headers` ("Name: value" each).
-    // The result comes at once: data {"connections":[ids]}, or why not (a
-    // bad URL, count or header). Each connection then reports like an
+    // Opens `request.count` outgoing connections (client role). The result
+    // comes at once: data {"connections":[ids]}, or why not (a bad URL,
+    // count, header or behaviour). Each connection then reports like an
     // accepted one, with role "out": `open`, or `handshake_failed`
     // (unresolvable, refused, no 101).
+    void connectTo(const closecall::server::ConnectRequest &request, const QByteArray &resultId);
+    // The same without a behaviour, over ws:// or wss:// with the system CAs.
     void connectTo(const QString &url, int count, const QStringList &subprotocols,
                    const QStringList &headers, const QByteArray &resultId);
 

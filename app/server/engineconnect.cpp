@@ -27,15 +27,15 @@ namespace {
 constexpr int MaxConnectCount = 1000;
 } // namespace
 
-void EngineImpl::connectTo(const QString &url, int count, const QStringList &subprotocols,
-                           const QStringList &headers, const QByteArray &resultId)
+void EngineImpl::connectTo(const ConnectRequest &request, const QByteArray &resultId)
 {
+    const int count = request.count;
     if (m_stopping || m_stopped || !m_poller) {
         publishResult(resultId, false, RefusalText::sentence(Refused::of(Refusal::ServerStopped)));
         return;
     }
     QString error;
-    std::optional<ClientTarget> target = ClientUrl::parse(url, &error);
+    std::optional<ClientTarget> target = ClientUrl::parse(request.url, &error);
     if (!target) {
         publishResult(resultId, false, error);
         return;
@@ -50,8 +50,8 @@ void EngineImpl::connectTo(const QString &url, int count, const QStringList &sub
                       tr("count is %1; give 1 to %2 connections").arg(count).arg(MaxConnectCount));
         return;
     }
-    target->handshake.subprotocols = subprotocols;
-    for (const QString &line : headers) {
+    target->handshake.subprotocols = request.subprotocols;
+    for (const QString &line : request.headers) {
         const qsizetype colon = line.indexOf(u':');
         if (colon <= 0) {
             publishResult(resultId, false,
@@ -63,6 +63,15 @@ void EngineImpl::connectTo(const QString &url, int count, const QStringList &sub
     }
     if (const QString why = ClientHandshake::checkOptions(target->handshake); !why.isEmpty()) {
         publishResult(resultId, false, why);
+        return;
+    }
+
+    if (!request.behaviour.trimmed().isEmpty()) {
+        publishResult(resultId, false, tr("peer behaviours are not supported yet"));
+        return;
+    }
+    if (request.insecure && !target->tls) {
+        publishResult(resultId, false, tr("insecure applies to wss:// only"));
         return;
     }
 

@@ -58,8 +58,7 @@ public:
     void ping(const ConnSelector &conns, const QByteArray &payload, const QByteArray &resultId);
     void setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId);
     void list(const QByteArray &resultId);
-    void connectTo(const QString &url, int count, const QStringList &subprotocols,
-                   const QStringList &headers, const QByteArray &resultId); // engineconnect.cpp
+    void connectTo(const ConnectRequest &request, const QByteArray &resultId); // engineconnect.cpp
     void postResult(const QByteArray &resultId, bool ok, const QString &error,
                     const QByteArray &dataJson);
     void postError(const QString &message);
