@@ -56,7 +56,7 @@ struct ServerHandshakeConfig
     // form we can honour; a Sec-WebSocket-Extensions header that breaks RFC
     // 6455 §9.1's grammar is then answered with 400. Off: the header is
     // ignored, as a server without extensions does.
-    DeflateServerConfig deflate;
+    DeflateServerConfig deflate = {};
 };
 
 // Server side: parses the upgrade request and decides.
