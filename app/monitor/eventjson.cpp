@@ -281,6 +281,11 @@ void writeEvent(Writer &w, const Event &e)
                   w.string(o.userAgent);
                   w.lit(",\"headers\":");
                   writeHeaders(w, o.headers);
+                  // Only when a certificate was accepted that failed verification.
+                  if (!o.tlsInsecure.isEmpty()) {
+                      w.lit(",\"tls_insecure\":");
+                      w.string(o.tlsInsecure);
+                  }
               },
               [&](const events::MessageIn &m) {
                   writeMessage(w, m);
@@ -451,6 +456,7 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
         const QJsonObject headers = o.value("headers"_L1).toObject();
         for (auto it = headers.begin(); it != headers.end(); ++it)
             open.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+        open.tlsInsecure = text("tls_insecure"_L1);
         return open;
     }
     case EventType::MessageIn:

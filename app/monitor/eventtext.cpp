@@ -299,6 +299,10 @@ void appendTextDetails(QByteArray &out, const Event &e)
             add(out, "  user-agent "_L1);
             addQuotedString(out, f.userAgent);
         }
+        if (!f.tlsInsecure.isEmpty()) {
+            add(out, "  INSECURE TLS, accepted: "_L1);
+            addQuotedString(out, f.tlsInsecure);
+        }
         break;
     }
     case server::EventType::MessageIn:
