@@ -69,10 +69,10 @@ public:
     void releaseMemory() override {}
     void resumeReading() override;
 
-    // The verification failures in plain words, without repeats.
-    static QStringList describe(const QList<QSslError> &errors, const QString &host);
-
 private:
+    // The verification failures in plain words, in a fixed order, without
+    // repeats.
+    static QStringList describe(const QList<QSslError> &errors, const QString &host);
     void onErrorOccurred(int error);
     void readAvailable();
     // Sets or clears m_readPaused from the output waiting now.
