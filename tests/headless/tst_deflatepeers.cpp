@@ -26,6 +26,7 @@ private slots:
     void postCloseMessagesCompressed();
     void offerDeclinedWithoutTheOption();
     void nodeWsCompresses();
+    void clientRoleOffersIt();
     void badDeflateOptions_data();
     void badDeflateOptions();
 
@@ -185,6 +186,37 @@ void tst_deflatepeers::nodeWsCompresses()
     QVERIFY(seen);
     QCOMPARE(seen->value("code"_L1).toInt(), 4002);
     QVERIFY(node.waitForExit());
+}
+
+void tst_deflatepeers::clientRoleOffersIt()
+{
+    // CloseCall connects to its own listener offering deflate: both rows
+    // name the same agreement, and a message from the out row arrives
+    // compressed at the in row.
+    Server &server = startServer({u"--deflate"_s});
+    const QJsonObject result = server.command(
+        {{"cmd"_L1, u"connect"_s}, {"url"_L1, server.url(u"/self"_s)}, {"deflate"_L1, true}});
+    QVERIFY2(result.value("ok"_L1).toBool(), qPrintable(result.value("error"_L1).toString()));
+    const int out =
+        result.value("data"_L1).toObject().value("connections"_L1).toArray().first().toInt();
+    const auto outOpen = server.waitFor(eventIs(u"open"_s, out));
+    QVERIFY(outOpen);
+    const int in = server.connFor(u"/self"_s);
+    QVERIFY(in != out);
+    const auto inOpen = server.waitFor(eventIs(u"open"_s, in));
+    QVERIFY(inOpen);
+    QVERIFY2(outOpen->value("extensions"_L1).toString().startsWith(u"permessage-deflate"_s),
+             qPrintable(outOpen->value("extensions"_L1).toString()));
+    QCOMPARE(inOpen->value("extensions"_L1), outOpen->value("extensions"_L1));
+
+    const QString text = u"out and in, compressed; "_s.repeated(50);
+    QVERIFY(server.command({{"cmd"_L1, u"send"_s}, {"conn"_L1, out}, {"text"_L1, text}})
+                .value("ok"_L1)
+                .toBool());
+    const auto arrived = server.waitFor(eventIs(u"message_in"_s, in));
+    QVERIFY(arrived);
+    QCOMPARE(arrived->value("size"_L1).toInteger(), text.size());
+    QVERIFY(arrived->value("wire_size"_L1).toInteger(-1) > 0);
 }
 
 void tst_deflatepeers::badDeflateOptions_data()
