@@ -176,6 +176,12 @@ void TestConnectDialog::connectsToItsOwnServerAndClosesOutputFromTheOutRow()
     QCOMPARE(inRow.sentMode, protocol::CloseMode::Ack);
     QCOMPARE(model->indexOf(out, Model::InitiatedBy).data(Qt::ToolTipRole).toString(),
              u"On this outgoing connection CloseCall is the client."_s);
+    // The close panel's outcome names the peer by its role: the server.
+    auto *result = m_fixture.window->closePanel()->findChild<QLabel *>(u"closeResultLabel"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        result->text().startsWith(
+            u"Connection %1 closed: 1000 answered by the server in "_s.arg(out)),
+        qPrintable(result->text()), GuiTimeout);
 }
 
 void TestConnectDialog::badInputIsSaidInTheDialog()
