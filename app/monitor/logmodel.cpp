@@ -137,6 +137,10 @@ QString LogModel::detailsText(int row) const
         return text;
     }
     case EventType::HandshakeFailed:
+        // An outgoing connection that reached no server: no remote, no HTTP
+        // status; the reason names the host and what went wrong.
+        if (e.number == 0 && field(LogBuffer::FailedRemote).isEmpty())
+            return field(LogBuffer::FailedReason);
         return tr("%1: HTTP %2 %3")
             .arg(field(LogBuffer::FailedRemote), QString::number(e.number),
                  field(LogBuffer::FailedReason));

@@ -68,6 +68,7 @@ private slots:
     void cells_data();
     void cells();
     void roles();
+    void outgoingFailureSaysWhy();
     void eviction_data();
     void eviction();
     void removesBeforeInserting();
@@ -270,6 +271,21 @@ void tst_LogModel::cells()
     QTEST(cell(LogModel::State), "state");
     QTEST(cell(LogModel::Details), "details");
     QVERIFY(!cell(LogModel::Time).isEmpty());
+}
+
+void tst_LogModel::outgoingFailureSaysWhy()
+{
+    // A `connect` that reached no server: no remote and no HTTP status to
+    // show, just the reason.
+    server::EventBatch batch{samples::outgoingHandshakeFailed()};
+    batch[0].seq = 1;
+    batch[0].tUs = 1000;
+    batch[0].wallUs = samples::BaseWallUs;
+    LogModel model;
+    const auto tester = attachTester(&model);
+    model.applyBatch(batch);
+    QCOMPARE(model.index(0, LogModel::Details).data().toString(), u"connection refused"_s);
+    QCOMPARE(model.index(0, LogModel::Conn).data().toString(), u"4"_s);
 }
 
 void tst_LogModel::roles()
