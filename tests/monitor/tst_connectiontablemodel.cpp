@@ -462,6 +462,7 @@ void tst_ConnectionTableModel::filter_data()
     QTest::newRow("by state name") << "aborted" << false << QList<uint>{3};
     QTest::newRow("hide ended") << "" << true << QList<uint>{1, 2};
     QTest::newRow("text and hide ended") << "10.1.1" << true << QList<uint>{1};
+    QTest::newRow("by an out row's URL") << "example.test:8443" << false << QList<uint>{2};
 }
 
 void tst_ConnectionTableModel::filter()
@@ -488,6 +489,10 @@ void tst_ConnectionTableModel::filter()
             o.subprotocol.clear();
             o.origin.clear();
             o.userAgent.clear();
+            if (c == 2) { // one outgoing connection
+                o.outgoing = true;
+                o.url = u"wss://example.test:8443/feed"_s;
+            }
         });
         b << open;
     }
