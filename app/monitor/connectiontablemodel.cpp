@@ -100,6 +100,8 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Role");
     case Url:
         return tr("URL");
+    case Extensions:
+        return tr("Extensions");
     default:
         return {};
     }
@@ -179,6 +181,8 @@ QVariant ConnectionTableModel::displayText(const ConnectionRow &r, int column) c
         return r.outgoing ? tr("out") : tr("in");
     case Url:
         return r.url;
+    case Extensions:
+        return r.extensions;
     default:
         return {};
     }
@@ -276,6 +280,11 @@ QString ConnectionTableModel::tooltip(const ConnectionRow &r, int column) const
         if (r.outgoing)
             return tr("Outgoing connection to %1").arg(r.url);
         return r.userAgent.isEmpty() ? QString() : tr("User agent: %1").arg(r.userAgent);
+    case Extensions:
+        return r.extensions.isEmpty()
+                   ? QString()
+                   : tr("Messages travel compressed (permessage-deflate, RFC 7692): the log shows "
+                        "each message's size on the wire beside its size");
     case ConnRole:
         return r.outgoing ? tr("Outgoing: CloseCall connected to %1 and is the client").arg(r.url)
                           : tr("Incoming: a client connected to CloseCall's server");

@@ -56,9 +56,10 @@ public:
         // Added columns come last, so a saved header layout keeps meaning
         // the same columns (see ConnectionsPane::applyDefaultColumns for
         // where they show).
-        AckDelay, // ms from the peer's Close to our answer
-        ConnRole, // "in" (we accepted it) or "out" (we connected)
-        Url,      // out rows: the URL connected to
+        AckDelay,   // ms from the peer's Close to our answer
+        ConnRole,   // "in" (we accepted it) or "out" (we connected)
+        Url,        // out rows: the URL connected to
+        Extensions, // "permessage-deflate; …" when agreed
         ColumnCount
     };
     Q_ENUM(Column)

@@ -43,6 +43,7 @@ QJsonObject toJson(const ConnectionInfo &c)
     o[u"path"_s] = c.path;
     o[u"query"_s] = c.query;
     o[u"subprotocol"_s] = c.subprotocol;
+    o[u"extensions"_s] = c.extensions;
     o[u"state"_s] = QString(stateName(c.state));
     o[u"opened"_s] =
         c.openedWallUs ? QJsonValue(isoTimeUs(c.openedWallUs)) : QJsonValue(QJsonValue::Null);

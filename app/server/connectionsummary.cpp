@@ -33,6 +33,7 @@ void ConnectionSummary::apply(const Event &ev)
                   path = o.path;
                   query = o.query;
                   subprotocol = o.subprotocol;
+                  extensions = o.extensions;
                   openedTUs = ev.tUs;
                   openedWallUs = ev.wallUs;
               },

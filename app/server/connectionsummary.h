@@ -28,6 +28,7 @@ struct ConnectionSummary
     QString path;
     QString query;
     QString subprotocol;
+    QString extensions; // as agreed in the upgrade ("permessage-deflate; …"), empty = none
     qint64 openedTUs = 0;
     qint64 openedWallUs = 0; // 0 = never opened
 

@@ -61,6 +61,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     , m_behaviour(new QLineEdit(this))
     , m_insecure(
           new QCheckBox(tr("Accept a certificate the system does not trust (self-signed)"), this))
+    , m_deflate(new QCheckBox(tr("Offer compression (permessage-deflate)"), this))
     , m_message(new QLabel(this))
 {
     setObjectName(u"connectDialog"_s);
@@ -92,6 +93,9 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     m_insecure->setObjectName(u"connectInsecure"_s);
     m_insecure->setToolTip(tr("wss:// only. The log says so for every connection that "
                               "accepts such a certificate."));
+    m_deflate->setObjectName(u"connectDeflate"_s);
+    m_deflate->setToolTip(tr("Offer permessage-deflate (RFC 7692) as browsers do; the log "
+                             "shows whether the server agreed"));
     m_message->setObjectName(u"connectMessage"_s);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -108,6 +112,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     addRow(tr("&Subprotocols:"), m_subprotocols);
     addRow(tr("&Headers:"), m_headers);
     form->addRow(QString(), m_insecure);
+    form->addRow(QString(), m_deflate);
 
     auto *behaviour = new QGroupBox(tr("Behaviour"), this);
     auto *behaviourForm = new QFormLayout(behaviour);
@@ -172,6 +177,7 @@ void ConnectDialog::restoreSettings(const QSettings &settings)
     // The spec as last sent: it may hold more than the menus offer.
     m_behaviour->setText(settings.value(u"connect/behaviour"_s, m_behaviour->text()).toString());
     m_insecure->setChecked(settings.value(u"connect/insecure"_s, false).toBool());
+    m_deflate->setChecked(settings.value(u"connect/deflate"_s, false).toBool());
     setOwnServerUrl(m_ownUrl);
 }
 
@@ -193,6 +199,7 @@ void ConnectDialog::saveSettings(QSettings &settings) const
     settings.setValue(u"connect/closeAfter"_s, m_closeAfter->currentData());
     settings.setValue(u"connect/behaviour"_s, m_behaviour->text());
     settings.setValue(u"connect/insecure"_s, m_insecure->isChecked());
+    settings.setValue(u"connect/deflate"_s, m_deflate->isChecked());
 }
 
 QString ConnectDialog::urlText() const
@@ -224,6 +231,8 @@ std::optional<control::Command> ConnectDialog::command(QString *error) const
         object.insert(u"behaviour"_s, m_behaviour->text().trimmed());
     if (m_insecure->isEnabled() && m_insecure->isChecked())
         object.insert(u"insecure"_s, true);
+    if (m_deflate->isChecked())
+        object.insert(u"deflate"_s, true);
     control::ParsedCommand parsed = control::parseCommand(object);
     if (!parsed.ok()) {
         if (error)

@@ -67,6 +67,7 @@ private:
     QComboBox *m_closeAfter;
     QLineEdit *m_behaviour;
     QCheckBox *m_insecure;
+    QCheckBox *m_deflate;
     QLabel *m_message;
     QPushButton *m_connect = nullptr;
     QStringList m_recentUrls;

@@ -96,11 +96,10 @@ ConnectionsPane::ConnectionsPane(ConnectionTableModel *model, QAction *clearEnde
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ConnectionsPane::updateEmptyText);
     connect(m_proxy, &monitor::ConnectionFilterProxy::criteriaChanged, this,
             &ConnectionsPane::updateEmptyText);
-    connect(
-        m_model, &QAbstractItemModel::rowsInserted, this,
-        [this](const QModelIndex &, int first, int last) { updateSubprotocolColumn(first, last); });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { updateAutoColumns(first, last); });
     const auto rescan = [this] {
-        updateSubprotocolColumn(0, m_model->rowCount() - 1);
+        updateAutoColumns(0, m_model->rowCount() - 1);
     };
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, rescan);
     connect(m_model, &QAbstractItemModel::modelReset, this, rescan);
@@ -139,12 +138,12 @@ void ConnectionsPane::applyDefaultColumns()
     // shows them; the Path tooltip has the URL).
     using Model = ConnectionTableModel;
     const int order[] = {
-        Model::Id,           Model::Remote,    Model::Path,           Model::State,
-        Model::CloseSent,    Model::PostClose, Model::CloseReceived,  Model::ConnRole,
-        Model::InitiatedBy,  Model::HowEnded,  Model::CloseHandshake, Model::AckDelay,
-        Model::Duration,     Model::MsgsIn,    Model::MsgsOut,        Model::Subprotocol,
-        Model::Url,          Model::Opened,    Model::BytesIn,        Model::BytesOut,
-        Model::LastActivity,
+        Model::Id,          Model::Remote,       Model::Path,           Model::State,
+        Model::CloseSent,   Model::PostClose,    Model::CloseReceived,  Model::ConnRole,
+        Model::InitiatedBy, Model::HowEnded,     Model::CloseHandshake, Model::AckDelay,
+        Model::Duration,    Model::MsgsIn,       Model::MsgsOut,        Model::Subprotocol,
+        Model::Extensions,  Model::Url,          Model::Opened,         Model::BytesIn,
+        Model::BytesOut,    Model::LastActivity,
     };
     static_assert(std::size(order) == Model::ColumnCount);
     QHeaderView *header = m_view->horizontalHeader();
@@ -175,6 +174,7 @@ void ConnectionsPane::applyDefaultColumns()
         {Model::Duration, "00:00:00"},
         {Model::Opened, "00:00:00.000"},
         {Model::Subprotocol, "chat.v2"},
+        {Model::Extensions, "permessage-deflate"},
         {Model::LastActivity, "00:00:00.000"},
     };
     const int iconRoom = m_view->iconSize().width() > 0 ? m_view->iconSize().width() : 16;
@@ -188,25 +188,32 @@ void ConnectionsPane::applyDefaultColumns()
     }
     m_view->setDefaultHiddenColumns(
         {Model::Opened, Model::BytesIn, Model::BytesOut, Model::LastActivity, Model::Url});
-    updateSubprotocolColumn(0, m_model->rowCount() - 1);
+    updateAutoColumns(0, m_model->rowCount() - 1);
 }
 
-void ConnectionsPane::updateSubprotocolColumn(int first, int last)
+void ConnectionsPane::updateAutoColumns(int first, int last)
 {
-    // Hidden while no connection has a subprotocol (most clients ask for
-    // none), shown once one has; after that the operator decides.
+    // Hidden while no connection has a subprotocol or an extension (most
+    // clients ask for none, and compression is off by default), shown once
+    // one has; after that the operator decides.
     QHeaderView *header = m_view->horizontalHeader();
-    bool any = false;
-    for (int row = std::max(first, 0); row <= last && row < m_model->rowCount() && !any; ++row)
-        any = !m_model->rowAt(row).subprotocol.isEmpty();
-    if (any && m_subprotocolAutoHidden) {
-        header->setSectionHidden(ConnectionTableModel::Subprotocol, false);
-        m_subprotocolAutoHidden = false;
-    } else if (!any && (first <= 0 && last >= m_model->rowCount() - 1)) {
-        // A full scan found none (start, reset, rows removed): hide it again.
-        header->setSectionHidden(ConnectionTableModel::Subprotocol, true);
-        m_subprotocolAutoHidden = true;
-    }
+    const auto update = [&](int column, bool &autoHidden, auto has) {
+        bool any = false;
+        for (int row = std::max(first, 0); row <= last && row < m_model->rowCount() && !any; ++row)
+            any = has(m_model->rowAt(row));
+        if (any && autoHidden) {
+            header->setSectionHidden(column, false);
+            autoHidden = false;
+        } else if (!any && (first <= 0 && last >= m_model->rowCount() - 1)) {
+            // A full scan found none (start, reset, rows removed): hide it again.
+            header->setSectionHidden(column, true);
+            autoHidden = true;
+        }
+    };
+    update(ConnectionTableModel::Subprotocol, m_subprotocolAutoHidden,
+           [](const auto &row) { return !row.subprotocol.isEmpty(); });
+    update(ConnectionTableModel::Extensions, m_extensionsAutoHidden,
+           [](const auto &row) { return !row.extensions.isEmpty(); });
 }
 
 QList<SelectedConnection> ConnectionsPane::selection() const
@@ -326,10 +333,11 @@ void ConnectionsPane::setHideEnded(bool hide)
 void ConnectionsPane::restoreState(const QSettings &settings)
 {
     m_view->restoreHeaderState(settings, u"connections/header"_s);
-    // A saved layout has its own widths and order; the Subprotocol column
-    // still follows the connections.
+    // A saved layout has its own widths and order; the Subprotocol and
+    // Extensions columns still follow the connections.
     m_subprotocolAutoHidden = false;
-    updateSubprotocolColumn(0, m_model->rowCount() - 1);
+    m_extensionsAutoHidden = false;
+    updateAutoColumns(0, m_model->rowCount() - 1);
     setHideEnded(settings.value(u"connections/hideEnded"_s, false).toBool());
 }
 

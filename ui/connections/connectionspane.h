@@ -66,9 +66,10 @@ private:
     void updateEmptyText();
     // The default order and widths of the columns (before saved settings).
     void applyDefaultColumns();
-    // Hides the Subprotocol column while no connection has one; `first` to
-    // `last` are the model rows to look at (all of them: may hide it again).
-    void updateSubprotocolColumn(int first, int last);
+    // Hides the Subprotocol and Extensions columns while no connection has
+    // one; `first` to `last` are the model rows to look at (all of them: may
+    // hide them again).
+    void updateAutoColumns(int first, int last);
 
     monitor::ConnectionTableModel *m_model;
     monitor::ConnectionFilterProxy *m_proxy;
@@ -79,6 +80,7 @@ private:
     QString m_emptyTitle;
     QString m_emptyHint;
     bool m_subprotocolAutoHidden = false;
+    bool m_extensionsAutoHidden = false;
 };
 
 } // namespace closecall::ui

@@ -122,6 +122,7 @@ QString DetailsPanel::render(const ConnectionRow &r) const
         target += u'?' + r.query;
     html += row(tr("Request"), u"<code>GET "_s + esc(target) + u"</code>"_s);
     html += row(tr("Subprotocol"), r.subprotocol.isEmpty() ? tr("none") : esc(r.subprotocol));
+    html += row(tr("Extensions"), r.extensions.isEmpty() ? tr("none") : esc(r.extensions));
     html += row(tr("Origin"), r.origin.isEmpty() ? none() : esc(r.origin));
     html += row(tr("User agent"), r.userAgent.isEmpty() ? none() : esc(r.userAgent));
     html += row(tr("Opened"), esc(wallTime(r.openedWallUs)));

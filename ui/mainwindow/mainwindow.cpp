@@ -213,6 +213,10 @@ void MainWindow::createActions()
                               "keep-alive timeout"));
     for (QAction *toggle : {m_echo, m_autoAck, m_autoPong})
         connect(toggle, &QAction::toggled, this, &MainWindow::applyOptions);
+    m_deflate = makeAction(this, u"actionDeflate"_s, tr("Accept &Compression"));
+    m_deflate->setCheckable(true);
+    m_deflate->setToolTip(tr("Accept permessage-deflate (RFC 7692) from clients that offer it, "
+                             "as browsers do; applies from the next start"));
     connect(m_autoAck, &QAction::toggled, this, &MainWindow::showAckMode);
 
     m_exportLog = makeAction(this, u"actionExportLog"_s, tr("&Export Log…"),
@@ -309,7 +313,7 @@ void MainWindow::createMenus()
     server->addSeparator();
     server->addAction(m_tls);
     server->addSeparator();
-    server->addActions({m_echo, m_autoAck, m_autoPong});
+    server->addActions({m_echo, m_autoAck, m_autoPong, m_deflate});
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     connection->setToolTipsVisible(true);
@@ -481,6 +485,10 @@ void MainWindow::restoreSettings()
     }
     m_tls->setCheckable(true);
     m_tls->setChecked(!m_tlsCert.isEmpty());
+    m_deflate->setChecked(
+        explicitly("--deflate")
+            ? true
+            : s.value(u"server/deflate"_s, m_options.config.deflate.enabled).toBool());
     updateTlsToolTip();
 
     forgetUnsafeFolder();
@@ -504,6 +512,7 @@ void MainWindow::saveSettings()
     s.setValue(u"server/port"_s, m_toolBar->port());
     s.setValue(u"server/tlsCert"_s, m_tlsCert);
     s.setValue(u"server/tlsKey"_s, m_tlsKey);
+    s.setValue(u"server/deflate"_s, m_deflate->isChecked());
     s.setValue(u"log/capacity"_s, qlonglong(m_log->capacity()));
     s.sync();
 }
@@ -513,6 +522,7 @@ void MainWindow::updateServerActions()
     using Status = ServerSession::Status;
     const Status status = m_session->status();
     m_start->setEnabled(status == Status::Stopped);
+    m_deflate->setEnabled(status == Status::Stopped);
     m_stop->setEnabled(status == Status::Starting || status == Status::Listening);
     m_toolBar->setEditable(status == Status::Stopped);
     switch (status) {

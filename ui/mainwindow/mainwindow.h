@@ -207,6 +207,7 @@ private:
     QAction *m_echo = nullptr;
     QAction *m_autoAck = nullptr;
     QAction *m_autoPong = nullptr;
+    QAction *m_deflate = nullptr; // takes effect when the server starts
     QAction *m_exportLog = nullptr;
     QAction *m_exportFiltered = nullptr;
     QAction *m_exportConnections = nullptr;

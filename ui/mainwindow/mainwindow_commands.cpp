@@ -65,6 +65,7 @@ void MainWindow::startServer()
     config.echo = m_echo->isChecked();
     config.manualAck = !m_autoAck->isChecked();
     config.autoPong = m_autoPong->isChecked();
+    config.deflate.enabled = m_deflate->isChecked();
     config.closeTimeoutMs = m_closePanel->closeTimeoutMs();
     config.closeOutputTimeoutMs = m_closePanel->closeOutputTimeoutMs();
     // Connection ids start at 1 again with every run: the old rows would
