@@ -67,6 +67,10 @@ server.on("connection", (ws, req) => {
   socket.on("end", () => {
     if (peerEofT === null) peerEofT = now();
   });
+  let resetT = null; // the client reset TCP
+  socket.on("error", (err) => {
+    if (err.code === "ECONNRESET" && peerEofT === null && resetT === null) resetT = now();
+  });
 
   // `late=K`: when the client's Close arrives, K text messages go out
   // before ws reads that Close (its listener runs after this one), so they
@@ -108,8 +112,12 @@ server.on("connection", (ws, req) => {
     report.close = {t: now(), code, reason: reason.toString(), was_clean: code !== 1006};
     // The report waits for TCP to end so it can say who closed it first.
     const done = () => {
-      report.tcp_closed_first = ownEofT !== null && (peerEofT === null || ownEofT <= peerEofT)
-          ? "server" : (peerEofT !== null ? "client" : null);
+      if (resetT !== null && (ownEofT === null || resetT < ownEofT))
+        report.tcp_closed_first = "client (reset)";
+      else if (ownEofT !== null && (peerEofT === null || ownEofT <= peerEofT))
+        report.tcp_closed_first = "server";
+      else
+        report.tcp_closed_first = peerEofT !== null ? "client" : null;
       emit(report);
     };
     if (socket.destroyed) done();

@@ -61,6 +61,7 @@ class Protocol(WebSocketServerProtocol):
     late_sent = 0
     eof_t = None  # the client's FIN arrived
     own_eof_t = None  # the server sent its FIN
+    reset_t = None  # the client reset TCP
 
     def connection_made(self, transport):
         super().connection_made(transport)
@@ -88,6 +89,12 @@ class Protocol(WebSocketServerProtocol):
                     self.write_frame_sync(True, 0x1, f"late {i}".encode())
                 self.late_sent = late
         super().data_received(data)
+
+    def connection_lost(self, exc):
+        # A reset from the client (no FIN from either side before it).
+        if isinstance(exc, ConnectionResetError) and self.eof_t is None:
+            self.reset_t = time.monotonic()
+        super().connection_lost(exc)
 
     def eof_received(self):
         if self.eof_t is None:
@@ -156,7 +163,9 @@ async def handler(ws, _path=None):
                        "received_then_sent": ws.close_rcvd_then_sent}
     report["late_sent"] = ws.late_sent
     # Who closed TCP first: whose FIN went first (none: the server dropped it).
-    if ws.own_eof_t is not None and (ws.eof_t is None or ws.own_eof_t <= ws.eof_t):
+    if ws.reset_t is not None and (ws.own_eof_t is None or ws.reset_t < ws.own_eof_t):
+        report["tcp_closed_first"] = "client (reset)"
+    elif ws.own_eof_t is not None and (ws.eof_t is None or ws.own_eof_t <= ws.eof_t):
         report["tcp_closed_first"] = "server"
     elif ws.eof_t is not None:
         report["tcp_closed_first"] = "client"
