@@ -174,6 +174,7 @@ void tst_OutgoingIndependent::serverCloses()
     // RFC 6455 §7.1.1: the server closes TCP first, and the client (we)
     // waited for it.
     QCOMPARE(report->value(u"tcp_closed_first"_s).toString(), u"server"_s);
+    QCOMPARE(closed.tcpClosedByClient, false);
 }
 
 void tst_OutgoingIndependent::lateMessagesAfterOurClose_data()
@@ -241,9 +242,9 @@ void tst_OutgoingIndependent::lateMessagesAfterOurClose()
     QCOMPARE(close.value(u"reason"_s).toString(), u"client bye"_s);
     QVERIFY(close.value(u"was_clean"_s).toBool());
     // RFC 6455 §7.1.1: the server closes TCP first; the client waits for
-    // its FIN. (What the out row's tcp_closed_by says here is the subject
-    // of serverKeepsTcpOpen.)
+    // its FIN. Both sides say so.
     QCOMPARE(report->value(u"tcp_closed_first"_s).toString(), u"server"_s);
+    QCOMPARE(closed.tcpClosedByClient, false);
 }
 
 void tst_OutgoingIndependent::serverKeepsTcpOpen()
@@ -274,13 +275,6 @@ void tst_OutgoingIndependent::serverKeepsTcpOpen()
     QVERIFY2(report, qPrintable(peer.stderrText()));
     QCOMPARE(report->value(u"close"_s).toObject().value(u"code"_s).toInt(), 1000);
     QCOMPARE(report->value(u"tcp_closed_first"_s).toString(), u"client"_s);
-    // The out row decides tcp_closed_by when the server's Close is read, before
-    // the server's FIN could come or not (Connection::onEnded), and reads the
-    // peer's FIN as the client's: it says "server" here.
-    QEXPECT_FAIL("",
-                 "engine: an out row's tcp_closed_by is decided before the FIN it waits "
-                 "for, and names the peer's FIN \"client\"",
-                 Continue);
     QCOMPARE(closed.tcpClosedByClient, true);
 }
 
@@ -315,8 +309,6 @@ void tst_OutgoingIndependent::ourAbortResetsTcp()
     QCOMPARE(report->value(u"close"_s).toObject().value(u"code"_s).toInt(), 1006);
     QVERIFY(!report->value(u"close"_s).toObject().value(u"was_clean"_s).toBool());
     QCOMPARE(report->value(u"tcp_closed_first"_s).toString(), u"client (reset)"_s);
-    // Connection::onEnded names a reset "server" whichever side sent it.
-    QEXPECT_FAIL("", "engine: an out row's abort says tcp_closed_by \"server\"", Continue);
     QCOMPARE(closed.tcpClosedByClient, true);
 }
 
