@@ -14,7 +14,8 @@ client role against independent servers (tests/interop/servers/).
 Usage:
   interop.py --closecall BIN [--qt-client BIN] [--qt-server BIN] [--clients a,b|none]
              [--scenarios x,y] [--servers a,b|none] [--swapped-scenarios x,y]
-             [--short] [--json FILE] [--markdown FILE] [--expect-rfc]
+             [--short] [--json FILE] [--clients-from FILE] [--markdown FILE]
+             [--expect-rfc]
 --expect-rfc exits 1 when a check that every conforming client (or server)
 passes fails (the ctest label `interop` runs a short matrix that way)."""
 
@@ -311,6 +312,7 @@ if __name__ == "__main__":
     parser.add_argument("--scenarios")
     parser.add_argument("--servers", help="the swapped matrix's servers (none: skip it)")
     parser.add_argument("--swapped-scenarios")
+    parser.add_argument("--clients-from", help="take the client matrix from an earlier --json")
     parser.add_argument("--short", action="store_true", help="the main scenarios only")
     parser.add_argument("--json")
     parser.add_argument("--markdown")
@@ -321,6 +323,12 @@ if __name__ == "__main__":
     if args.short and not args.swapped_scenarios:
         args.swapped_scenarios = ",".join(interop_swapped.SHORT_SCENARIOS)
     result = asyncio.run(main(args))
+    if args.clients_from:
+        # The client matrix as an earlier run measured it (its JSON), with
+        # this run's swapped matrix: one half rerun without the other.
+        with open(args.clients_from) as f:
+            earlier = json.load(f)
+        result["rows"], result["scenarios"] = earlier["rows"], earlier["scenarios"]
     if args.json:
         with open(args.json, "w") as f:
             json.dump(result, f, indent=1)

@@ -71,6 +71,11 @@ def checks(row):
         out.append((kind, passed if passed is None else bool(passed), words))
 
     tcp_first = report.get("tcp_closed_first") or c["tcp_closed_by"]
+    view = (report.get("tcp_closed_first") or "").split(" ")[0]  # "client (reset)" too
+    if view in ("server", "client"):
+        check(FINDING, view == c["tcp_closed_by"],
+              "CloseCall's `tcp_closed_by` agrees with the server's view "
+              "(docs/headless.md, Outgoing connections)")
     if scenario.startswith("server_close"):
         got = c["close_received"] or {}
         check(REQUIRED, (got.get("code"), got.get("reason")) == (SERVER_CODE, SERVER_REASON),

@@ -252,7 +252,7 @@ void tst_OutgoingIndependent::serverKeepsTcpOpen()
     // A server that answers our Close but never closes TCP (it waits for
     // the client instead, against RFC 6455 §7.1.1): the client role waits
     // for the server's FIN, then closes TCP itself, and its row must say
-    // so: tcp_closed_by "client" (docs/close-semantics.md, docs/headless.md).
+    // so: tcp_closed_by "client" (docs/headless.md "Outgoing connections").
     IndependentServer peer(u"python-websockets"_s);
     const quint16 port = peer.waitListening();
     QVERIFY2(port != 0, qPrintable(peer.stderrText()));
