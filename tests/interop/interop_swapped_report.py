@@ -120,6 +120,55 @@ def checks(row):
     return out
 
 
+def glance(rows):
+    """One line per server answering the swapped matrix's questions."""
+    def row_of(server, scenario):
+        return next((r for r in rows if r.get("server") == server and r.get("scenario") == scenario
+                     and "closecall" in r and "report" in r), None)
+
+    out = ["", "## Swapped, at a glance", "",
+           "| server | our 3 late messages after its own Close | waits for our Close (1.5 s "
+           "late) | gives up on a client that never answers | our Close 4100 as it reports it "
+           "| TCP closed first (its view / CloseCall's) | close handshake (our Close to its "
+           "answer) |",
+           "| --- | --- | --- | --- | --- | --- | --- |"]
+    for server in dict.fromkeys(r["server"] for r in rows if "scenario" in r):
+        cells = []
+        late = row_of(server, "server_close_late")
+        if late:
+            got = [m["data"] for m in late["report"].get("received", [])
+                   if m.get("after_close_called") and m["data"].startswith("late ")]
+            cells.append(f"{len(got)} of 3 delivered")
+        else:
+            cells.append("—")
+        delay = row_of(server, "server_close_delay")
+        if delay:
+            c = delay["closecall"]
+            cells.append("yes" if c["how"] == "handshake" else
+                         f"no: TCP closed after {ms(c['close_to_end_us'])} ({c['how']})")
+        else:
+            cells.append("—")
+        never = row_of(server, "server_close_never")
+        if never and never.get("waited_s"):
+            cells.append(f"not within {never['waited_s']:.0f} s")
+        elif never:
+            cells.append(f"{ms(never['closecall']['close_to_end_us'])} "
+                         f"({never['closecall']['how']})")
+        else:
+            cells.append("—")
+        close = row_of(server, "client_close")
+        if close:
+            got = close["report"].get("close") or {}
+            view = close["report"].get("tcp_closed_first") or "not known"
+            cells += [fmt_code(got.get("code"), got.get("reason")),
+                      f"{view} / {close['closecall']['tcp_closed_by']}",
+                      ms(close["closecall"].get("close_handshake_us"))]
+        else:
+            cells += ["—"] * 3
+        out.append(f"| {server} | " + " | ".join(cells) + " |")
+    return out
+
+
 def verdict(kind, passed, words):
     if passed is None:
         return f"· {words}"
@@ -144,6 +193,7 @@ def render_swapped(rows, scenarios, failures):
         seen.setdefault(row["server"], f"not run: {row['skipped']}" if "skipped" in row
                         else row.get("version", ""))
     lines += [f"| {server} | {version} |" for server, version in seen.items()]
+    lines += glance(rows)
     for scenario, words in scenarios.items():
         scenario_rows = [r for r in rows if r.get("scenario") == scenario]
         if not scenario_rows:
