@@ -182,16 +182,26 @@ void Connection::onEnded(const SessionEvent &e)
     ev.sentReason = m_info.sentReason;
     // RFC 6455 §7.1.1: the server closes TCP first; whether the client beat
     // us to it is read from the socket now, before our FIN can go out.
+    bool peerFirst = false;
     switch (e.transport) {
     case TransportAction::None:
-        ev.tcpClosedByClient = true;
+        peerFirst = true;
         break;
     case TransportAction::Reset:
-        ev.tcpClosedByClient = false;
+        peerFirst = false;
         break;
     default:
-        ev.tcpClosedByClient = m_peerEof || m_transport->peerHasClosed();
+        peerFirst = m_peerEof || m_transport->peerHasClosed();
         break;
+    }
+    // The client is the peer on an in row and we on an out row.
+    ev.tcpClosedByClient = isOutgoing() ? !peerFirst : peerFirst;
+    if (isOutgoing() && e.transport == TransportAction::AwaitPeerClose && !peerFirst) {
+        // We wait for the server's FIN (RFC 6455 §7.1.1): who closed TCP is
+        // known when it comes (onTransportEof) or the linger ends (ours).
+        m_awaitingFin = true;
+        m_pendingClosed = std::make_unique<Event>(makeEvent(e.to, std::move(ev)));
+        return;
     }
     if (m_closeQueued) {
         // Our last Close (typically the answer to the peer's) is still in
@@ -207,9 +217,15 @@ void Connection::publishPendingClosed(qint64 ackDelayUs)
 {
     if (!m_pendingClosed)
         return;
+    if (ackDelayUs >= 0)
+        m_pendingAckDelayUs = ackDelayUs;
+    if (m_awaitingFin)
+        return;
     const std::unique_ptr<Event> pending = std::move(m_pendingClosed);
     events::Closed ev = pending->as<events::Closed>();
-    ev.ackDelayUs = ackDelayUs;
+    ev.ackDelayUs = m_pendingAckDelayUs;
+    if (m_finFromServer)
+        ev.tcpClosedByClient = false;
     publish(makeEvent(pending->state, std::move(ev)));
 }
 
@@ -290,6 +306,8 @@ void Connection::reportUnread(qsizetype unread)
 void Connection::onTransportEof(bool reset)
 {
     m_peerEof = true;
+    if (std::exchange(m_awaitingFin, false))
+        m_finFromServer = true; // the server closed TCP first
     if (m_link == Link::Gone)
         return;
     if (m_link == Link::Up && m_ws.isConnecting() && isOutgoing()) {
@@ -398,6 +416,7 @@ void Connection::finish()
 {
     if (m_link == Link::Gone)
         return;
+    m_awaitingFin = false;
     publishPendingClosed(); // never lost, even when the write never came
     m_link = Link::Gone;
     cancelTimer();
@@ -560,6 +579,7 @@ void Connection::onDeadline()
         }
         return;
     case Timer::Linger:
+        m_awaitingFin = false; // no FIN came: we close TCP (tcp_closed_by stays "client")
         m_transport->closeNow();
         finish();
         return;

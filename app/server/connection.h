@@ -148,7 +148,10 @@ private:
     quint64 m_timedMessage = 0; // messagesReceived() when Timer::Message started
     Link m_link = Link::Up;
     Timer m_timer = Timer::None;
-    bool m_closeQueued = false; // our Close is in the output, not yet written
+    bool m_closeQueued = false;   // our Close is in the output, not yet written
+    bool m_awaitingFin = false;   // client role: `closed` waits for the server's FIN or the linger
+    bool m_finFromServer = false; // …and the FIN came
+    qint64 m_pendingAckDelayUs = -1;
     bool m_peerEof = false;
     bool m_plain = true;
     bool m_active = false;    // read since the last sweep

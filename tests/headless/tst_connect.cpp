@@ -173,11 +173,6 @@ void tst_connect::closeOutputFromTheOutRow()
     // RFC 6455 §7.1.1: the server (the in row) closes TCP first, and both
     // rows name it by its role (docs/headless.md "Outgoing connections").
     QCOMPARE(inClosed->value("tcp_closed_by"_L1), u"server"_s);
-    QEXPECT_FAIL("",
-                 "the engine sets tcpClosedByClient to \"the peer closed first\", which is "
-                 "the client only on an in row (Connection::onEnded); remove this line when "
-                 "an out row says \"server\" here",
-                 Continue);
     QCOMPARE(outClosed->value("tcp_closed_by"_L1), u"server"_s);
 }
 

@@ -8,11 +8,16 @@ scenario drives the server with headless commands while the client keeps
 sending every 20 ms. What the client reported and what CloseCall logged are
 kept side by side, with a verdict against RFC 6455.
 
+The same with the roles swapped (tests/interop/interop_swapped.py): CloseCall's
+client role against independent servers (tests/interop/servers/).
+
 Usage:
-  interop.py --closecall BIN [--qt-client BIN] [--clients a,b] [--scenarios x,y]
-             [--json FILE] [--markdown FILE] [--expect-rfc]
---expect-rfc exits 1 when a check that every conforming client passes fails
-(the ctest label `interop` runs a short matrix that way)."""
+  interop.py --closecall BIN [--qt-client BIN] [--qt-server BIN] [--clients a,b|none]
+             [--scenarios x,y] [--servers a,b|none] [--swapped-scenarios x,y]
+             [--short] [--json FILE] [--clients-from FILE] [--markdown FILE]
+             [--expect-rfc]
+--expect-rfc exits 1 when a check that every conforming client (or server)
+passes fails (the ctest label `interop` runs a short matrix that way)."""
 
 import argparse
 import asyncio
@@ -26,6 +31,7 @@ import time
 
 import websockets
 
+import interop_swapped
 from interop_clients import CLIENTS, ClientRun
 from interop_report import render_markdown
 
@@ -244,10 +250,15 @@ async def report_server(reports):
 
 
 async def main(args):
-    clients = args.clients.split(",") if args.clients else list(CLIENTS)
+    clients = names(args.clients, CLIENTS)
     scenarios = args.scenarios.split(",") if args.scenarios else list(SCENARIOS)
+    peers = names(args.servers, interop_swapped.servers(None))
+    swapped = args.swapped_scenarios.split(",") if args.swapped_scenarios \
+        else list(interop_swapped.SCENARIOS)
     unknown = [c for c in clients if c not in CLIENTS] + \
-        [s for s in scenarios if s not in SCENARIOS]
+        [s for s in scenarios if s not in SCENARIOS] + \
+        [p for p in peers if p not in interop_swapped.servers(None)] + \
+        [s for s in swapped if s not in interop_swapped.SCENARIOS]
     if unknown:
         sys.exit(f"unknown client or scenario: {', '.join(unknown)}")
     reports = {}
@@ -269,12 +280,22 @@ async def main(args):
                                     args.qt_client, workdir)
                 rows.append(row)
                 print(f"{client} {scenario}: {row.get('failure', 'ok')}", file=sys.stderr)
+        swapped_rows = await interop_swapped.run_swapped(server, peers, swapped, args.qt_server)
     finally:
         await server.stop()
         reporter.close()
         shutil.rmtree(workdir, ignore_errors=True)
     return {"closecall": closecall_version(args.closecall), "rows": rows,
-            "scenarios": {name: words for name, (_, words) in SCENARIOS.items()}}
+            "scenarios": {name: words for name, (_, words) in SCENARIOS.items()},
+            "swapped": swapped_rows,
+            "swapped_scenarios": {name: s[-1] for name, s in interop_swapped.SCENARIOS.items()}}
+
+
+def names(argument, known):
+    """A comma-separated list, "none" for none, all of `known` when absent."""
+    if argument == "none":
+        return []
+    return argument.split(",") if argument else list(known)
 
 
 def closecall_version(binary):
@@ -286,8 +307,12 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--closecall", required=True)
     parser.add_argument("--qt-client")
+    parser.add_argument("--qt-server")
     parser.add_argument("--clients")
     parser.add_argument("--scenarios")
+    parser.add_argument("--servers", help="the swapped matrix's servers (none: skip it)")
+    parser.add_argument("--swapped-scenarios")
+    parser.add_argument("--clients-from", help="take the client matrix from an earlier --json")
     parser.add_argument("--short", action="store_true", help="the main scenarios only")
     parser.add_argument("--json")
     parser.add_argument("--markdown")
@@ -295,7 +320,15 @@ if __name__ == "__main__":
     args = parser.parse_args()
     if args.short and not args.scenarios:
         args.scenarios = ",".join(SHORT_SCENARIOS)
+    if args.short and not args.swapped_scenarios:
+        args.swapped_scenarios = ",".join(interop_swapped.SHORT_SCENARIOS)
     result = asyncio.run(main(args))
+    if args.clients_from:
+        # The client matrix as an earlier run measured it (its JSON), with
+        # this run's swapped matrix: one half rerun without the other.
+        with open(args.clients_from) as f:
+            earlier = json.load(f)
+        result["rows"], result["scenarios"] = earlier["rows"], earlier["scenarios"]
     if args.json:
         with open(args.json, "w") as f:
             json.dump(result, f, indent=1)

@@ -144,6 +144,8 @@ def overview(rows, scenarios):
 def render_markdown(result, path):
     """Writes docs/interop.md when `path` is given; returns the required
     checks that failed, as sentences."""
+    import interop_swapped_report  # it imports this module's words and kinds
+
     failures = []
     rows = result["rows"]
     lines = [
@@ -160,10 +162,17 @@ def render_markdown(result, path):
         "where real clients differ. \"Post-close\" counts are the client's messages",
         "CloseCall read after its Close went out (docs/headless.md, `post_close`).",
         "",
-        "Not measured yet: invalid frames from the server (CloseCall cannot send one",
-        "on purpose yet), and the matrix with the roles swapped (CloseCall as the",
-        "client), which needs CloseCall's client role.",
-        "",
+    ]
+    swapped = result.get("swapped", [])
+    if interop_swapped_report.measured(swapped):
+        lines += ["Not measured yet: invalid frames from the server (CloseCall cannot send one",
+                  "on purpose yet). The roles swapped (CloseCall as the client, real servers)",
+                  "are [at the end](#roles-swapped-closecall-as-the-client).", ""]
+    else:
+        lines += ["Not measured yet: invalid frames from the server (CloseCall cannot send one",
+                  "on purpose yet), and the matrix with the roles swapped (CloseCall as the",
+                  "client), which needs CloseCall's client role.", ""]
+    lines += [
         "## Clients",
         "",
         "| client | version |",
@@ -196,6 +205,8 @@ def render_markdown(result, path):
                     failures.append(f"{row['client']} / {scenario}: {words_}")
             lines.append(f"| {row['client']} | {client_words(row.get('report'))} | "
                          f"{server_words(row.get('server'), row.get('note'))} | {'<br>'.join(verdicts)} |")
+    lines += interop_swapped_report.render_swapped(swapped, result.get("swapped_scenarios", {}),
+                                                   failures)
     if path:
         with open(path, "w") as f:
             f.write("\n".join(lines) + "\n")
