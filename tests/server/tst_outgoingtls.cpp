@@ -218,11 +218,13 @@ void tst_OutgoingTls::insecureOpensTalksAndCloses()
     monitor::appendTextLine(text, openEvent);
     QVERIFY2(text.contains("INSECURE TLS, accepted: \"the certificate is self-signed\""),
              text.constData());
-    // The CSV has it in its own column, the last.
-    QCOMPARE(monitor::csvHeader().trimmed().split(',').last(), QByteArray("tls_insecure"));
+    // The CSV has it in its own column, followed only by the two columns
+    // added after it (extensions and wire_size, empty here).
+    QCOMPARE(monitor::csvHeader().trimmed().split(',').last(3),
+             (QList<QByteArray>{"tls_insecure", "extensions", "wire_size"}));
     QByteArray csv;
     monitor::appendCsvRow(csv, openEvent);
-    QVERIFY2(csv.trimmed().endsWith(",the certificate is self-signed"), csv.constData());
+    QVERIFY2(csv.trimmed().endsWith(",the certificate is self-signed,,"), csv.constData());
     // The JSON reads back with the field.
     const auto back = monitor::eventFromJson(QJsonDocument::fromJson(json).object());
     QVERIFY(back.has_value());
