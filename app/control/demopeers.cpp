@@ -1,0 +1,52 @@
+#include "demopeers.h"
+
+#include "enginesession.h"
+
+using namespace Qt::StringLiterals;
+
+namespace closecall::control {
+
+QList<DemoPeer> demoPeers()
+{
+    // Each shows one thing to try (README.md "Try this"); text traffic is
+    // numbered, so the log shows which messages were in flight at a Close.
+    return {
+        // Talks all the time, answers a Close at once.
+        {u"chatty"_s, u"traffic=text;every=500"_s},
+        // Answers a Close only after 2 s, talking meanwhile: close it with
+        // Close Output and its late messages are delivered.
+        {u"slow-answer"_s, u"traffic=text;every=500;on-close=delay;delay=2000"_s},
+        // Sends 3 more messages after the Close, then answers.
+        {u"late-3"_s, u"traffic=text;every=1000;on-close=send;sends=3"_s},
+        // Never answers a Close: the close timeout aborts it.
+        {u"never-answers"_s, u"traffic=text;every=2000;on-close=never"_s},
+        // Answers a Close with a TCP reset.
+        {u"resets"_s, u"traffic=text;every=2000;on-close=reset"_s},
+        // Binary messages of 2 KiB.
+        {u"binary"_s, u"traffic=binary;size=2048;every=700"_s},
+        // Closes itself with Close Output after 20 s: the server's side of
+        // a peer that closes first.
+        {u"closes-itself"_s, u"traffic=text;every=1000;close-after=20000;close-mode=close_output;"
+                             "close-reason=demo peer done"_s},
+    };
+}
+
+server::ConnectRequest demoRequest(const DemoPeer &peer, const QString &serverUrl)
+{
+    server::ConnectRequest request;
+    request.url = serverUrl + u"/demo/"_s + peer.name;
+    request.behaviour = peer.behaviour;
+    return request;
+}
+
+int startDemo(EngineSession &session)
+{
+    if (session.status() != EngineSession::Status::Listening)
+        return 0;
+    const QList<DemoPeer> peers = demoPeers();
+    for (const DemoPeer &peer : peers)
+        session.connectTo(demoRequest(peer, session.url()), "\"demo-" + peer.name.toUtf8() + '"');
+    return int(peers.size());
+}
+
+} // namespace closecall::control
