@@ -21,6 +21,7 @@ private slots:
     void serverClosesEveryConnection();
     void peerClosesFirstFromStdin();
     void independentServerCloseCodeAndReason();
+    void bothSidesAgreeOnLateMessages();
     void signalClosesWith1001_data();
     void signalClosesWith1001();
     void timeoutClosesAndExits1();
@@ -84,7 +85,8 @@ void tst_peer::serverClosesEveryConnection()
     QCOMPARE(peer.lines().constLast().value("event"_L1), u"peer_summary"_s);
     // The server saw both answers.
     QVERIFY(server->waitFor([](const QJsonObject &o) {
-        return o.value("event"_L1).toString() == u"closed" && o.value("how"_L1).toString() == u"handshake";
+        return o.value("event"_L1).toString() == u"closed" &&
+               o.value("how"_L1).toString() == u"handshake";
     }));
 }
 
@@ -114,7 +116,8 @@ void tst_peer::peerClosesFirstFromStdin()
     QCOMPARE(received->value("code"_L1), 4002);
     QCOMPARE(received->value("reason"_L1), u"client done"_s);
     QVERIFY(server->waitFor([serverConn](const QJsonObject &o) {
-        return o.value("event"_L1).toString() == u"message_in" && o.value("conn"_L1) == serverConn &&
+        return o.value("event"_L1).toString() == u"message_in" &&
+               o.value("conn"_L1) == serverConn &&
                o.value("preview"_L1).toString() == u"before the close";
     }));
 
@@ -161,6 +164,40 @@ void tst_peer::independentServerCloseCodeAndReason()
     QVERIFY(closed);
     QCOMPARE(closed->value("got"_L1), u"hello"_s);
     QCOMPARE(closed->value("client_code"_L1), 4321);
+}
+
+void tst_peer::bothSidesAgreeOnLateMessages()
+{
+    const std::unique_ptr<Server> server = startServer();
+    QVERIFY(server);
+    PeerProcess peer;
+    // "send 3 then answer": the server logs 3 post-close receives, the peer
+    // reports 3 sent after the server's Close.
+    peer.start({server->url(u"/late"_s), u"--behaviour"_s, u"on-close=send; sends=3"_s});
+    const auto connected = peer.waitFor(resultFor(u"peer"_s), 10000);
+    QVERIFY(connected);
+    CLOSECALL_REQUIRE_BEHAVIOURS(connected->value("ok"_L1).toBool(),
+                                 connected->value("error"_L1).toString());
+    const int conn = server->connFor(u"/late"_s);
+    QVERIFY(conn > 0);
+    const QJsonObject result =
+        server->command({{"cmd"_L1, u"close_output"_s}, {"conn"_L1, conn}, {"code"_L1, 4003}});
+    QVERIFY(result.value("ok"_L1).toBool());
+    const auto closed = server->waitFor(eventIs(u"closed"_s, conn), 20000);
+    QVERIFY(closed);
+    const qsizetype delivered = std::count_if(
+        server->lines().cbegin(), server->lines().cend(), [conn](const QJsonObject &o) {
+            return o.value("event"_L1).toString() == u"message_in" &&
+                   o.value("conn"_L1).toInt() == conn &&
+                   o.value("post_close"_L1).toString() == u"delivered";
+        });
+    QCOMPARE(delivered, 3);
+
+    QVERIFY2(peer.exitedWith(0), qPrintable(peer.stderrLines()));
+    const QList<QJsonObject> summaries = peer.summaries();
+    QCOMPARE(summaries.size(), 1);
+    QCOMPARE(summaries.constFirst().value("sent_after_close"_L1).toInt(), 3);
+    QCOMPARE(summaries.constFirst().value("close_code"_L1).toInt(), 4003);
 }
 
 void tst_peer::signalClosesWith1001_data()
