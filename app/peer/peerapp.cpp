@@ -29,6 +29,10 @@ namespace {
 // The connect request's `result` carries this id (JSON text), so a reader
 // can tell it from the results of its own stdin commands.
 const QByteArray ConnectId = "\"peer\"";
+// The engine's rows at the end, for the counters when no message events
+// are made (not printed: it is ours, not the reader's).
+const QByteArray CountsId = "\"peer-counts\"";
+constexpr quint64 CountsToken = 1;
 
 // As --headless (control/enginesession.cpp): past this much memory in
 // events not yet written to stdout, the engine stops reading.
@@ -59,9 +63,10 @@ void PeerApp::start()
 
     server::ServerConfig config;
     config.listen = false;
-    // The summaries count messages from the events, so the engine always
-    // makes them; --no-message-events only keeps them off stdout.
-    config.messageEvents = true;
+    // The summaries count messages from the events; without them (a load
+    // generator does not want an event a message) the engine's own rows
+    // give the counts at the end.
+    config.messageEvents = m_options.stdoutMessageEvents;
     config.maxEventBacklogBytes = EventBacklogBytes;
     m_engineThread = std::make_unique<server::EngineThread>(config);
     server::Engine *engine = m_engineThread->engine();
@@ -69,9 +74,13 @@ void PeerApp::start()
     connect(engine, &server::Engine::startFailed, this, [this](const QString &error) {
         headless::printError(error);
         m_exitCode = 1;
-        onStopped();
+        finish();
     });
     connect(engine, &server::Engine::stopped, this, &PeerApp::onStopped);
+    connect(engine, &server::Engine::flushed, this, [this](quint64 token) {
+        if (token == CountsToken)
+            finish();
+    });
     // Stdin commands go the headless way (docs/headless.md "Commands"); no
     // event log is kept, so `export` and `timeline` are refused.
     m_controller = new control::Controller(engine, nullptr, this);
@@ -97,6 +106,11 @@ void PeerApp::onEvents(const server::EventBatch &batch)
         if (const auto *result = event.get<server::events::Result>();
             result && !m_connected && result->id == ConnectId)
             onConnectResult(*result);
+        if (const auto *result = event.get<server::events::Result>();
+            result && m_countsAsked && result->id == CountsId) {
+            m_tally.applyListRows(QJsonDocument::fromJson(result->data).array());
+            continue;
+        }
         m_tally.apply(event);
         if (!m_options.stdoutMessageEvents && server::carriesPayload(event.type()))
             continue;
@@ -147,7 +161,7 @@ void PeerApp::onSignal(int signalNumber)
     headless::printError(
         tr("signal %1 again: exiting without waiting for the close handshakes").arg(signalNumber));
     m_exitCode = 128 + signalNumber;
-    onStopped();
+    finish();
 }
 
 void PeerApp::onTimeout()
@@ -181,11 +195,32 @@ void PeerApp::stopEngine(const QString &reason)
         headless::printError(
             tr("peer: the connections did not end within %1 ms; exiting anyway").arg(waitMs));
         m_exitCode = 1;
-        onStopped();
+        finish();
     });
 }
 
 void PeerApp::onStopped()
+{
+    if (m_finished || m_countsAsked)
+        return;
+    server::Engine *engine = m_engineThread ? m_engineThread->engine() : nullptr;
+    if (m_options.stdoutMessageEvents || !engine || m_tally.isEmpty()) {
+        finish();
+        return;
+    }
+    // The engine's thread still runs after stopped(): its rows come in a
+    // batch before flushed(CountsToken), which finishes.
+    m_countsAsked = true;
+    QMetaObject::invokeMethod(
+        engine,
+        [engine] {
+            engine->list(CountsId);
+            engine->flushAndNotify(CountsToken);
+        },
+        Qt::QueuedConnection);
+}
+
+void PeerApp::finish()
 {
     if (m_finished)
         return;

@@ -54,6 +54,7 @@ private:
     void onTimeout();
     void stopEngine(const QString &reason);
     void onStopped();
+    void finish();
     void writeStdout(const QByteArray &bytes);
 
     PeerOptions m_options;
@@ -69,6 +70,7 @@ private:
     bool m_stopping = false;
     bool m_finished = false;
     bool m_stdoutBroken = false;
+    bool m_countsAsked = false; // --no-message-events: the final `list`
 };
 
 } // namespace closecall::peer

@@ -73,8 +73,8 @@ PeerCommandLine parsePeerCommandLine(const QStringList &arguments)
         u"MS"_s);
     const QCommandLineOption noMessageEvents(
         u"no-message-events"_s,
-        Text::tr("Leave message_in/out and ping/pong events out of stdout (the summaries still "
-                 "count them)."));
+        Text::tr("Leave message_in/out and ping/pong events out of stdout, and make none (a "
+                 "load generator); the summaries still count the messages."));
     parser.addOptions({count, behaviour, subprotocol, header, insecure, timeout, noMessageEvents});
 
     const auto fail = [&result](const QString &message) {

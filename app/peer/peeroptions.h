@@ -17,8 +17,9 @@ struct PeerOptions
     // Give up after this long (0 = never): every connection still live is
     // closed with 1001 and the exit status is 1.
     int timeoutMs = 0;
-    // Leave message_in/out and ping/pong events out of stdout; the summary
-    // still counts them.
+    // Leave message_in/out and ping/pong events out of stdout and make none
+    // (a load generator); the summaries' counters then come from the
+    // engine's rows at the end.
     bool stdoutMessageEvents = true;
 };
 

@@ -4,6 +4,7 @@
 #include "server/event.h"
 
 #include <QtCore/QByteArray>
+#include <QtCore/QJsonArray>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
@@ -24,6 +25,10 @@ public:
     bool isExpected(quint32 id) const { return m_entries.contains(id); }
     // Folds in one event; events of other connections are ignored.
     void apply(const server::Event &event);
+    // Without message events (--no-message-events) the counters come from
+    // the engine's own rows at the end (a `list` result's `data`) instead,
+    // and what was sent after the other side's Close is not known.
+    void applyListRows(const QJsonArray &rows);
 
     bool isEmpty() const { return m_entries.empty(); }
     // Every expected connection has ended (closed or never opened).
@@ -47,6 +52,7 @@ private:
     void appendSummary(QByteArray &out, quint32 id, const Entry &entry) const;
 
     std::map<quint32, Entry> m_entries;
+    bool m_countsFromList = false;
 };
 
 } // namespace closecall::peer

@@ -21,6 +21,7 @@ private slots:
     void serverClosesEveryConnection();
     void peerClosesFirstFromStdin();
     void independentServerCloseCodeAndReason();
+    void noMessageEventsStillCounts();
     void bothSidesAgreeOnLateMessages();
     void signalClosesWith1001_data();
     void signalClosesWith1001();
@@ -164,6 +165,36 @@ void tst_peer::independentServerCloseCodeAndReason()
     QVERIFY(closed);
     QCOMPARE(closed->value("got"_L1), u"hello"_s);
     QCOMPARE(closed->value("client_code"_L1), 4321);
+}
+
+void tst_peer::noMessageEventsStillCounts()
+{
+    const std::unique_ptr<Server> server = startServer();
+    QVERIFY(server);
+    PeerProcess peer;
+    peer.start({server->url(u"/quiet"_s), u"--no-message-events"_s});
+    QVERIFY(peer.waitForOpens(1));
+    const int conn = server->connFor(u"/quiet"_s);
+    for (const char *id : {"a", "b"}) {
+        peer.writeJson({{"id"_L1, QLatin1StringView(id)},
+                        {"cmd"_L1, u"send"_s},
+                        {"conn"_L1, u"all"_s},
+                        {"text"_L1, u"counted"_s}});
+        QVERIFY(peer.waitFor(resultFor(QLatin1StringView(id))));
+    }
+    QVERIFY(waitUntil([&] {
+        return std::count_if(server->lines().cbegin(), server->lines().cend(),
+                             eventIs(u"message_in"_s, conn)) == 2;
+    }));
+    server->command({{"cmd"_L1, u"close"_s}, {"conn"_L1, conn}});
+    QVERIFY2(peer.exitedWith(0), qPrintable(peer.stderrLines()));
+    QVERIFY(!peer.waitFor(eventIs(u"message_out"_s), 0));
+    const QList<QJsonObject> summaries = peer.summaries();
+    QCOMPARE(summaries.size(), 1);
+    // From the engine's own row, since no message event was made.
+    QCOMPARE(summaries.constFirst().value("sent"_L1).toInt(), 2);
+    QVERIFY(summaries.constFirst().value("sent_after_close"_L1).isNull());
+    QCOMPARE(summaries.constFirst().value("close_code"_L1).toInt(), 1000);
 }
 
 void tst_peer::bothSidesAgreeOnLateMessages()
