@@ -2,6 +2,9 @@
 
 #include "enginesession.h"
 
+#include <QtCore/QUrl>
+#include <QtNetwork/QHostAddress>
+
 using namespace Qt::StringLiterals;
 
 namespace closecall::control {
@@ -39,13 +42,33 @@ server::ConnectRequest demoRequest(const DemoPeer &peer, const QString &serverUr
     return request;
 }
 
+QString demoServerUrl(const QString &listeningUrl)
+{
+    // A server on every address is reached on loopback: the peers are
+    // local, and ws://0.0.0.0 is not an address to connect to everywhere.
+    QUrl url(listeningUrl);
+    const QHostAddress host(url.host());
+    if (host == QHostAddress(QHostAddress::AnyIPv4))
+        url.setHost(u"127.0.0.1"_s);
+    else if (host == QHostAddress(QHostAddress::AnyIPv6))
+        url.setHost(u"::1"_s);
+    return url.toString(QUrl::FullyEncoded);
+}
+
 int startDemo(EngineSession &session)
 {
     if (session.status() != EngineSession::Status::Listening)
         return 0;
+    const QString serverUrl = demoServerUrl(session.url());
     const QList<DemoPeer> peers = demoPeers();
-    for (const DemoPeer &peer : peers)
-        session.connectTo(demoRequest(peer, session.url()), "\"demo-" + peer.name.toUtf8() + '"');
+    for (const DemoPeer &peer : peers) {
+        server::ConnectRequest request = demoRequest(peer, serverUrl);
+        // wss://: the certificate is the server's own, most often
+        // self-signed; the log says for every connection that it was
+        // accepted unchecked.
+        request.insecure = serverUrl.startsWith(u"wss://"_s);
+        session.connectTo(request, "\"demo-" + peer.name.toUtf8() + '"');
+    }
     return int(peers.size());
 }
 

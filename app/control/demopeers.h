@@ -28,7 +28,12 @@ QList<DemoPeer> demoPeers();
 // peer is which.
 server::ConnectRequest demoRequest(const DemoPeer &peer, const QString &serverUrl);
 
-// Opens every demo peer against the session's own server; each request's
+// The URL the peers connect to for a server listening at `listeningUrl`
+// (EngineSession::url()): an "any address" host becomes loopback.
+QString demoServerUrl(const QString &listeningUrl);
+
+// Opens every demo peer against the session's own server (over wss:// when
+// it serves TLS, accepting its certificate unchecked); each request's
 // `result` has the id "demo-<name>". Does nothing unless the session is
 // listening. Returns how many requests went out.
 int startDemo(EngineSession &session);

@@ -6,6 +6,8 @@
 #include "peerprocess.h"
 #include "serverandpeer.h"
 
+#include "control/demopeers.h"
+
 #include <QtCore/QSet>
 #include <QtTest/QtTest>
 
@@ -17,6 +19,9 @@ class tst_demo : public QObject
     Q_OBJECT
 
 private slots:
+    void theList();
+    void serverUrl_data();
+    void serverUrl();
     void init();
     void cleanup();
     void peersAndTheirServerRows();
@@ -35,6 +40,42 @@ private:
     int m_demoPeers = 0;
     QString m_refusal; // a connect result that was not ok: its error
 };
+
+void tst_demo::theList()
+{
+    // A handful, each its own name (path and result id) and behaviour.
+    const QList<closecall::control::DemoPeer> peers = closecall::control::demoPeers();
+    QVERIFY(peers.size() >= 5 && peers.size() <= 7);
+    QSet<QString> names;
+    QSet<QString> behaviours;
+    for (const auto &peer : peers) {
+        names.insert(peer.name);
+        behaviours.insert(peer.behaviour);
+        const auto request = closecall::control::demoRequest(peer, u"ws://127.0.0.1:9001"_s);
+        QCOMPARE(request.url, u"ws://127.0.0.1:9001/demo/"_s + peer.name);
+        QCOMPARE(request.behaviour, peer.behaviour);
+    }
+    QCOMPARE(names.size(), peers.size());
+    QCOMPARE(behaviours.size(), peers.size());
+}
+
+void tst_demo::serverUrl_data()
+{
+    QTest::addColumn<QString>("listening");
+    QTest::addColumn<QString>("peersUse");
+    QTest::newRow("loopback") << u"ws://127.0.0.1:9001"_s << u"ws://127.0.0.1:9001"_s;
+    QTest::newRow("any IPv4") << u"ws://0.0.0.0:9001"_s << u"ws://127.0.0.1:9001"_s;
+    QTest::newRow("any IPv6") << u"ws://[::]:9001"_s << u"ws://[::1]:9001"_s;
+    QTest::newRow("IPv6 loopback") << u"ws://[::1]:5"_s << u"ws://[::1]:5"_s;
+    QTest::newRow("TLS, any") << u"wss://0.0.0.0:443"_s << u"wss://127.0.0.1:443"_s;
+}
+
+void tst_demo::serverUrl()
+{
+    QFETCH(QString, listening);
+    QFETCH(QString, peersUse);
+    QCOMPARE(closecall::control::demoServerUrl(listening), peersUse);
+}
 
 void tst_demo::init()
 {
