@@ -1,5 +1,6 @@
 #include "demopeers.h"
 
+#include "command.h"
 #include "enginesession.h"
 
 #include <QtCore/QUrl>
@@ -67,7 +68,13 @@ int startDemo(EngineSession &session)
         // self-signed; the log says for every connection that it was
         // accepted unchecked.
         request.insecure = serverUrl.startsWith(u"wss://"_s);
-        session.connectTo(request, "\"demo-" + peer.name.toUtf8() + '"');
+        // A `connect` command like a script's, with an id of its own, so
+        // its `result` says which peer it opened.
+        Command command;
+        command.kind = CommandKind::Connect;
+        command.id = "\"demo-" + peer.name.toUtf8() + '"';
+        command.connect = request;
+        session.executeAsWritten(command);
     }
     return int(peers.size());
 }

@@ -149,16 +149,6 @@ QByteArray EngineSession::execute(Command command)
     return command.id;
 }
 
-void EngineSession::connectTo(const server::ConnectRequest &request, const QByteArray &resultId)
-{
-    server::Engine *engine = m_engineThread ? m_engineThread->engine() : nullptr;
-    if (!engine || m_status != Status::Listening)
-        return;
-    QMetaObject::invokeMethod(
-        engine, [engine, request, resultId] { engine->connectTo(request, resultId); },
-        Qt::QueuedConnection);
-}
-
 void EngineSession::setOptions(bool echo, bool manualAck, bool autoPong)
 {
     m_config.echo = echo;

@@ -90,11 +90,6 @@ public:
     // already said why).
     QByteArray execute(Command command);
 
-    // Opens outgoing connections (Engine::connectTo) on the running engine;
-    // its `result` comes in the event stream with `resultId` (JSON text).
-    // The demo uses it (control/demopeers.h). Ignored when not running.
-    void connectTo(const server::ConnectRequest &request, const QByteArray &resultId);
-
     // Echo, manual acknowledge and answering Pings: applied to the running
     // engine (a `set` command) and kept for the next start.
     void setOptions(bool echo, bool manualAck, bool autoPong);

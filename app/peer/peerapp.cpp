@@ -91,10 +91,13 @@ void PeerApp::start()
     connect(m_stdin, &headless::StdinReader::lineRead, this, &PeerApp::onLine);
 
     m_engineThread->start();
-    // Queued behind Engine::start on the engine's thread.
-    QMetaObject::invokeMethod(
-        engine, [engine, request = m_options.request] { engine->connectTo(request, ConnectId); },
-        Qt::QueuedConnection);
+    // The `connect` command of the headless mode, queued behind
+    // Engine::start on the engine's thread.
+    control::Command connectCommand;
+    connectCommand.kind = control::CommandKind::Connect;
+    connectCommand.id = ConnectId;
+    connectCommand.connect = m_options.request;
+    m_controller->execute(connectCommand);
     if (m_options.timeoutMs > 0)
         QTimer::singleShot(m_options.timeoutMs, this, &PeerApp::onTimeout);
 }
