@@ -115,6 +115,7 @@ enum Column {
     ColAckDelayUs,
     ColRole,
     ColUrl,
+    ColTlsInsecure,
     ColumnCount
 };
 
@@ -161,6 +162,7 @@ constexpr const char *ColumnNames[] = {
     "ack_delay_us",
     "role",
     "url",
+    "tls_insecure",
 };
 static_assert(std::size(ColumnNames) == ColumnCount);
 
@@ -327,6 +329,10 @@ void appendTextDetails(QByteArray &out, const Event &e)
             addQuotedString(out, f.userAgent);
         }
         addOutgoing(out, f.outgoing, f.url);
+        if (!f.tlsInsecure.isEmpty()) {
+            add(out, "  INSECURE TLS, accepted: "_L1);
+            addQuotedString(out, f.tlsInsecure);
+        }
         break;
     }
     case server::EventType::MessageIn:
@@ -515,6 +521,7 @@ void appendCsvRow(QByteArray &out, const Event &e)
         appendHeadersJson(headers, f.headers);
         row.text(ColHeaders, headers);
         addRoleCells(row, f.outgoing, f.url);
+        row.string(ColTlsInsecure, f.tlsInsecure);
         break;
     }
     case server::EventType::MessageIn:

@@ -102,6 +102,10 @@ struct Open
     protocol::HttpHeaders headers = {}; // the upgrade request's, as sent (outgoing: the 101's)
     bool outgoing = false;              // "role": "out" (we connected) or "in" (we accepted)
     QString url = {};                   // outgoing only: where we connected
+    // Outgoing wss:// with insecure: why the server's certificate failed
+    // verification, accepted anyway ("the certificate is self-signed");
+    // empty when it verified (docs/headless.md `tls_insecure`).
+    QString tlsInsecure = {};
 };
 
 // What every message and control-frame event carries.

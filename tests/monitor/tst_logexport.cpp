@@ -349,9 +349,9 @@ void tst_LogExport::csvFile()
     QCOMPARE(cell(20, "sent_code"), "");
     QCOMPARE(cell(20, "sent_reason"), "");
     // The columns added later come last: older readers keep their indexes.
-    QCOMPARE(
-        header.mid(header.size() - 6),
-        QList<QByteArray>({"crossed", "sent_code", "sent_reason", "ack_delay_us", "role", "url"}));
+    QCOMPARE(header.mid(header.size() - 7),
+             QList<QByteArray>({"crossed", "sent_code", "sent_reason", "ack_delay_us", "role",
+                                "url", "tls_insecure"}));
     // An accepted connection's open says "in" and has no URL.
     QCOMPARE(cell(2, "role"), "in");
     QCOMPARE(cell(2, "url"), "");
