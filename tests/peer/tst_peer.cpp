@@ -4,6 +4,9 @@
 // python3-websockets (tests/peer/closingserver.py). Real loopback sockets.
 #include "peerprocess.h"
 #include "serverandpeer.h"
+#include "testcertificate.h"
+
+#include <QtCore/QTemporaryDir>
 
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
@@ -21,6 +24,7 @@ private slots:
     void serverClosesEveryConnection();
     void peerClosesFirstFromStdin();
     void independentServerCloseCodeAndReason();
+    void wssWithInsecure();
     void noMessageEventsStillCounts();
     void bothSidesAgreeOnLateMessages();
     void signalClosesWith1001_data();
@@ -229,6 +233,39 @@ void tst_peer::bothSidesAgreeOnLateMessages()
     QCOMPARE(summaries.size(), 1);
     QCOMPARE(summaries.constFirst().value("sent_after_close"_L1).toInt(), 3);
     QCOMPARE(summaries.constFirst().value("close_code"_L1).toInt(), 4003);
+}
+
+void tst_peer::wssWithInsecure()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const TestCertificate certificate = TestCertificate::make(dir.path());
+    if (certificate.noOpenssl)
+        QSKIP("the openssl CLI is not installed");
+    QVERIFY2(certificate.error.isEmpty(), qPrintable(certificate.error));
+    Server server;
+    QVERIFY(
+        server.start({u"--tls-cert"_s, certificate.certFile, u"--tls-key"_s, certificate.keyFile}));
+    const QString url = u"wss://127.0.0.1:%1/tls"_s.arg(server.port());
+
+    // Self-signed: refused unless --insecure, a handshake failure (exit 1).
+    PeerProcess checked;
+    checked.start({url});
+    QVERIFY(checked.exitedWith(1));
+    QCOMPARE(checked.summaries().size(), 1);
+    QCOMPARE(checked.summaries().constFirst().value("opened"_L1), false);
+
+    PeerProcess peer;
+    peer.start({url, u"--insecure"_s});
+    QVERIFY2(peer.waitForOpens(1), qPrintable(peer.stderrLines()));
+    const int conn = server.connFor(u"/tls"_s);
+    server.command({{"cmd"_L1, u"close"_s},
+                    {"conn"_L1, conn},
+                    {"code"_L1, 4005},
+                    {"reason"_L1, u"over TLS"_s}});
+    QVERIFY2(peer.exitedWith(0), qPrintable(peer.stderrLines()));
+    QCOMPARE(peer.summaries().constFirst().value("close_code"_L1).toInt(), 4005);
+    QCOMPARE(peer.summaries().constFirst().value("close_reason"_L1).toString(), u"over TLS"_s);
 }
 
 void tst_peer::signalClosesWith1001_data()
