@@ -79,6 +79,7 @@ template<typename Kind> Kind payloadOf(const SessionEvent &e, bool crossed)
     fields.messageType = e.messageType;
     fields.postClose = e.postClose;
     fields.size = e.payload.size();
+    fields.wireSize = e.wireBytes;
     if constexpr (directionOf(kindOf<Kind>) == Direction::In)
         fields.crossed = crossed;
     return fields;
@@ -455,6 +456,8 @@ void Connection::publishOpen()
                           client->responseHeaders(),
                           true,
                           m_info.url};
+        if (const auto deflate = m_ws.deflate())
+            open.extensions = QString::fromLatin1(deflate->toHeaderValue());
         // wss:// with insecure: the log says what was accepted, every time.
         if (!m_plain)
             open.tlsInsecure = static_cast<const TlsTransport *>(m_transport.get())
@@ -464,9 +467,11 @@ void Connection::publishOpen()
         return;
     }
     const HandshakeRequest &req = m_ws.request();
-    publish(
-        makeEvent(State::Open, events::Open{m_info.remote, req.path, req.query, m_ws.subprotocol(),
-                                            req.origin, req.userAgent, req.headers}));
+    events::Open open{m_info.remote, req.path,      req.query,  m_ws.subprotocol(),
+                      req.origin,    req.userAgent, req.headers};
+    if (const auto deflate = m_ws.deflate())
+        open.extensions = QString::fromLatin1(deflate->toHeaderValue());
+    publish(makeEvent(State::Open, std::move(open)));
 }
 
 void Connection::publishHandshakeFailed(int status, const QString &reason)
