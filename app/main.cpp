@@ -2,9 +2,11 @@
 // run a front end: the GUI when there is a display and --headless is not
 // given, else the headless mode. A build without the GUI
 // (CLOSECALL_BUILD_GUI=OFF, like qBittorrent's -nox) is always headless:
-// it links no Qt Widgets and needs no display.
+// it links no Qt Widgets and needs no display. `closecall peer URL` is the
+// client-role command line (app/peer/), never a window.
 #include "control/commandline.h"
 #include "headless/headlessapp.h"
+#include "peer/peerapp.h"
 #ifdef CLOSECALL_HAVE_GUI
 #include "ui/gui.h"
 
@@ -53,10 +55,37 @@ int runHeadless(QCoreApplication &app, const control::CommandLine &commandLine)
     return app.exec();
 }
 
+// `closecall peer URL [options]`: a bad option exits 2 with one line, as
+// the main command line does.
+int runPeer(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("closecall"));
+    QCoreApplication::setOrganizationName(QStringLiteral("CloseCall"));
+    const peer::PeerCommandLine commandLine = peer::parsePeerCommandLine(app.arguments());
+    switch (commandLine.status) {
+    case peer::PeerCommandLine::Status::Error:
+        headless::printError(commandLine.error);
+        return 2;
+    case peer::PeerCommandLine::Status::Help:
+        std::fputs(commandLine.text.toLocal8Bit().constData(), stdout);
+        return 0;
+    case peer::PeerCommandLine::Status::Run:
+        break;
+    }
+    peer::PeerApp peerApp(commandLine.options);
+    QObject::connect(&peerApp, &peer::PeerApp::finished, &app,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    peerApp.start();
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (peer::isPeerCommand(argc, argv))
+        return runPeer(argc, argv);
 #ifdef CLOSECALL_HAVE_GUI
     const bool gui = wantsGui(argc, argv);
     const std::unique_ptr<QCoreApplication> application = makeApplication(gui, argc, argv);

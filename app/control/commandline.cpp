@@ -30,28 +30,6 @@ bool allDigits(QStringView text)
            std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-// A whole number in [min, max]; the error sentence names the value, the
-// caller prefixes the option.
-QString parseInteger(const QString &text, qint64 min, qint64 max, qint64 *out)
-{
-    bool ok = false;
-    const qint64 value = text.toLongLong(&ok);
-    // toLongLong accepts "+5" and " 5"; a limit is typed as digits only, so
-    // anything else (including a sign) is refused rather than guessed at.
-    const bool negative = text.startsWith(u'-') && allDigits(QStringView(text).mid(1));
-    if (!negative && (!allDigits(text) || !ok)) {
-        if (allDigits(text)) // only digits, but too many for 64 bits
-            return Text::tr("'%1' is too large; the most is %2").arg(text).arg(max);
-        return Text::tr("'%1' is not a number").arg(text);
-    }
-    if (negative || value < min)
-        return Text::tr("'%1' is too small; the least is %2").arg(text).arg(min);
-    if (value > max)
-        return Text::tr("'%1' is too large; the most is %2").arg(text).arg(max);
-    *out = value;
-    return {};
-}
-
 // RFC 7230 §3.2.6 token: what RFC 6455 §4.1 allows in Sec-WebSocket-Protocol.
 bool isHttpToken(QStringView text)
 {
@@ -94,6 +72,26 @@ QString dashed(const QString &name)
 }
 
 } // namespace
+
+QString parseInteger(const QString &text, qint64 min, qint64 max, qint64 *out)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    // toLongLong accepts "+5" and " 5"; a limit is typed as digits only, so
+    // anything else (including a sign) is refused rather than guessed at.
+    const bool negative = text.startsWith(u'-') && allDigits(QStringView(text).mid(1));
+    if (!negative && (!allDigits(text) || !ok)) {
+        if (allDigits(text)) // only digits, but too many for 64 bits
+            return Text::tr("'%1' is too large; the most is %2").arg(text).arg(max);
+        return Text::tr("'%1' is not a number").arg(text);
+    }
+    if (negative || value < min)
+        return Text::tr("'%1' is too small; the least is %2").arg(text).arg(min);
+    if (value > max)
+        return Text::tr("'%1' is too large; the most is %2").arg(text).arg(max);
+    *out = value;
+    return {};
+}
 
 QString parseListenAddress(const QString &text, QHostAddress *address, quint16 *port)
 {
@@ -225,6 +223,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
             "Leave message_in/out and ping/pong events out of stdout (for benchmarks); "
             "--log-file still gets them. Without --log-file the engine does not produce them at "
             "all, so export lacks them too."));
+    const QCommandLineOption demo(
+        u"demo"_s, Text::tr("Once listening, connect a handful of built-in misbehaving peers to "
+                            "the server itself, to have live connections to close."));
     const QCommandLineOption deflate(
         u"deflate"_s, Text::tr("Accept permessage-deflate (RFC 7692) when a client offers it."));
     const QCommandLineOption deflateWindowBits(
@@ -244,6 +245,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         u"deflate-client-no-context-takeover"_s,
         Text::tr("With --deflate: ask the client to compress every message on its own."));
     parser.addOptions({headless,
+                       demo,
                        listen,
                        tlsCert,
                        tlsKey,
@@ -310,6 +312,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
 
     frontEnd.headless = parser.isSet(headless);
+    frontEnd.demo = parser.isSet(demo);
 
     if (parser.isSet(listen)) {
         if (const QString error =

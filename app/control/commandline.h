@@ -21,6 +21,9 @@ struct FrontEndOptions
     // --no-message-events: stdout leaves out message_in/out and ping/pong
     // events; the --log-file still gets everything.
     bool stdoutMessageEvents = true;
+    // --demo: once listening, open the built-in peers (control/demopeers.h)
+    // against the server itself.
+    bool demo = false;
 };
 
 struct CommandLine
@@ -35,6 +38,11 @@ struct CommandLine
 
 // `arguments` includes the program name first, as QCoreApplication::arguments().
 CommandLine parseCommandLine(const QStringList &arguments);
+
+// A whole number in [min, max], typed as digits only (also used by
+// `closecall peer`). Returns an error sentence naming the value (the caller
+// prefixes the option) or an empty string.
+QString parseInteger(const QString &text, qint64 min, qint64 max, qint64 *out);
 
 // "127.0.0.1:9001", "[::1]:9001", "localhost:0". Returns an error sentence
 // (without the option name) or an empty string.

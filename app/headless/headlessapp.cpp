@@ -4,6 +4,7 @@
 #include "unixsignals.h"
 
 #include "control/commandparser.h"
+#include "control/demopeers.h"
 #include "control/enginesession.h"
 #include "monitor/eventjson.h"
 #include "monitor/eventstore.h"
@@ -101,6 +102,12 @@ bool HeadlessApp::start(QString *error)
     });
     // End of stdin does not stop the server (docs/headless.md): a script
     // may start it with `< /dev/null` and stop it with SIGTERM.
+
+    // --demo: the built-in peers connect once the port is known.
+    if (m_options.demo)
+        connect(
+            m_session, &control::EngineSession::listening, this,
+            [this] { control::startDemo(*m_session); }, Qt::SingleShotConnection);
 
     m_session->start(m_config);
     return true;

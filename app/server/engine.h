@@ -51,7 +51,8 @@ public:
     void batchWritten(const closecall::server::EventBatch &batch);
 
 public slots:
-    // Starts listening. Publishes `listening`, or an `error` and emits
+    // Starts listening (unless config().listen is off: `closecall peer`).
+    // Publishes `listening`, or an `error` and emits
     // startFailed() (e.g. the port is in use).
     void start();
 

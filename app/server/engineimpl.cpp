@@ -163,6 +163,12 @@ void EngineImpl::start()
         }
     }
 
+    if (!m_config.listen) {
+        // Outgoing connections only (`closecall peer`): no port, no
+        // `listening`; connectTo() works as soon as the poller exists.
+        m_sweepTimer->start(SweepIntervalMs);
+        return;
+    }
     m_listener =
         new Listener([this](int fd, const sockets::PeerAddress &peer) { accept(fd, peer); },
                      [this](const QString &message) { postError(message); }, *m_poller, &q);

@@ -14,7 +14,10 @@ struct ServerConfig
 {
     QHostAddress address = QHostAddress(QHostAddress::LocalHost); // loopback unless named
     quint16 port = 9001;                                          // 0 = any free port
-    QString tlsCertFile;                                          // PEM; both set = wss://
+    // Off for `closecall peer` (docs/headless.md): the engine opens only
+    // outgoing connections, binds no port and publishes no `listening`.
+    bool listen = true;
+    QString tlsCertFile; // PEM; both set = wss://
     QString tlsKeyFile;
 
     bool echo = false;      // echo each data message while Open

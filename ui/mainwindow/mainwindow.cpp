@@ -7,6 +7,7 @@
 #include "common/emptystatetableview.h"
 #include "connections/connectionactions.h"
 #include "connections/connectionspane.h"
+#include "control/demopeers.h"
 #include "details/detailspanel.h"
 #include "help/guidedialog.h"
 #include "log/logpane.h"
@@ -380,6 +381,23 @@ void MainWindow::createMenus()
     QAction *shortcuts =
         help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcut(QKeySequence::HelpContents);
+    // The built-in misbehaving peers (control/demopeers.h) against the
+    // running server: live rows to close. --demo starts them at once.
+    QAction *demo = help->addAction(tr("Start &Demo"));
+    demo->setObjectName(u"actionStartDemo"_s);
+    demo->setEnabled(m_session->status() == ServerSession::Status::Listening);
+    demo->setStatusTip(tr("Connect a handful of built-in peers to the running server, each "
+                          "misbehaving differently; close them to see what happens"));
+    connect(demo, &QAction::triggered, this, [this] {
+        const int peers = control::startDemo(*m_session);
+        statusBar()->showMessage(tr("Demo: %n peer(s) connecting", nullptr, peers), 8000);
+    });
+    connect(m_session, &ServerSession::statusChanged, demo, [demo](ServerSession::Status status) {
+        demo->setEnabled(status == ServerSession::Status::Listening);
+    });
+    if (m_options.frontEnd.demo)
+        connect(m_session, &ServerSession::listening, demo, &QAction::trigger,
+                Qt::SingleShotConnection);
     help->addSeparator();
     help->addAction(tr("&About CloseCall"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
