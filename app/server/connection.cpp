@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include "engineimpl.h"
+#include "peerdriver.h"
 #include "plaintransport.h"
 
 namespace closecall::server {
@@ -47,6 +48,12 @@ Connection::~Connection()
 {
     cancelTimer();
     releaseUnfinished();
+}
+
+void Connection::setBehaviour(const PeerBehaviour &behaviour)
+{
+    m_driver = std::make_unique<PeerDriver>(*this, behaviour);
+    m_ws.setAutoAcknowledge(m_driver->autoAcknowledge());
 }
 
 void Connection::start(std::unique_ptr<Transport> transport, bool plain)
@@ -110,14 +117,20 @@ void Connection::onSessionEvent(const SessionEvent &e)
     switch (e.kind) {
     case Kind::StateChanged: {
         publish(makeEvent(e.state, events::StateChange{e.state, e.to}));
-        if (e.state == State::Connecting && e.to == State::Open)
+        if (e.state == State::Connecting && e.to == State::Open) {
             publishOpen();
+            if (m_driver)
+                m_driver->onOpen();
+        } else if (e.to == State::CloseReceived && m_driver) {
+            // The other side closed first (our Close is not out).
+            m_driver->onPeerClose(m_ws.session().receivedCode());
+        }
         return;
     }
     case Kind::MessageIn:
         publishMessageEvent<events::MessageIn>(e);
         // Echo mode answers only while Open: never after our Close [R11].
-        if (m_engine.config().echo && e.state == State::Open && e.postClose == PostClose::None)
+        if (echoes(e))
             (void)m_ws.sendMessage(e.messageType, e.payload, Session::Utf8Check::AlreadyValid);
         return;
     case Kind::MessageOut:
@@ -149,6 +162,8 @@ void Connection::onSessionEvent(const SessionEvent &e)
     case Kind::CloseSent: {
         m_closeQueued = true;
         publish(makeEvent(e.state, events::CloseSent{e.code, e.mode, e.text}));
+        if (m_driver)
+            m_driver->onCloseSent(); // its traffic ends with our Close
         return;
     }
     case Kind::ProtocolError:
@@ -167,9 +182,18 @@ void Connection::onSessionEvent(const SessionEvent &e)
     }
 }
 
+bool Connection::echoes(const SessionEvent &e) const
+{
+    if (e.state != State::Open || e.postClose != PostClose::None)
+        return false;
+    return m_driver ? m_driver->echoes() : m_engine.config().echo;
+}
+
 void Connection::onEnded(const SessionEvent &e)
 {
     cancelTimer();
+    if (m_driver)
+        m_driver->onEnded();
     m_engine.connectionEnded();
 
     events::Closed ev{e.code, e.how, false, e.initiator, m_closeHandshakeUs, e.text};
@@ -381,6 +405,14 @@ void Connection::pump(qsizetype unread)
         setTimer(Timer::Linger, LingerMs);
         return;
     case TransportAction::Reset:
+        if (m_finNotReset) {
+            // closeWithoutClose(): a FIN, then wait for the peer's as after
+            // a close handshake.
+            m_link = Link::Closing;
+            m_transport->closeAfterFlush();
+            setTimer(Timer::Linger, LingerMs);
+            return;
+        }
         // R8: an RST, not a FIN.
         m_transport->reset();
         finish();
@@ -445,9 +477,18 @@ void Connection::publishOpen()
         const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(
             (question < 0 ? target : target.left(question)).toUtf8()));
         const QString query = question < 0 ? QString() : target.mid(question + 1);
-        publish(makeEvent(State::Open, events::Open{m_info.remote, path, query, m_ws.subprotocol(),
-                                                    client->options().origin, QString(),
-                                                    client->responseHeaders(), true, m_info.url}));
+        events::Open open{m_info.remote,
+                          path,
+                          query,
+                          m_ws.subprotocol(),
+                          client->options().origin,
+                          QString(),
+                          client->responseHeaders(),
+                          true,
+                          m_info.url};
+        if (m_driver)
+            open.behaviour = m_driver->behaviour().toSpec();
+        publish(makeEvent(State::Open, std::move(open)));
         return;
     }
     const HandshakeRequest &req = m_ws.request();
@@ -588,9 +629,20 @@ Refused Connection::ping(QByteArrayView payload)
     return why;
 }
 
+Refused Connection::closeWithoutClose()
+{
+    Refused why = m_ws.abort(HowEnded::Abort);
+    if (!why) {
+        m_finNotReset = true;
+        pump();
+    }
+    return why;
+}
+
 void Connection::applyOptions(bool manualAck, bool autoPong)
 {
-    m_ws.setAutoAcknowledge(!manualAck);
+    // A behaviour decides its own acknowledge.
+    m_ws.setAutoAcknowledge(m_driver ? m_driver->autoAcknowledge() : !manualAck);
     m_ws.setAutoPong(autoPong);
 }
 
