@@ -281,6 +281,11 @@ void writeEvent(Writer &w, const Event &e)
                   w.string(o.userAgent);
                   w.lit(",\"headers\":");
                   writeHeaders(w, o.headers);
+                  if (o.outgoing) {
+                      // docs/headless.md "Peer behaviours": the canonical spec.
+                      w.lit(",\"behaviour\":");
+                      w.string(o.behaviour);
+                  }
               },
               [&](const events::MessageIn &m) {
                   writeMessage(w, m);
@@ -451,6 +456,7 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
         const QJsonObject headers = o.value("headers"_L1).toObject();
         for (auto it = headers.begin(); it != headers.end(); ++it)
             open.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+        open.behaviour = text("behaviour"_L1);
         return open;
     }
     case EventType::MessageIn:

@@ -299,6 +299,10 @@ void appendTextDetails(QByteArray &out, const Event &e)
             add(out, "  user-agent "_L1);
             addQuotedString(out, f.userAgent);
         }
+        if (!f.behaviour.isEmpty()) {
+            add(out, "  behaviour "_L1);
+            addQuotedString(out, f.behaviour);
+        }
         break;
     }
     case server::EventType::MessageIn:
