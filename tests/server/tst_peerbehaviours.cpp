@@ -136,6 +136,7 @@ private slots:
     void binaryTraffic();
     void echoTraffic();
     void behaviourOverridesManualAck();
+    void shutdownEndsDrivenPeers();
 };
 
 void tst_PeerBehaviours::badSpecFailsTheCommand()
@@ -524,6 +525,30 @@ void tst_PeerBehaviours::behaviourOverridesManualAck()
     QCOMPARE(outClosed.state, State::Closed);
     QCOMPARE(h.first<events::CloseSent>(p.out).mode, CloseMode::Ack);
     QCOMPARE(waitFirst<events::Closed>(h, p.in).how, HowEnded::Handshake);
+}
+
+void tst_PeerBehaviours::shutdownEndsDrivenPeers()
+{
+    // Peers still sending, or holding an answer for an hour: the engine's
+    // shutdown ends every row, and the engine stops (no timer of theirs
+    // keeps anything alive).
+    EngineHarness h;
+    const Pair a = connectToSelf(h, u"traffic=text;every=10;on-close=never"_s);
+    QVERIFY(a.out && a.in);
+    ConnectRequest request;
+    request.url = u"ws://127.0.0.1:%1/"_s.arg(h.waitListening());
+    request.behaviour = u"on-close=delay;delay=3600000"_s;
+    h.command([request](server::Engine *e) { e->connectTo(request, "\"c2\""); });
+    QVERIFY(h.result("\"c2\"", Patience).ok);
+    QVERIFY(QTest::qWaitFor([&] { return h.all(EventType::Open).size() == 4; }, Patience));
+    QVERIFY(
+        QTest::qWaitFor([&] { return h.all(EventType::MessageIn, a.in).size() >= 1; }, Patience));
+    h.command([](server::Engine *e) { e->shutdown(1001, u"maintenance"_s, 500, "\"q\""); });
+    QVERIFY(QTest::qWaitFor([&] { return h.stopped; }, Patience));
+    QVERIFY(h.result("\"q\"", Patience).ok);
+    QCOMPARE(h.all(EventType::Closed).size(), 4);
+    // Nothing from any row after the engine's last word.
+    QCOMPARE(h.events.last().type(), EventType::Result);
 }
 
 QTEST_GUILESS_MAIN(tst_PeerBehaviours)
