@@ -14,7 +14,7 @@ namespace closecall::control {
 
 namespace {
 
-constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 10> CommandNames{{
+constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 11> CommandNames{{
     {CommandKind::List, "list"_L1},
     {CommandKind::Close, "close"_L1},
     {CommandKind::CloseOutput, "close_output"_L1},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<CommandKind, QLatin1StringView>, 10> CommandNames
     {CommandKind::Export, "export"_L1},
     {CommandKind::Quit, "quit"_L1},
     {CommandKind::Timeline, "timeline"_L1},
+    {CommandKind::Connect, "connect"_L1},
 }};
 
 } // namespace

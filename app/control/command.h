@@ -4,6 +4,7 @@
 #include "monitor/timelinelayout.h"
 #include "protocol/closecodes.h"
 #include "protocol/types.h"
+#include "server/connectrequest.h"
 #include "server/engine.h"
 
 #include <QtCore/QByteArray>
@@ -31,6 +32,7 @@ enum class CommandKind : quint8 {
     Export,
     Quit,
     Timeline,
+    Connect,
 };
 
 // The contract name ("close_output", ...).
@@ -84,6 +86,10 @@ struct Command
 
     quint32 conn = 0; // timeline: the one connection drawn (path: where)
     monitor::TimelineFormat timelineFormat = monitor::TimelineFormat::Svg;
+
+    // connect: passed to Engine::connectTo as it is; the engine checks the
+    // URL, the count's upper bound, the header shape and the behaviour spec.
+    server::ConnectRequest connect;
 };
 
 } // namespace closecall::control

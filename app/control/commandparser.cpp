@@ -48,6 +48,9 @@ QList<QLatin1StringView> fieldsOf(CommandKind kind)
         return {"code"_L1, "reason"_L1, "timeout_ms"_L1};
     case CommandKind::Timeline:
         return {"conn"_L1, "path"_L1, "format"_L1};
+    case CommandKind::Connect:
+        return {"url"_L1,     "count"_L1,     "subprotocols"_L1,
+                "headers"_L1, "behaviour"_L1, "insecure"_L1};
     }
     return {};
 }
@@ -94,7 +97,7 @@ QLatin1StringView closestCommand(QStringView typed)
     for (CommandKind kind :
          {CommandKind::List, CommandKind::Close, CommandKind::CloseOutput, CommandKind::Abort,
           CommandKind::Send, CommandKind::Ping, CommandKind::Set, CommandKind::Export,
-          CommandKind::Quit, CommandKind::Timeline}) {
+          CommandKind::Quit, CommandKind::Timeline, CommandKind::Connect}) {
         const qsizetype d = distance(typed, commandName(kind));
         if (d < bestDistance) {
             bestDistance = d;
@@ -181,6 +184,9 @@ private:
     bool parsePath(const QString &whenMissing);
     bool parseExport();
     bool parseTimeline();
+    // connect's list fields: an array of strings, each non-empty.
+    bool parseStringList(QLatin1StringView field, QStringList *out);
+    bool parseConnect();
 
     const QJsonObject &m_object;
     Command m_command;
@@ -472,6 +478,67 @@ bool Parser::parseTimeline()
     return true;
 }
 
+bool Parser::parseStringList(QLatin1StringView field, QStringList *out)
+{
+    const QJsonValue value = m_object.value(field);
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray())
+        return fail(
+            Text::tr("'%1' must be an array of strings; got %2").arg(field, jsonTypeName(value)));
+    const QJsonArray list = value.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isString() || list.at(i).toString().trimmed().isEmpty())
+            return fail(Text::tr("'%1' item %2 must be a non-empty string; got %3")
+                            .arg(field)
+                            .arg(i)
+                            .arg(QString::fromUtf8(jsonText(list.at(i)))));
+        out->append(list.at(i).toString());
+    }
+    return true;
+}
+
+bool Parser::parseConnect()
+{
+    server::ConnectRequest &request = m_command.connect;
+    const QJsonValue url = m_object.value("url"_L1);
+    if (url.isUndefined())
+        return fail(Text::tr("connect needs 'url' (ws://host:port/path or wss://…)"));
+    if (!url.isString() || url.toString().trimmed().isEmpty())
+        return fail(Text::tr("'url' must be a non-empty string such as \"ws://127.0.0.1:8080/\"; "
+                             "got %1")
+                        .arg(QString::fromUtf8(jsonText(url))));
+    request.url = url.toString().trimmed();
+
+    if (const QJsonValue count = m_object.value("count"_L1); !count.isUndefined()) {
+        // The upper bound is the engine's (it says it in the result).
+        const auto n = wholeNumber(count, 1, std::numeric_limits<int>::max());
+        if (!n)
+            return fail(Text::tr("'count' must be a whole number of connections from 1; got %1")
+                            .arg(QString::fromUtf8(jsonText(count))));
+        request.count = int(*n);
+    }
+    if (!parseStringList("subprotocols"_L1, &request.subprotocols) ||
+        !parseStringList("headers"_L1, &request.headers))
+        return false;
+    if (const QJsonValue behaviour = m_object.value("behaviour"_L1); !behaviour.isUndefined()) {
+        // Its grammar is checked by the engine, the one place that knows it
+        // (docs/headless.md "Peer behaviours").
+        if (!behaviour.isString())
+            return fail(Text::tr("'behaviour' must be a string such as \"traffic=text; "
+                                 "on-close=delay\"; got %1")
+                            .arg(jsonTypeName(behaviour)));
+        request.behaviour = behaviour.toString();
+    }
+    if (const QJsonValue insecure = m_object.value("insecure"_L1); !insecure.isUndefined()) {
+        if (!insecure.isBool())
+            return fail(
+                Text::tr("'insecure' must be true or false; got %1").arg(jsonTypeName(insecure)));
+        request.insecure = insecure.toBool();
+    }
+    return true;
+}
+
 ParsedCommand Parser::run()
 {
     ParsedCommand result;
@@ -490,7 +557,7 @@ ParsedCommand Parser::run()
     const QJsonValue cmd = m_object.value("cmd"_L1);
     if (cmd.isUndefined())
         return refuse(Text::tr("'cmd' is missing; commands are list, close, close_output, abort, "
-                               "send, ping, set, export, quit, timeline"));
+                               "send, ping, set, export, quit, timeline, connect"));
     if (!cmd.isString())
         return refuse(Text::tr("'cmd' must be a string; got %1").arg(jsonTypeName(cmd)));
     const auto kind = commandKindFromName(cmd.toString());
@@ -499,7 +566,7 @@ ParsedCommand Parser::run()
         return refuse(
             guess.isEmpty()
                 ? Text::tr("unknown cmd '%1'; commands are list, close, close_output, "
-                           "abort, send, ping, set, export, quit, timeline")
+                           "abort, send, ping, set, export, quit, timeline, connect")
                       .arg(cmd.toString())
                 : Text::tr("unknown cmd '%1' (did you mean '%2'?)").arg(cmd.toString(), guess));
     }
@@ -542,6 +609,9 @@ ParsedCommand Parser::run()
         break;
     case CommandKind::Timeline:
         ok = parseTimeline();
+        break;
+    case CommandKind::Connect:
+        ok = parseConnect();
         break;
     case CommandKind::Quit:
         ok = parseCode(DefaultQuitCode) &&

@@ -116,6 +116,9 @@ void Controller::execute(const Command &c)
         queue([engine, token] { engine->flushAndNotify(token); });
         break;
     }
+    case CommandKind::Connect:
+        queue([engine, c] { engine->connectTo(c.connect, c.id); });
+        break;
     case CommandKind::Quit:
         m_shuttingDown = true;
         emit shutdownStarted(c.timeoutMs);

@@ -96,6 +96,10 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         return tr("How it ended");
     case AckDelay:
         return tr("Ack delay");
+    case ConnRole:
+        return tr("Role");
+    case Url:
+        return tr("URL");
     default:
         return {};
     }
@@ -170,6 +174,11 @@ QVariant ConnectionTableModel::displayText(const ConnectionRow &r, int column) c
     case AckDelay:
         return r.ackDelayUs < 0 ? QString()
                                 : tr("%1 ms").arg(DisplayText::milliseconds(r.ackDelayUs));
+    case ConnRole:
+        // The contract's words (docs/headless.md `role`), translated.
+        return r.outgoing ? tr("out") : tr("in");
+    case Url:
+        return r.url;
     default:
         return {};
     }
@@ -263,7 +272,19 @@ QString ConnectionTableModel::tooltip(const ConnectionRow &r, int column) const
                  r.tcpClosedByClient ? tr("client") : tr("server"));
     case Remote:
     case Path:
+    case Url:
+        if (r.outgoing)
+            return tr("Outgoing connection to %1").arg(r.url);
         return r.userAgent.isEmpty() ? QString() : tr("User agent: %1").arg(r.userAgent);
+    case ConnRole:
+        return r.outgoing ? tr("Outgoing: CloseCall connected to %1 and is the client").arg(r.url)
+                          : tr("Incoming: a client connected to CloseCall's server");
+    case InitiatedBy:
+        // "client" / "server" are the RFC 6455 roles: say which one is us.
+        if (r.initiatedBy == protocol::Initiator::None)
+            return {};
+        return r.outgoing ? tr("On this outgoing connection CloseCall is the client.")
+                          : tr("On this incoming connection CloseCall is the server.");
     default:
         return {};
     }
@@ -333,6 +354,8 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
         return int(r.initiatedBy);
     case RemoteRole:
         return r.remote;
+    case OutgoingRole:
+        return r.outgoing;
     case SortRole:
         return sortValue(r, column);
     default:

@@ -57,6 +57,8 @@ public:
         // the same columns (see ConnectionsPane::applyDefaultColumns for
         // where they show).
         AckDelay, // ms from the peer's Close to our answer
+        ConnRole, // "in" (we accepted it) or "out" (we connected)
+        Url,      // out rows: the URL connected to
         ColumnCount
     };
     Q_ENUM(Column)
@@ -80,6 +82,7 @@ public:
         InitiatedByRole,        // int of protocol::Initiator
         RemoteRole,             // QString "ip:port"
         SortRole,
+        OutgoingRole, // bool: role "out", CloseCall is the client
     };
     Q_ENUM(Role)
 

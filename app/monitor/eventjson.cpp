@@ -232,6 +232,19 @@ void writeCrossed(Writer &w, const events::Payload &p)
         w.lit(",\"crossed\":true");
 }
 
+// Added fields of open and handshake_failed: "role" always ("in": we
+// accepted it, "out": we connected), "url" on outgoing ones only.
+void writeRole(Writer &w, bool outgoing, const QString &url)
+{
+    if (!outgoing) {
+        w.lit(",\"role\":\"in\"");
+    } else {
+        w.lit(",\"role\":\"out\"");
+        w.lit(",\"url\":");
+        w.string(url);
+    }
+}
+
 void writeEvent(Writer &w, const Event &e)
 {
     w.lit("{\"seq\":");
@@ -265,6 +278,7 @@ void writeEvent(Writer &w, const Event &e)
                   w.num(f.httpStatus);
                   w.lit(",\"reason\":");
                   w.string(f.reason);
+                  writeRole(w, f.outgoing, f.url);
               },
               [&](const events::Open &o) {
                   w.lit(",\"remote\":");
@@ -281,6 +295,7 @@ void writeEvent(Writer &w, const Event &e)
                   w.string(o.userAgent);
                   w.lit(",\"headers\":");
                   writeHeaders(w, o.headers);
+                  writeRole(w, o.outgoing, o.url);
                   if (o.outgoing) {
                       // docs/headless.md "Peer behaviours": the canonical spec.
                       w.lit(",\"behaviour\":");
@@ -449,13 +464,16 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
                                  o.value("tls"_L1).toBool()};
     case EventType::HandshakeFailed:
         return events::HandshakeFailed{text("remote"_L1), o.value("status"_L1).toInt(),
-                                       text("reason"_L1)};
+                                       text("reason"_L1), text("role"_L1) == u"out",
+                                       text("url"_L1)};
     case EventType::Open: {
         events::Open open{text("remote"_L1),      text("path"_L1),   text("query"_L1),
                           text("subprotocol"_L1), text("origin"_L1), text("user_agent"_L1)};
         const QJsonObject headers = o.value("headers"_L1).toObject();
         for (auto it = headers.begin(); it != headers.end(); ++it)
             open.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+        open.outgoing = text("role"_L1) == u"out";
+        open.url = text("url"_L1);
         open.behaviour = text("behaviour"_L1);
         return open;
     }

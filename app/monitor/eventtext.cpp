@@ -113,6 +113,8 @@ enum Column {
     ColSentCode,
     ColSentReason,
     ColAckDelayUs,
+    ColRole,
+    ColUrl,
     ColumnCount
 };
 
@@ -157,6 +159,8 @@ constexpr const char *ColumnNames[] = {
     "sent_code",
     "sent_reason",
     "ack_delay_us",
+    "role",
+    "url",
 };
 static_assert(std::size(ColumnNames) == ColumnCount);
 
@@ -253,7 +257,25 @@ void csvCode(CsvRow &row, const CloseCode &code)
 
 } // namespace
 
+// open's and handshake_failed's added cells: role always, url when outgoing.
+void addRoleCells(CsvRow &row, bool outgoing, const QString &url)
+{
+    row.name(ColRole, outgoing ? "out"_L1 : "in"_L1);
+    if (outgoing)
+        row.string(ColUrl, url);
+}
+
 // ---- text --------------------------------------------------------------------
+
+// An outgoing connection says so, and where it went; an accepted one's line
+// is as it always was.
+void addOutgoing(QByteArray &out, bool outgoing, const QString &url)
+{
+    if (!outgoing)
+        return;
+    add(out, "  out "_L1);
+    addQuotedString(out, url);
+}
 
 void appendTextDetails(QByteArray &out, const Event &e)
 {
@@ -271,11 +293,16 @@ void appendTextDetails(QByteArray &out, const Event &e)
     }
     case server::EventType::HandshakeFailed: {
         const auto &f = e.as<events::HandshakeFailed>();
-        out += f.remote.toUtf8();
-        add(out, "  HTTP "_L1);
+        // An outgoing connection that got no TCP connection has no remote.
+        if (!f.remote.isEmpty()) {
+            out += f.remote.toUtf8();
+            add(out, "  "_L1);
+        }
+        add(out, "HTTP "_L1);
         addNumber(out, f.httpStatus);
         add(out, "  "_L1);
         addQuotedString(out, f.reason);
+        addOutgoing(out, f.outgoing, f.url);
         break;
     }
     case server::EventType::Open: {
@@ -299,6 +326,7 @@ void appendTextDetails(QByteArray &out, const Event &e)
             add(out, "  user-agent "_L1);
             addQuotedString(out, f.userAgent);
         }
+        addOutgoing(out, f.outgoing, f.url);
         if (!f.behaviour.isEmpty()) {
             add(out, "  behaviour "_L1);
             addQuotedString(out, f.behaviour);
@@ -476,6 +504,7 @@ void appendCsvRow(QByteArray &out, const Event &e)
         row.string(ColReason, f.reason);
         row.string(ColRemote, f.remote);
         row.number(ColStatus, f.httpStatus);
+        addRoleCells(row, f.outgoing, f.url);
         break;
     }
     case server::EventType::Open: {
@@ -489,6 +518,7 @@ void appendCsvRow(QByteArray &out, const Event &e)
         QByteArray headers;
         appendHeadersJson(headers, f.headers);
         row.text(ColHeaders, headers);
+        addRoleCells(row, f.outgoing, f.url);
         break;
     }
     case server::EventType::MessageIn:

@@ -51,6 +51,14 @@ QString summary(const Command &c)
     case CommandKind::Timeline:
         return u"%1 conn=%2 path=%3 format=%4"_s.arg(name).arg(c.conn).arg(
             c.path, closecall::monitor::timelineFormatName(c.timelineFormat));
+    case CommandKind::Connect: {
+        const auto &r = c.connect;
+        return u"%1 url=%2 count=%3 subprotocols=%4 headers=%5 behaviour=%6 insecure=%7"_s
+            .arg(name, r.url)
+            .arg(r.count)
+            .arg(r.subprotocols.join(u'|'), r.headers.join(u'|'), r.behaviour,
+                 r.insecure ? u"yes"_s : u"no"_s);
+    }
     }
     return {};
 }
@@ -199,6 +207,22 @@ void tst_commandparser::accepted_data()
         u"quit code=Empty reason= timeout=0"_s);
     row("quit reason only", R"({"cmd":"quit","reason":"deploy"})", {},
         u"quit code=1001 reason=deploy timeout=-1"_s);
+
+    // connect: the defaults, every field, the url trimmed; the behaviour
+    // and the headers' shape are passed as given (the engine checks them).
+    row("connect defaults", R"({"id":"c","cmd":"connect","url":"ws://127.0.0.1:9/"})", R"("c")",
+        u"connect url=ws://127.0.0.1:9/ count=1 subprotocols= headers= behaviour= insecure=no"_s);
+    row("connect every field",
+        R"({"cmd":"connect","url":" wss://localhost:8443/chat ","count":3,)"
+        R"("subprotocols":["chat","superchat"],"headers":["Origin: http://x","Cookie: a=1"],)"
+        R"("behaviour":"traffic=text; every=100","insecure":true})",
+        {},
+        u"connect url=wss://localhost:8443/chat count=3 subprotocols=chat|superchat "
+        "headers=Origin: http://x|Cookie: a=1 behaviour=traffic=text; every=100 insecure=yes"_s);
+    row("connect empty lists",
+        R"({"cmd":"connect","url":"ws://h/","subprotocols":[],)"
+        R"("headers":[],"behaviour":"","insecure":false})",
+        {}, u"connect url=ws://h/ count=1 subprotocols= headers= behaviour= insecure=no"_s);
 }
 
 void tst_commandparser::accepted()
@@ -230,7 +254,7 @@ void tst_commandparser::refused_data()
         u"unknown cmd 'clsoe' (did you mean 'close'?)"_s);
     row("unknown cmd", R"({"cmd":"frobnicate"})", {},
         u"unknown cmd 'frobnicate'; commands are list, close, close_output, abort, send, ping, "
-        "set, export, quit, timeline"_s);
+        "set, export, quit, timeline, connect"_s);
     row("bad JSON", R"({"cmd": "list",})", {},
         u"bad JSON at offset 16: object is missing after a comma"_s);
     row("bad JSON keeps id", R"({"id": 12, "cmd": "close", "conn": })", "12",
@@ -413,6 +437,35 @@ void tst_commandparser::refused_data()
         u"'format' must be svg or png; got \"jpeg\""_s);
     row("timeline unknown field", R"({"cmd":"timeline","conn":1,"path":"a","filter":"x"})", {},
         u"unknown field 'filter' for timeline (it takes conn, path, format)"_s);
+
+    // connect
+    row("connect no url", R"({"id":4,"cmd":"connect","count":2})", "4",
+        u"connect needs 'url' (ws://host:port/path or wss://…)"_s);
+    row("connect url number", R"({"cmd":"connect","url":8080})", {},
+        u"'url' must be a non-empty string such as \"ws://127.0.0.1:8080/\"; got 8080"_s);
+    row("connect url blank", R"({"cmd":"connect","url":"  "})", {},
+        u"'url' must be a non-empty string such as \"ws://127.0.0.1:8080/\"; got \"  \""_s);
+    row("connect count 0", R"({"cmd":"connect","url":"ws://h/","count":0})", {},
+        u"'count' must be a whole number of connections from 1; got 0"_s);
+    row("connect count fraction", R"({"cmd":"connect","url":"ws://h/","count":1.5})", {},
+        u"'count' must be a whole number of connections from 1; got 1.5"_s);
+    row("connect count string", R"({"cmd":"connect","url":"ws://h/","count":"2"})", {},
+        u"'count' must be a whole number of connections from 1; got \"2\""_s);
+    row("connect subprotocols string", R"({"cmd":"connect","url":"ws://h/","subprotocols":"chat"})",
+        {}, u"'subprotocols' must be an array of strings; got a string"_s);
+    row("connect headers item number", R"({"cmd":"connect","url":"ws://h/","headers":["A: b",3]})",
+        {}, u"'headers' item 1 must be a non-empty string; got 3"_s);
+    row("connect headers item empty", R"({"cmd":"connect","url":"ws://h/","headers":[""]})", {},
+        u"'headers' item 0 must be a non-empty string; got \"\""_s);
+    row("connect behaviour object", R"({"cmd":"connect","url":"ws://h/","behaviour":{}})", {},
+        u"'behaviour' must be a string such as \"traffic=text; on-close=delay\"; got an object"_s);
+    row("connect insecure string", R"({"cmd":"connect","url":"ws://h/","insecure":"yes"})", {},
+        u"'insecure' must be true or false; got a string"_s);
+    row("connect unknown field", R"({"cmd":"connect","url":"ws://h/","protocols":["x"]})", {},
+        u"unknown field 'protocols' for connect (it takes url, count, subprotocols, headers, "
+        "behaviour, insecure)"_s);
+    row("connect typo", R"({"cmd":"conect","url":"ws://h/"})", {},
+        u"unknown cmd 'conect' (did you mean 'connect'?)"_s);
 }
 
 void tst_commandparser::refused()
@@ -454,7 +507,7 @@ void tst_commandparser::everyCommandNameRoundTrips()
     for (CommandKind kind :
          {CommandKind::List, CommandKind::Close, CommandKind::CloseOutput, CommandKind::Abort,
           CommandKind::Send, CommandKind::Ping, CommandKind::Set, CommandKind::Export,
-          CommandKind::Quit, CommandKind::Timeline}) {
+          CommandKind::Quit, CommandKind::Timeline, CommandKind::Connect}) {
         QCOMPARE(commandKindFromName(QString(commandName(kind))), kind);
     }
     QVERIFY(!commandKindFromName(u"Close"_s));

@@ -35,6 +35,27 @@ inline Event handshakeFailed()
                  3, protocol::State::Aborted);
 }
 
+// An outgoing connection (CloseCall the client) that never got its 101.
+inline Event outgoingHandshakeFailed()
+{
+    return Event(events::HandshakeFailed{QString(), 0, u"connection refused"_s, true,
+                                         u"ws://127.0.0.1:1/x"_s},
+                 4, protocol::State::Connecting);
+}
+
+// An outgoing connection's open: the headers are the server's 101's.
+inline Event outgoingOpen(quint32 conn = 9)
+{
+    events::Open open;
+    open.remote = u"127.0.0.1:9001"_s;
+    open.path = u"/chat"_s;
+    open.query = u"a=1"_s;
+    open.headers = {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}};
+    open.outgoing = true;
+    open.url = u"ws://127.0.0.1:9001/chat?a=1"_s;
+    return Event(std::move(open), conn, protocol::State::Open);
+}
+
 inline Event openEvent(quint32 conn = 7)
 {
     events::Open open;
@@ -263,6 +284,8 @@ inline void compare(const Event &a, const Event &b)
         QCOMPARE(x.remote, y.remote);
         QCOMPARE(x.httpStatus, y.httpStatus);
         QCOMPARE(x.reason, y.reason);
+        QCOMPARE(x.outgoing, y.outgoing);
+        QCOMPARE(x.url, y.url);
         break;
     }
     case EventType::Open: {
@@ -275,6 +298,8 @@ inline void compare(const Event &a, const Event &b)
         QCOMPARE(x.origin, y.origin);
         QCOMPARE(x.userAgent, y.userAgent);
         QCOMPARE(headersObject(x.headers), headersObject(y.headers));
+        QCOMPARE(x.outgoing, y.outgoing);
+        QCOMPARE(x.url, y.url);
         break;
     }
     case EventType::PingIn:

@@ -81,11 +81,19 @@ void tst_EventJson::contract_data()
     QTest::newRow("handshake_failed 403")
         << stamped(handshakeFailed())
         << "{" + Common +
-               R"("event":"handshake_failed","conn":3,"state":"Aborted","remote":"127.0.0.1:50200","status":403,"reason":"Origin \"http://evil.test\" is not allowed"})";
+               R"("event":"handshake_failed","conn":3,"state":"Aborted","remote":"127.0.0.1:50200","status":403,"reason":"Origin \"http://evil.test\" is not allowed","role":"in"})";
+    QTest::newRow("handshake_failed outgoing")
+        << stamped(outgoingHandshakeFailed())
+        << "{" + Common +
+               R"("event":"handshake_failed","conn":4,"state":"Connecting","remote":"","status":0,"reason":"connection refused","role":"out","url":"ws://127.0.0.1:1/x"})";
     QTest::newRow("open with repeated header")
         << stamped(openEvent(7))
         << "{" + Common +
-               R"("event":"open","conn":7,"state":"Open","remote":"127.0.0.1:50123","path":"/chat room","query":"room=1&name=a%20b","subprotocol":"chat","origin":"http://example.test","user_agent":"test-agent/1.0","headers":{"Host":"127.0.0.1:9001","Upgrade":"websocket","Connection":"Upgrade","Sec-WebSocket-Key":"dGhlIHNhbXBsZSBub25jZQ==","Sec-WebSocket-Version":"13","X-Dup":"a, b"}})";
+               R"("event":"open","conn":7,"state":"Open","remote":"127.0.0.1:50123","path":"/chat room","query":"room=1&name=a%20b","subprotocol":"chat","origin":"http://example.test","user_agent":"test-agent/1.0","headers":{"Host":"127.0.0.1:9001","Upgrade":"websocket","Connection":"Upgrade","Sec-WebSocket-Key":"dGhlIHNhbXBsZSBub25jZQ==","Sec-WebSocket-Version":"13","X-Dup":"a, b"},"role":"in"})";
+    QTest::newRow("open outgoing")
+        << stamped(outgoingOpen())
+        << "{" + Common +
+               R"("event":"open","conn":9,"state":"Open","remote":"127.0.0.1:9001","path":"/chat","query":"a=1","subprotocol":"","origin":"","user_agent":"","headers":{"Upgrade":"websocket","Connection":"Upgrade"},"role":"out","url":"ws://127.0.0.1:9001/chat?a=1"})";
     QTest::newRow("message_in text, not post-close")
         << stamped(message(EventType::MessageIn, 7, State::Open, "hello"))
         << "{" + Common +

@@ -214,6 +214,12 @@ void tst_LogExport::textLines_data()
     QTest::newRow("open")
         << at(openEvent(7))
         << t + R"(#7 Open  open  127.0.0.1:50123  GET /chat room?room=1&name=a%20b  subprotocol "chat"  origin "http://example.test"  user-agent "test-agent/1.0")";
+    QTest::newRow("open outgoing")
+        << at(outgoingOpen(9))
+        << t + R"(#9 Open  open  127.0.0.1:9001  GET /chat?a=1  out "ws://127.0.0.1:9001/chat?a=1")";
+    QTest::newRow("handshake_failed outgoing")
+        << at(outgoingHandshakeFailed())
+        << t + R"(#4 Connecting  handshake_failed  HTTP 0  "connection refused"  out "ws://127.0.0.1:1/x")";
     QTest::newRow("post-close discarded (the contract's example)")
         << at(message(EventType::MessageIn, 7, State::CloseSent, "hello",
                       protocol::MessageType::Text, protocol::PostClose::Discarded))
@@ -343,8 +349,12 @@ void tst_LogExport::csvFile()
     QCOMPARE(cell(20, "sent_code"), "");
     QCOMPARE(cell(20, "sent_reason"), "");
     // The columns added later come last: older readers keep their indexes.
-    QCOMPARE(header.mid(header.size() - 4),
-             QList<QByteArray>({"crossed", "sent_code", "sent_reason", "ack_delay_us"}));
+    QCOMPARE(
+        header.mid(header.size() - 6),
+        QList<QByteArray>({"crossed", "sent_code", "sent_reason", "ack_delay_us", "role", "url"}));
+    // An accepted connection's open says "in" and has no URL.
+    QCOMPARE(cell(2, "role"), "in");
+    QCOMPARE(cell(2, "url"), "");
     QCOMPARE(
         cell(2, "headers"),
         QByteArray(

@@ -133,15 +133,18 @@ void ConnectionsPane::applyDefaultColumns()
     // What answers "what did my client do" comes first and fits a 1280 px
     // window beside the docks: who, its state, then the close columns in the
     // order things happen — our Close, the data that came after it, the
-    // peer's Close. The rest follows; the traffic details start hidden (the
-    // header's context menu shows them).
+    // peer's Close. Role (in / out) comes next, beside Initiated by, whose
+    // "client" or "server" it explains. The rest follows; the traffic
+    // details and an out row's URL start hidden (the header's context menu
+    // shows them; the Path tooltip has the URL).
     using Model = ConnectionTableModel;
     const int order[] = {
-        Model::Id,        Model::Remote,         Model::Path,          Model::State,
-        Model::CloseSent, Model::PostClose,      Model::CloseReceived, Model::InitiatedBy,
-        Model::HowEnded,  Model::CloseHandshake, Model::AckDelay,      Model::Duration,
-        Model::MsgsIn,    Model::MsgsOut,        Model::Subprotocol,   Model::Opened,
-        Model::BytesIn,   Model::BytesOut,       Model::LastActivity,
+        Model::Id,           Model::Remote,    Model::Path,           Model::State,
+        Model::CloseSent,    Model::PostClose, Model::CloseReceived,  Model::ConnRole,
+        Model::InitiatedBy,  Model::HowEnded,  Model::CloseHandshake, Model::AckDelay,
+        Model::Duration,     Model::MsgsIn,    Model::MsgsOut,        Model::Subprotocol,
+        Model::Url,          Model::Opened,    Model::BytesIn,        Model::BytesOut,
+        Model::LastActivity,
     };
     static_assert(std::size(order) == Model::ColumnCount);
     QHeaderView *header = m_view->horizontalHeader();
@@ -157,6 +160,8 @@ void ConnectionsPane::applyDefaultColumns()
         const char *sample;
     } widths[] = {
         {Model::Id, "0000"},
+        {Model::ConnRole, "out"},
+        {Model::Url, "ws://127.0.0.1:9001/chat"},
         {Model::Remote, "127.0.0.1:00000"},
         {Model::Path, "/chat?room"},
         {Model::State, "CloseReceived"},
@@ -182,7 +187,7 @@ void ConnectionsPane::applyDefaultColumns()
         m_view->setColumnWidth(w.column, std::max(width, header->sectionSizeHint(w.column)));
     }
     m_view->setDefaultHiddenColumns(
-        {Model::Opened, Model::BytesIn, Model::BytesOut, Model::LastActivity});
+        {Model::Opened, Model::BytesIn, Model::BytesOut, Model::LastActivity, Model::Url});
     updateSubprotocolColumn(0, m_model->rowCount() - 1);
 }
 

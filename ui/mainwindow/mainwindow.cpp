@@ -183,6 +183,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
+    createConnectAction();
     m_start = makeAction(this, u"actionStart"_s, tr("&Start"), u":/icons/start.svg"_s,
                          QKeySequence(Qt::CTRL | Qt::Key_R));
     m_start->setToolTip(tr("Listen for WebSocket clients on the address in the toolbar (Ctrl+R)"));
@@ -312,6 +313,8 @@ void MainWindow::createMenus()
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     connection->setToolTipsVisible(true);
+    connection->addAction(m_connectAction);
+    connection->addSeparator();
     connection->addActions({m_connActions->action(Kind::Close),
                             m_connActions->action(Kind::CloseOutput),
                             m_connActions->action(Kind::Abort)});

@@ -37,6 +37,7 @@ namespace closecall::ui {
 
 class CloseOutcomeWatcher;
 class ClosePanel;
+class ConnectDialog;
 class ConnectionActions;
 class ConnectionsPane;
 class DetailsPanel;
@@ -105,6 +106,10 @@ public:
 
     void saveSettings();
 
+    // Connection ▸ Connect…: shows the dialog (made on first use) and
+    // returns it.
+    ConnectDialog *showConnectDialog();
+
     // The Help ▸ Keyboard Shortcuts text (F1): every shortcut, and how to
     // reach each pane from the keyboard.
     QString shortcutsHtml() const;
@@ -149,6 +154,11 @@ private:
     void onListening(const QString &url);
     void onStartFailed(const QString &error);
     void onStopped();
+
+    // mainwindow_connect.cpp: Connection ▸ Connect… and its command.
+    void createConnectAction();
+    void connectOut(const control::Command &command);
+    void onConnectFinished(const QByteArray &id, bool ok, const QString &error);
 
     // mainwindow_files.cpp: export and the log file, with their dialogs.
     void exportLogInteractive(bool filteredOnly);
@@ -214,6 +224,10 @@ private:
     QAction *m_logCapacity = nullptr;
     QAction *m_resetLayout = nullptr;
     QMenu *m_contextMenu = nullptr;
+    QAction *m_connectAction = nullptr;
+    ConnectDialog *m_connectDialog = nullptr;
+    QByteArray m_connectId; // the dialog's pending `connect`
+    bool m_connectPending = false;
 
     QString m_tlsCert;
     QString m_tlsKey;

@@ -224,6 +224,9 @@ void MainWindow::onCommandFinished(const QByteArray &id, CommandKind kind, bool 
         if (ok)
             return; // the toggles already show it
         break;
+    case CommandKind::Connect:
+        onConnectFinished(id, ok, error);
+        break;
     default:
         break;
     }
