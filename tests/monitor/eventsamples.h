@@ -53,6 +53,7 @@ inline Event outgoingOpen(quint32 conn = 9)
     open.headers = {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}};
     open.outgoing = true;
     open.url = u"ws://127.0.0.1:9001/chat?a=1"_s;
+    open.behaviour = u"on-close=never"_s;
     return Event(std::move(open), conn, protocol::State::Open);
 }
 
@@ -300,6 +301,7 @@ inline void compare(const Event &a, const Event &b)
         QCOMPARE(headersObject(x.headers), headersObject(y.headers));
         QCOMPARE(x.outgoing, y.outgoing);
         QCOMPARE(x.url, y.url);
+        QCOMPARE(x.behaviour, y.behaviour);
         break;
     }
     case EventType::PingIn:

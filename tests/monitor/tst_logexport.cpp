@@ -216,7 +216,7 @@ void tst_LogExport::textLines_data()
         << t + R"(#7 Open  open  127.0.0.1:50123  GET /chat room?room=1&name=a%20b  subprotocol "chat"  origin "http://example.test"  user-agent "test-agent/1.0")";
     QTest::newRow("open outgoing")
         << at(outgoingOpen(9))
-        << t + R"(#9 Open  open  127.0.0.1:9001  GET /chat?a=1  out "ws://127.0.0.1:9001/chat?a=1")";
+        << t + R"(#9 Open  open  127.0.0.1:9001  GET /chat?a=1  out "ws://127.0.0.1:9001/chat?a=1"  behaviour "on-close=never")";
     QTest::newRow("handshake_failed outgoing")
         << at(outgoingHandshakeFailed())
         << t + R"(#4 Connecting  handshake_failed  HTTP 0  "connection refused"  out "ws://127.0.0.1:1/x")";
