@@ -115,6 +115,7 @@ enum Column {
     ColAckDelayUs,
     ColRole,
     ColUrl,
+    ColBehaviour,
     ColumnCount
 };
 
@@ -161,6 +162,7 @@ constexpr const char *ColumnNames[] = {
     "ack_delay_us",
     "role",
     "url",
+    "behaviour",
 };
 static_assert(std::size(ColumnNames) == ColumnCount);
 
@@ -519,6 +521,8 @@ void appendCsvRow(QByteArray &out, const Event &e)
         appendHeadersJson(headers, f.headers);
         row.text(ColHeaders, headers);
         addRoleCells(row, f.outgoing, f.url);
+        if (f.outgoing)
+            row.string(ColBehaviour, f.behaviour); // docs/headless.md "Peer behaviours"
         break;
     }
     case server::EventType::MessageIn:
