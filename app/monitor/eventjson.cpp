@@ -296,6 +296,11 @@ void writeEvent(Writer &w, const Event &e)
                   w.lit(",\"headers\":");
                   writeHeaders(w, o.headers);
                   writeRole(w, o.outgoing, o.url);
+                  // Only when a certificate was accepted that failed verification.
+                  if (!o.tlsInsecure.isEmpty()) {
+                      w.lit(",\"tls_insecure\":");
+                      w.string(o.tlsInsecure);
+                  }
                   if (o.outgoing) {
                       // docs/headless.md "Peer behaviours": the canonical spec.
                       w.lit(",\"behaviour\":");
@@ -474,6 +479,7 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
             open.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
         open.outgoing = text("role"_L1) == u"out";
         open.url = text("url"_L1);
+        open.tlsInsecure = text("tls_insecure"_L1);
         open.behaviour = text("behaviour"_L1);
         return open;
     }

@@ -115,6 +115,7 @@ enum Column {
     ColAckDelayUs,
     ColRole,
     ColUrl,
+    ColTlsInsecure,
     ColBehaviour,
     ColumnCount
 };
@@ -162,6 +163,7 @@ constexpr const char *ColumnNames[] = {
     "ack_delay_us",
     "role",
     "url",
+    "tls_insecure",
     "behaviour",
 };
 static_assert(std::size(ColumnNames) == ColumnCount);
@@ -329,6 +331,10 @@ void appendTextDetails(QByteArray &out, const Event &e)
             addQuotedString(out, f.userAgent);
         }
         addOutgoing(out, f.outgoing, f.url);
+        if (!f.tlsInsecure.isEmpty()) {
+            add(out, "  INSECURE TLS, accepted: "_L1);
+            addQuotedString(out, f.tlsInsecure);
+        }
         if (!f.behaviour.isEmpty()) {
             add(out, "  behaviour "_L1);
             addQuotedString(out, f.behaviour);
@@ -521,6 +527,7 @@ void appendCsvRow(QByteArray &out, const Event &e)
         appendHeadersJson(headers, f.headers);
         row.text(ColHeaders, headers);
         addRoleCells(row, f.outgoing, f.url);
+        row.string(ColTlsInsecure, f.tlsInsecure);
         if (f.outgoing)
             row.string(ColBehaviour, f.behaviour); // docs/headless.md "Peer behaviours"
         break;

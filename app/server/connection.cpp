@@ -3,6 +3,7 @@
 #include "engineimpl.h"
 #include "peerdriver.h"
 #include "plaintransport.h"
+#include "tlstransport.h"
 
 namespace closecall::server {
 
@@ -56,11 +57,12 @@ void Connection::setBehaviour(const PeerBehaviour &behaviour)
     m_ws.setAutoAcknowledge(m_driver->autoAcknowledge());
 }
 
-void Connection::start(std::unique_ptr<Transport> transport, bool plain)
+void Connection::start(std::unique_ptr<Transport> transport, bool plain, qint64 handshakeTimeoutMs)
 {
     m_transport = std::move(transport);
     m_plain = plain;
-    setTimer(Timer::Handshake, m_engine.config().handshakeTimeoutMs);
+    setTimer(Timer::Handshake,
+             handshakeTimeoutMs < 0 ? m_engine.config().handshakeTimeoutMs : handshakeTimeoutMs);
     if (isOutgoing())
         pump(); // the upgrade request
 }
@@ -347,9 +349,8 @@ void Connection::onTransportEof(bool reset)
 
 void Connection::onTransportError(const QString &message)
 {
-    if (m_link == Link::Up && m_ws.isConnecting()) {
-        publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, 0, message}));
-    }
+    if (m_link == Link::Up && m_ws.isConnecting())
+        publishHandshakeFailed(0, message);
     if (m_link == Link::Up) {
         m_ws.transportClosed(true);
         (void)m_ws.takeTransportAction(); // the transport is already gone
@@ -488,6 +489,11 @@ void Connection::publishOpen()
                           m_info.url};
         if (m_driver)
             open.behaviour = m_driver->behaviour().toSpec();
+        // wss:// with insecure: the log says what was accepted, every time.
+        if (!m_plain)
+            open.tlsInsecure = static_cast<const TlsTransport *>(m_transport.get())
+                                   ->certificateErrors()
+                                   .join(u"; ");
         publish(makeEvent(State::Open, std::move(open)));
         return;
     }
@@ -554,12 +560,18 @@ void Connection::onDeadline()
     case Timer::Handshake: {
         if (isOutgoing()) {
             // The server did not answer the upgrade in time: we give up.
+            // The time counts from the connect: resolution, TCP, TLS, upgrade.
+            const bool tlsPending =
+                !m_plain && !static_cast<const TlsTransport *>(m_transport.get())->isEncrypted();
             m_ws.abandonUpgrade();
             const QString said = m_ws.failureReason();
-            publishHandshakeFailed(m_ws.httpStatus(),
-                                   said.isEmpty() ? tr("no 101 Switching Protocols within %1 ms")
-                                                        .arg(m_engine.config().handshakeTimeoutMs)
-                                                  : said);
+            const int ms = m_engine.config().handshakeTimeoutMs;
+            publishHandshakeFailed(
+                m_ws.httpStatus(),
+                !said.isEmpty() ? said
+                : tlsPending
+                    ? tr("the server did not finish the TLS handshake within %1 ms").arg(ms)
+                    : tr("no 101 Switching Protocols within %1 ms").arg(ms));
             pump();
             return;
         }

@@ -39,8 +39,9 @@ public:
     Q_DISABLE_COPY_MOVE(Connection)
 
     // Takes the transport built with this connection as its owner, and
-    // starts the handshake timeout.
-    void start(std::unique_ptr<Transport> transport, bool plain);
+    // starts the handshake timeout: `handshakeTimeoutMs`, or the engine's
+    // when -1 (an outgoing connection gets what its TCP connect left of it).
+    void start(std::unique_ptr<Transport> transport, bool plain, qint64 handshakeTimeoutMs = -1);
     // An outgoing connection that misbehaves as told (docs/headless.md
     // "Peer behaviours"), before start(): a PeerDriver plays it. Its
     // on-close decides the acknowledge and its traffic the echo, whatever

@@ -30,6 +30,7 @@ Connector::~Connector()
 
 void Connector::start()
 {
+    m_clock.start();
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
 #include <QtCore/QString>
 #include <QtNetwork/QHostAddress>
@@ -34,6 +35,9 @@ public:
 
     // Starts; the result comes later, never from inside this call.
     void start();
+    // Since start(): what the TCP connect took of the timeout, which goes
+    // on to cover TLS and the upgrade.
+    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
 
 private:
     void onResolved(const QHostInfo &info);
@@ -52,6 +56,7 @@ private:
     int m_fd = -1;
     QSocketNotifier *m_notifier = nullptr;
     QTimer *m_timer = nullptr;
+    QElapsedTimer m_clock;
     int m_lookupId = -1;
     bool m_finished = false;
 };

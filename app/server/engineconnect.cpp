@@ -5,12 +5,15 @@
 #include "engineimpl.h"
 #include "peerbehaviour.h"
 #include "sockets.h"
+#include "tlstransport.h"
 
 #include "protocol/clienturl.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslSocket>
 
 #include <algorithm>
 #include <utility>
@@ -41,9 +44,9 @@ void EngineImpl::connectTo(const ConnectRequest &request, const QByteArray &resu
         publishResult(resultId, false, error);
         return;
     }
-    if (target->tls) {
+    if (target->tls && !QSslSocket::supportsSsl()) {
         publishResult(resultId, false,
-                      tr("wss:// is not supported for outgoing connections yet; use ws://"));
+                      tr("wss:// needs TLS, and Qt found no TLS library (OpenSSL)"));
         return;
     }
     if (count < 1 || count > MaxConnectCount) {
@@ -89,8 +92,9 @@ void EngineImpl::connectTo(const ConnectRequest &request, const QByteArray &resu
         ids.append(qint64(id));
         auto *connector = new Connector(
             target->host, target->port, m_config.handshakeTimeoutMs,
-            [this, id, target = *target](int fd, const QHostAddress &, const QString &why) {
-                onConnected(id, target, fd, why);
+            [this, id, target = *target, insecure = request.insecure](int fd, const QHostAddress &,
+                                                                      const QString &why) {
+                onConnected(id, target, fd, why, insecure);
             },
             &q);
         connector->start();
@@ -101,11 +105,17 @@ void EngineImpl::connectTo(const ConnectRequest &request, const QByteArray &resu
         QJsonDocument(QJsonObject{{u"connections"_s, ids}}).toJson(QJsonDocument::Compact));
 }
 
-void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, const QString &error)
+void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, const QString &error,
+                             bool insecure)
 {
+    // One handshake timeout from the connect to the 101: what TCP took of
+    // it is gone for TLS and the upgrade.
+    qint64 handshakeMs = m_config.handshakeTimeoutMs;
     const PendingConnect pending = m_connectors.take(id);
-    if (pending.connector)
+    if (pending.connector) {
+        handshakeMs = qMax<qint64>(1, handshakeMs - pending.connector->elapsedMs());
         pending.connector->deleteLater(); // we are inside its report
+    }
     if (fd >= 0 && m_stopping) {
         ::close(fd);
         fd = -1;
@@ -118,8 +128,23 @@ void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, con
     sockets::setNoDelay(fd);
     const sockets::PeerAddress peer = sockets::peerAddress(sockets::peerOf(fd));
     auto *conn = new Connection(*this, id, peer, target.handshake, target.url);
-    auto transport = std::make_unique<PlainTransport>(fd, id, *m_poller, m_readBuffer, *conn);
-    if (!transport->isValid()) {
+    std::unique_ptr<Transport> transport;
+    bool valid = false;
+    if (target.tls) {
+        // The system's CAs and the URL's host; insecure accepts a failure
+        // and the `open` event names it (tls_insecure).
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        auto client = std::make_unique<TlsTransport>(fd, tls, m_readBuffer, *conn,
+                                                     TlsClient{target.host, insecure});
+        valid = client->isValid();
+        transport = std::move(client);
+    } else {
+        auto plain = std::make_unique<PlainTransport>(fd, id, *m_poller, m_readBuffer, *conn);
+        valid = plain->isValid();
+        transport = std::move(plain);
+    }
+    if (!valid) {
         delete conn;
         postError(tr("could not set up the socket of an outgoing connection"));
         return;
@@ -127,7 +152,7 @@ void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, con
     if (pending.behaviour)
         conn->setBehaviour(*pending.behaviour);
     m_conns.insert(id, conn);
-    conn->start(std::move(transport), true);
+    conn->start(std::move(transport), !target.tls, handshakeMs);
 }
 
 void EngineImpl::publishConnectFailed(quint32 id, const QString &url, const QString &error)

@@ -85,8 +85,9 @@ public:
 
 private:
     void accept(int fd, const sockets::PeerAddress &peer);
-    void onConnected(quint32 id, const protocol::ClientTarget &target, int fd,
-                     const QString &error);
+    // `insecure`: wss:// accepts a certificate that fails verification.
+    void onConnected(quint32 id, const protocol::ClientTarget &target, int fd, const QString &error,
+                     bool insecure = false);
     void publishConnectFailed(quint32 id, const QString &url, const QString &error);
     void dropPendingConnects(const QString &reason);
     void onPollEvent(quint64 key, quint32 events);

@@ -105,6 +105,10 @@ struct Open
     // Outgoing only: its peer behaviour as the canonical spec (empty for a
     // plain client; docs/headless.md "Peer behaviours").
     QString behaviour = {};
+    // Outgoing wss:// with insecure: why the server's certificate failed
+    // verification, accepted anyway ("the certificate is self-signed");
+    // empty when it verified (docs/headless.md `tls_insecure`).
+    QString tlsInsecure = {};
 };
 
 // What every message and control-frame event carries.

@@ -2,18 +2,22 @@
 
 #include "sockets.h"
 
-#include <QtCore/QCoreApplication>
+#include <QtNetwork/QSslCertificate>
 #include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslError>
 #include <QtNetwork/QSslSocket>
+
+#include <algorithm>
 
 #include <unistd.h>
 
 namespace closecall::server {
 
 TlsTransport::TlsTransport(int fd, const QSslConfiguration &config, const ReadBuffer &buffer,
-                           TransportOwner &owner)
+                           TransportOwner &owner, std::optional<TlsClient> client)
     : m_buffer(buffer)
     , m_owner(owner)
+    , m_client(std::move(client))
 {
     auto *socket = new QSslSocket;
     socket->setSslConfiguration(config);
@@ -41,26 +45,120 @@ TlsTransport::TlsTransport(int fd, const QSslConfiguration &config, const ReadBu
     QObject::connect(socket, &QSslSocket::bytesWritten, socket, [this] { onOutputDrained(); });
     QObject::connect(socket, &QSslSocket::encryptedBytesWritten, socket,
                      [this] { onOutputDrained(); });
-    QObject::connect(
-        socket, &QSslSocket::errorOccurred, socket, [this](QAbstractSocket::SocketError error) {
-            if (m_closed || m_closing)
-                return;
-            if (!m_encrypted) {
-                // A plain ws:// client on the wss:// port lands here.
-                const QString why = m_socket->errorString();
-                detach();
-                m_owner.onTransportError(
-                    QCoreApplication::translate("TlsTransport", "TLS handshake failed: %1")
-                        .arg(why));
-                return;
+    QObject::connect(socket, &QSslSocket::errorOccurred, socket,
+                     [this](QAbstractSocket::SocketError error) { onErrorOccurred(int(error)); });
+    if (!m_client) {
+        socket->startServerEncryption();
+        return;
+    }
+    // The certificate is checked against the configuration's CAs (the
+    // system's) and the URL's host; QSslSocket reports what failed here,
+    // before it gives up, and goes on only when we ignore it (insecure).
+    QObject::connect(socket, &QSslSocket::sslErrors, socket,
+                     [this](const QList<QSslError> &errors) {
+                         m_certificateErrors = describe(errors, m_client->host);
+                         if (m_client->insecure && m_socket)
+                             m_socket->ignoreSslErrors();
+                     });
+    socket->setPeerVerifyName(m_client->host); // also the SNI name
+    socket->startClientEncryption();
+}
+
+void TlsTransport::onErrorOccurred(int error)
+{
+    if (m_closed || m_closing)
+        return;
+    if (!m_encrypted) {
+        QString why;
+        if (m_client && !m_certificateErrors.isEmpty() && !m_client->insecure)
+            why = tr("TLS handshake failed: %1; connect with insecure to accept it")
+                      .arg(m_certificateErrors.join(u"; "));
+        else if (m_client && error == QAbstractSocket::RemoteHostClosedError)
+            why = tr("the server closed the connection during the TLS handshake");
+        else if (m_client && m_socket->errorString().contains(u"wrong version number"))
+            // OpenSSL's words for a first record that is not TLS at all,
+            // typically an HTTP answer from a plain server.
+            why = tr("TLS handshake failed: the server's answer is not TLS; is it a ws:// "
+                     "server? (%1)")
+                      .arg(m_socket->errorString());
+        else // a plain ws:// client on the wss:// port lands here
+            why = tr("TLS handshake failed: %1").arg(m_socket->errorString());
+        detach();
+        m_owner.onTransportError(why);
+        return;
+    }
+    if (error != QAbstractSocket::RemoteHostClosedError) {
+        detach();
+        m_owner.onTransportEof(true);
+    }
+    // RemoteHostClosedError: disconnected() follows.
+}
+
+QStringList TlsTransport::describe(const QList<QSslError> &errors, const QString &host)
+{
+    // In a fixed order (QSslError's), whatever order the checks ran in.
+    QList<QSslError> sorted = errors;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const QSslError &a, const QSslError &b) { return a.error() < b.error(); });
+    QStringList out;
+    for (const QSslError &e : std::as_const(sorted)) {
+        const QSslCertificate cert = e.certificate();
+        QString text;
+        switch (e.error()) {
+        case QSslError::SelfSignedCertificate:
+            text = tr("the certificate is self-signed");
+            break;
+        case QSslError::SelfSignedCertificateInChain:
+            text = tr("the certificate's chain ends in a self-signed certificate this system "
+                      "does not trust");
+            break;
+        case QSslError::HostNameMismatch: {
+            // Every name the certificate carries, so the user sees which
+            // URL would have matched.
+            QStringList names = cert.subjectInfo(QSslCertificate::CommonName);
+            const auto alternatives = cert.subjectAlternativeNames();
+            for (auto it = alternatives.cbegin(); it != alternatives.cend(); ++it) {
+                if (!names.contains(it.value()))
+                    names.append(it.value());
             }
-            if (error != QAbstractSocket::RemoteHostClosedError) {
-                detach();
-                m_owner.onTransportEof(true);
-            }
-            // RemoteHostClosedError: disconnected() follows.
-        });
-    socket->startServerEncryption();
+            text = names.isEmpty()
+                       ? tr("the certificate names no host, and %1 was asked for").arg(host)
+                       : tr("the certificate is for %1, not %2").arg(names.join(u", "), host);
+            break;
+        }
+        case QSslError::CertificateExpired:
+            text = tr("the certificate expired on %1")
+                       .arg(cert.expiryDate().toUTC().toString(Qt::ISODate));
+            break;
+        case QSslError::CertificateNotYetValid:
+            text = tr("the certificate is not valid before %1")
+                       .arg(cert.effectiveDate().toUTC().toString(Qt::ISODate));
+            break;
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+            text = tr("the certificate is not signed by a certificate authority this system "
+                      "trusts");
+            break;
+        case QSslError::CertificateRevoked:
+            text = tr("the certificate is revoked");
+            break;
+        case QSslError::NoPeerCertificate:
+            text = tr("the server sent no certificate");
+            break;
+        default: {
+            // Qt's own sentence, as a clause.
+            text = e.errorString();
+            if (!text.isEmpty())
+                text[0] = text[0].toLower();
+            break;
+        }
+        }
+        if (!out.contains(text))
+            out.append(text);
+    }
+    return out;
 }
 
 TlsTransport::~TlsTransport()
@@ -165,8 +263,9 @@ void TlsTransport::onDisconnected()
     if (closing)
         m_owner.onTransportClosed();
     else if (!m_encrypted)
-        m_owner.onTransportError(QCoreApplication::translate(
-            "TlsTransport", "the client closed the connection during the TLS handshake"));
+        m_owner.onTransportError(
+            m_client ? tr("the server closed the connection during the TLS handshake")
+                     : tr("the client closed the connection during the TLS handshake"));
     else
         m_owner.onTransportEof(false);
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-// A self-signed certificate for 127.0.0.1 made at test time by the openssl
-// CLI, shared by the wss:// tests (real TLS, real verification).
+// A self-signed certificate made at test time by the openssl CLI, shared by
+// the wss:// tests (real TLS, real verification): by default for 127.0.0.1
+// (CN localhost); another name to test the client's name check.
 
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
@@ -22,7 +23,9 @@ struct TestCertificate
     bool noOpenssl = false; // the openssl CLI is missing: the test skips
 
     // Writes cert.pem and key.pem into `dir`.
-    static TestCertificate make(const QString &dir)
+    static TestCertificate make(const QString &dir,
+                                const QString &commonName = QStringLiteral("localhost"),
+                                const QString &altName = QStringLiteral("IP:127.0.0.1"))
     {
         using namespace Qt::StringLiterals;
         TestCertificate c;
@@ -35,8 +38,8 @@ struct TestCertificate
         c.keyFile = dir + u"/key.pem"_s;
         QProcess openssl;
         openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
-                                     u"-subj"_s, u"/CN=localhost"_s, u"-days"_s, u"1"_s,
-                                     u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s,
+                                     u"-subj"_s, u"/CN="_s + commonName, u"-days"_s, u"1"_s,
+                                     u"-addext"_s, u"subjectAltName="_s + altName, u"-keyout"_s,
                                      c.keyFile, u"-out"_s, c.certFile});
         if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
             c.error =
