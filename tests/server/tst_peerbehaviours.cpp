@@ -6,9 +6,11 @@
 // waits for the event that says it happened, and nothing asserts a time.
 
 #include "engineharness.h"
+#include "testcertificate.h"
 
 #include "server/connectrequest.h"
 
+#include <QtCore/QTemporaryDir>
 #include <QtCore/QtEndian>
 #include <QtTest/QtTest>
 
@@ -36,14 +38,16 @@ struct Pair
     quint32 in = 0;
 };
 
-Pair connectToSelf(EngineHarness &h, const QString &behaviour)
+// `wss`: to a wss:// listener with a self-signed certificate (insecure).
+Pair connectToSelf(EngineHarness &h, const QString &behaviour, bool wss = false)
 {
     const quint16 port = h.waitListening();
     if (port == 0)
         return {};
     ConnectRequest request;
-    request.url = u"ws://127.0.0.1:%1/peer"_s.arg(port);
+    request.url = (wss ? u"wss://127.0.0.1:%1/peer"_s : u"ws://127.0.0.1:%1/peer"_s).arg(port);
     request.behaviour = behaviour;
+    request.insecure = wss;
     h.command([request](server::Engine *e) { e->connectTo(request, "\"c\""); });
     const auto result = h.result("\"c\"", Patience);
     if (!result.ok) {
@@ -137,6 +141,7 @@ private slots:
     void echoTraffic();
     void behaviourOverridesManualAck();
     void shutdownEndsDrivenPeers();
+    void overWss();
 };
 
 void tst_PeerBehaviours::badSpecFailsTheCommand()
@@ -549,6 +554,41 @@ void tst_PeerBehaviours::shutdownEndsDrivenPeers()
     QCOMPARE(h.all(EventType::Closed).size(), 4);
     // Nothing from any row after the engine's last word.
     QCOMPARE(h.events.last().type(), EventType::Result);
+}
+
+void tst_PeerBehaviours::overWss()
+{
+    // The driver sits above the transport: the same behaviour over TLS.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const TestCertificate cert = TestCertificate::make(dir.path());
+    if (cert.noOpenssl)
+        QSKIP(qPrintable(cert.error));
+    QVERIFY2(cert.error.isEmpty(), qPrintable(cert.error));
+    ServerConfig config = testConfig();
+    config.tlsCertFile = cert.certFile;
+    config.tlsKeyFile = cert.keyFile;
+    EngineHarness h(config);
+    const Pair p = connectToSelf(h, u"traffic=text;every=10;on-close=send;sends=3"_s, true);
+    QVERIFY(p.out && p.in);
+    QCOMPARE(h.first<events::Open>(p.out).behaviour, u"traffic=text; every=10; on-close=send"_s);
+    QVERIFY(
+        QTest::qWaitFor([&] { return h.all(EventType::MessageIn, p.in).size() >= 2; }, Patience));
+    closeRow(h, p.in, CloseMode::CloseOutput, 60000);
+    const auto inClosed = waitFirst<events::Closed>(h, p.in);
+    QCOMPARE(inClosed.state, State::Closed);
+    QCOMPARE(waitFirst<events::Closed>(h, p.out).state, State::Closed);
+    // The numbered traffic, then exactly the 3 late ones, all read.
+    const QList<QByteArray> sent = previews(h.all(EventType::MessageOut, p.out));
+    QVERIFY(sent.size() >= 5);
+    QCOMPARE(sent.first(sent.size() - 3), numbered("msg ", 1, int(sent.size()) - 3));
+    QCOMPARE(sent.last(3), numbered("late ", 1, 3));
+    QCOMPARE(previews(eventsAfter(h, p.out, EventType::CloseReceived, EventType::MessageOut)),
+             numbered("late ", 1, 3));
+    const auto got = h.all<events::MessageIn>(p.in);
+    QCOMPARE(previews(h.all(EventType::MessageIn, p.in)), sent);
+    for (qsizetype i = got.size() - 3; i < got.size(); ++i)
+        QCOMPARE(got[i].postClose, PostClose::Delivered);
 }
 
 QTEST_GUILESS_MAIN(tst_PeerBehaviours)
