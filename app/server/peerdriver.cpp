@@ -5,6 +5,9 @@
 
 #include <QtCore/QtEndian>
 
+#include <algorithm>
+#include <utility>
+
 namespace closecall::server {
 
 using namespace protocol;
