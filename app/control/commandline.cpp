@@ -225,10 +225,48 @@ CommandLine parseCommandLine(const QStringList &arguments)
             "Leave message_in/out and ping/pong events out of stdout (for benchmarks); "
             "--log-file still gets them. Without --log-file the engine does not produce them at "
             "all, so export lacks them too."));
-    parser.addOptions({headless, listen, tlsCert, tlsKey, echo, manualAck, noAutoPong, subprotocol,
-                       allowOrigin, maxConnections, maxMessageSize, maxUnfinishedBytes,
-                       messageTimeout, handshakeTimeout, closeTimeout, closeOutputTimeout, logFile,
-                       logFormat, noMessageEvents});
+    const QCommandLineOption deflate(
+        u"deflate"_s, Text::tr("Accept permessage-deflate (RFC 7692) when a client offers it."));
+    const QCommandLineOption deflateWindowBits(
+        u"deflate-window-bits"_s,
+        Text::tr("With --deflate: compress within a window of 2^N bytes, N 9 to 15 (default 15)."),
+        u"N"_s);
+    const QCommandLineOption deflateClientWindowBits(
+        u"deflate-client-window-bits"_s,
+        Text::tr("With --deflate: ask a client that allows it to compress within 2^N bytes, N 8 "
+                 "to 15 (default 15)."),
+        u"N"_s);
+    const QCommandLineOption deflateNoContextTakeover(
+        u"deflate-no-context-takeover"_s,
+        Text::tr("With --deflate: compress every message on its own (less memory, larger "
+                 "messages)."));
+    const QCommandLineOption deflateClientNoContextTakeover(
+        u"deflate-client-no-context-takeover"_s,
+        Text::tr("With --deflate: ask the client to compress every message on its own."));
+    parser.addOptions({headless,
+                       listen,
+                       tlsCert,
+                       tlsKey,
+                       echo,
+                       manualAck,
+                       noAutoPong,
+                       subprotocol,
+                       allowOrigin,
+                       maxConnections,
+                       maxMessageSize,
+                       maxUnfinishedBytes,
+                       messageTimeout,
+                       handshakeTimeout,
+                       closeTimeout,
+                       closeOutputTimeout,
+                       logFile,
+                       logFormat,
+                       noMessageEvents,
+                       deflate,
+                       deflateWindowBits,
+                       deflateClientWindowBits,
+                       deflateNoContextTakeover,
+                       deflateClientNoContextTakeover});
 
     const auto fail = [&result](const QString &message) {
         result.status = CommandLine::Status::Error;
@@ -264,7 +302,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     for (const QCommandLineOption *single :
          {&listen, &tlsCert, &tlsKey, &maxConnections, &maxMessageSize, &maxUnfinishedBytes,
           &messageTimeout, &handshakeTimeout, &closeTimeout, &closeOutputTimeout, &logFile,
-          &logFormat}) {
+          &logFormat, &deflateWindowBits, &deflateClientWindowBits}) {
         if (parser.values(*single).size() > 1)
             return optionError(
                 *single,
@@ -330,6 +368,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
         {&closeOutputTimeout, 0, IntMax, config.closeOutputTimeoutMs},
         {&maxUnfinishedBytes, 1, std::numeric_limits<qint64>::max(), config.maxUnfinishedBytes},
         {&messageTimeout, 0, IntMax, config.messageTimeoutMs},
+        // zlib cannot compress raw deflate within 8 bits; a client may
+        // (we inflate with 15, which reads any window).
+        {&deflateWindowBits, 9, 15, config.deflate.serverMaxWindowBits},
+        {&deflateClientWindowBits, 8, 15, config.deflate.clientMaxWindowBits},
     };
     for (IntegerOption &integer : integers) {
         if (!parser.isSet(*integer.option))
@@ -346,6 +388,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
     config.closeOutputTimeoutMs = static_cast<int>(integers[4].value);
     config.maxUnfinishedBytes = integers[5].value;
     config.messageTimeoutMs = static_cast<int>(integers[6].value);
+
+    config.deflate.enabled = parser.isSet(deflate);
+    for (const QCommandLineOption *tuning :
+         {&deflateWindowBits, &deflateClientWindowBits, &deflateNoContextTakeover,
+          &deflateClientNoContextTakeover}) {
+        if (parser.isSet(*tuning) && !config.deflate.enabled)
+            return optionError(*tuning, Text::tr("needs --deflate"));
+    }
+    config.deflate.serverMaxWindowBits = static_cast<int>(integers[7].value);
+    config.deflate.clientMaxWindowBits = static_cast<int>(integers[8].value);
+    config.deflate.serverNoContextTakeover = parser.isSet(deflateNoContextTakeover);
+    config.deflate.clientNoContextTakeover = parser.isSet(deflateClientNoContextTakeover);
 
     if (parser.isSet(logFile)) {
         frontEnd.logFile = parser.value(logFile);

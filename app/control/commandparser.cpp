@@ -49,8 +49,8 @@ QList<QLatin1StringView> fieldsOf(CommandKind kind)
     case CommandKind::Timeline:
         return {"conn"_L1, "path"_L1, "format"_L1};
     case CommandKind::Connect:
-        return {"url"_L1,     "count"_L1,     "subprotocols"_L1,
-                "headers"_L1, "behaviour"_L1, "insecure"_L1};
+        return {"url"_L1,       "count"_L1,    "subprotocols"_L1, "headers"_L1,
+                "behaviour"_L1, "insecure"_L1, "deflate"_L1};
     }
     return {};
 }
@@ -535,6 +535,12 @@ bool Parser::parseConnect()
             return fail(
                 Text::tr("'insecure' must be true or false; got %1").arg(jsonTypeName(insecure)));
         request.insecure = insecure.toBool();
+    }
+    if (const QJsonValue deflate = m_object.value("deflate"_L1); !deflate.isUndefined()) {
+        if (!deflate.isBool())
+            return fail(
+                Text::tr("'deflate' must be true or false; got %1").arg(jsonTypeName(deflate)));
+        request.deflate = deflate.toBool();
     }
     return true;
 }

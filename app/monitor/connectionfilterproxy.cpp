@@ -65,7 +65,7 @@ bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &s
     };
     const QString id = QString::number(r.id);
     return id == m_text || u'#' + id == m_text || has(r.remote) || has(r.path) || has(r.query) ||
-           has(r.subprotocol) || has(r.origin) || has(r.userAgent) ||
+           has(r.subprotocol) || has(r.origin) || has(r.userAgent) || has(r.url) ||
            has(QString(protocol::stateName(r.state)));
 }
 

@@ -212,6 +212,11 @@ void writeMessage(Writer &w, const events::Payload &m)
     w.lit(",\"size\":");
     w.num(m.size);
     writePreview(w, m, m.messageType == MessageType::Text);
+    // Only for a message that travelled compressed (permessage-deflate).
+    if (m.wireSize >= 0) {
+        w.lit(",\"wire_size\":");
+        w.num(m.wireSize);
+    }
 }
 
 void writeControl(Writer &w, const Event &e, const events::Payload &p)
@@ -300,6 +305,11 @@ void writeEvent(Writer &w, const Event &e)
                   if (!o.tlsInsecure.isEmpty()) {
                       w.lit(",\"tls_insecure\":");
                       w.string(o.tlsInsecure);
+                  }
+                  // Only when an extension was agreed (permessage-deflate).
+                  if (!o.extensions.isEmpty()) {
+                      w.lit(",\"extensions\":");
+                      w.string(o.extensions);
                   }
                   if (o.outgoing) {
                       // docs/headless.md "Peer behaviours": the canonical spec.
@@ -454,6 +464,7 @@ template<typename Kind> Kind payloadFrom(const QJsonObject &o)
     p.postClose = enumFromName(o.value("post_close"_L1), PostClose::Discarded, postCloseName,
                                PostClose::None);
     p.crossed = o.value("crossed"_L1).toBool();
+    p.wireSize = o.value("wire_size"_L1).toInteger(-1);
     return p;
 }
 
@@ -480,6 +491,7 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
         open.outgoing = text("role"_L1) == u"out";
         open.url = text("url"_L1);
         open.tlsInsecure = text("tls_insecure"_L1);
+        open.extensions = text("extensions"_L1);
         open.behaviour = text("behaviour"_L1);
         return open;
     }

@@ -116,6 +116,8 @@ enum Column {
     ColRole,
     ColUrl,
     ColTlsInsecure,
+    ColExtensions,
+    ColWireSize,
     ColBehaviour,
     ColumnCount
 };
@@ -164,6 +166,8 @@ constexpr const char *ColumnNames[] = {
     "role",
     "url",
     "tls_insecure",
+    "extensions",
+    "wire_size",
     "behaviour",
 };
 static_assert(std::size(ColumnNames) == ColumnCount);
@@ -335,6 +339,10 @@ void appendTextDetails(QByteArray &out, const Event &e)
             add(out, "  INSECURE TLS, accepted: "_L1);
             addQuotedString(out, f.tlsInsecure);
         }
+        if (!f.extensions.isEmpty()) {
+            add(out, "  extensions "_L1);
+            addQuotedString(out, f.extensions);
+        }
         if (!f.behaviour.isEmpty()) {
             add(out, "  behaviour "_L1);
             addQuotedString(out, f.behaviour);
@@ -348,6 +356,11 @@ void appendTextDetails(QByteArray &out, const Event &e)
         out += ' ';
         addNumber(out, f.size);
         add(out, " B"_L1);
+        if (f.wireSize >= 0) { // compressed: what it took on the wire
+            add(out, " ("_L1);
+            addNumber(out, f.wireSize);
+            add(out, " B compressed)"_L1);
+        }
         if (f.postClose != PostClose::None) {
             add(out, "  post-close "_L1);
             add(out, postCloseName(f.postClose));
@@ -528,6 +541,7 @@ void appendCsvRow(QByteArray &out, const Event &e)
         row.text(ColHeaders, headers);
         addRoleCells(row, f.outgoing, f.url);
         row.string(ColTlsInsecure, f.tlsInsecure);
+        row.string(ColExtensions, f.extensions);
         if (f.outgoing)
             row.string(ColBehaviour, f.behaviour); // docs/headless.md "Peer behaviours"
         break;
@@ -550,6 +564,8 @@ void appendCsvRow(QByteArray &out, const Event &e)
             row.name(ColPostClose, postCloseName(f.postClose));
         if (f.crossed)
             row.name(ColCrossed, "true"_L1);
+        if (f.wireSize >= 0)
+            row.number(ColWireSize, f.wireSize);
         break;
     }
     case server::EventType::CloseSent: {

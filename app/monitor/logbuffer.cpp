@@ -280,12 +280,18 @@ void LogBuffer::append(const Event &ev)
                 addField(o.origin.toUtf8(), MaxFieldBytes);
                 addField(o.userAgent.toUtf8(), MaxFieldBytes);
                 addField(headersText(o.headers), MaxTextBytes);
+                addField(o.url.toUtf8(), MaxFieldBytes);
+                if (o.outgoing)
+                    e.flags |= LogEntry::Outgoing;
                 single = multi;
             },
             [&](const server::events::HandshakeFailed &f) {
                 e.number = f.httpStatus;
                 addField(f.remote.toUtf8(), MaxFieldBytes);
                 addField(f.reason.toUtf8(), MaxFieldBytes);
+                addField(f.url.toUtf8(), MaxFieldBytes);
+                if (f.outgoing)
+                    e.flags |= LogEntry::Outgoing;
                 single = multi;
             },
             [&](const server::events::Result &r) {
@@ -427,9 +433,12 @@ Event LogBuffer::fieldsOf(const LogEntry &e) const
                             str(OpenSubprotocol),
                             str(OpenOrigin),
                             str(OpenUserAgent),
-                            headersFromText(field(e, OpenHeaders))};
+                            headersFromText(field(e, OpenHeaders)),
+                            e.has(LogEntry::Outgoing),
+                            str(OpenUrl)};
     case EventType::HandshakeFailed:
-        return events::HandshakeFailed{str(FailedRemote), int(e.number), str(FailedReason)};
+        return events::HandshakeFailed{str(FailedRemote), int(e.number), str(FailedReason),
+                                       e.has(LogEntry::Outgoing), str(FailedUrl)};
     case EventType::Result:
         return events::Result{field(e, ResultId).toByteArray(), e.has(LogEntry::Ok),
                               str(ResultMessage), field(e, ResultData).toByteArray()};

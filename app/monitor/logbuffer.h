@@ -35,6 +35,7 @@ struct LogEntry
         Crossed = 0x80,       // message_in, ping_in, pong_in: crossed our Close
         SentClose = 0x100,    // closed: we sent a Close (its reason is a text field)
         HasSentCode = 0x200,  // closed: `sentCode` holds its status code
+        Outgoing = 0x400,     // open, handshake_failed: role "out" (its URL is a field)
     };
 
     quint64 seq = 0;
@@ -105,9 +106,10 @@ public:
         OpenOrigin,
         OpenUserAgent,
         OpenHeaders,
+        OpenUrl, // outgoing only: where we connected ("" otherwise)
         OpenFieldCount
     };
-    enum HandshakeFailedField { FailedRemote, FailedReason, FailedFieldCount };
+    enum HandshakeFailedField { FailedRemote, FailedReason, FailedUrl, FailedFieldCount };
     enum ResultField { ResultId, ResultMessage, ResultData, ResultFieldCount };
     // closed: the peer's reason, ours, and ack_delay_us in decimal ("" = null).
     enum ClosedField { ClosedReason, ClosedSentReason, ClosedAckDelay, ClosedFieldCount };

@@ -134,9 +134,20 @@ QString LogModel::detailsText(int row) const
             text += u"  "_s + tr("origin %1").arg(origin);
         if (const QString agent = field(LogBuffer::OpenUserAgent); !agent.isEmpty())
             text += u"  "_s + tr("user agent %1").arg(agent);
+        if (e.has(LogEntry::Outgoing))
+            text += u"  "_s + tr("outgoing, to %1").arg(field(LogBuffer::OpenUrl));
         return text;
     }
     case EventType::HandshakeFailed:
+        if (e.has(LogEntry::Outgoing)) {
+            // Our own connection: where it went, and (when the server
+            // answered at all) its HTTP status.
+            return e.number == 0 ? tr("%1: %2").arg(field(LogBuffer::FailedUrl),
+                                                    field(LogBuffer::FailedReason))
+                                 : tr("%1: HTTP %2 %3")
+                                       .arg(field(LogBuffer::FailedUrl), QString::number(e.number),
+                                            field(LogBuffer::FailedReason));
+        }
         return tr("%1: HTTP %2 %3")
             .arg(field(LogBuffer::FailedRemote), QString::number(e.number),
                  field(LogBuffer::FailedReason));

@@ -138,9 +138,43 @@ ClientHandshake::ClientHandshake(ClientHandshakeOptions options)
     if (!m_options.subprotocols.isEmpty())
         m_request +=
             "Sec-WebSocket-Protocol: " + m_options.subprotocols.join(u", "_s).toUtf8() + "\r\n";
+    if (m_options.offerDeflate)
+        m_request += "Sec-WebSocket-Extensions: " + deflateClientOffer() + "\r\n";
     for (const auto &[name, value] : std::as_const(m_options.extraHeaders))
         m_request += name + ": " + value + "\r\n";
     m_request += "\r\n";
+}
+
+// Item 5: an extension only if we offered it. We offer permessage-deflate
+// at most, so the answer is one permessage-deflate that RFC 7692 §5.1 lets
+// us accept, or nothing.
+bool ClientHandshake::checkExtensions()
+{
+    if (headerCount(m_headers, "Sec-WebSocket-Extensions") == 0)
+        return true;
+    const QByteArray value = headerValue(m_headers, "Sec-WebSocket-Extensions");
+    if (!m_options.offerDeflate) {
+        fail(tr("the server chose extensions (%1) that were not offered.")
+                 .arg(QString::fromUtf8(value)));
+        return false;
+    }
+    QString error;
+    const auto extensions = parseExtensions({value}, &error);
+    if (!extensions) {
+        fail(tr("the 101's Sec-WebSocket-Extensions is malformed: %1").arg(error));
+        return false;
+    }
+    if (extensions->size() != 1 || extensions->first().name != "permessage-deflate") {
+        fail(tr("the server chose extensions (%1); only permessage-deflate was offered.")
+                 .arg(QString::fromUtf8(value)));
+        return false;
+    }
+    m_deflate = readDeflateAnswer(extensions->first(), &error);
+    if (!m_deflate) {
+        fail(tr("the server's permessage-deflate answer cannot be accepted: %1").arg(error));
+        return false;
+    }
+    return true;
 }
 
 HandshakeStatus ClientHandshake::feed(QByteArrayView data)
@@ -241,12 +275,8 @@ bool ClientHandshake::validate101()
                                     .arg(quoted(accept), QString::fromLatin1(m_expectedAccept)));
         return false;
     }
-    // We offer no extension, so any the server names was not offered (item 5).
-    if (headerCount(m_headers, "Sec-WebSocket-Extensions") > 0) {
-        fail(tr("the server chose extensions (%1) that were not offered.")
-                 .arg(QString::fromUtf8(headerValue(m_headers, "Sec-WebSocket-Extensions"))));
+    if (!checkExtensions())
         return false;
-    }
     // Item 6: at most one subprotocol, and one we offered.
     if (headerCount(m_headers, "Sec-WebSocket-Protocol") > 0) {
         const QByteArray protocol = headerValue(m_headers, "Sec-WebSocket-Protocol");

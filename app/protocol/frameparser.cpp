@@ -1,5 +1,6 @@
 #include "frameparser.h"
 
+#include "deflatecodec.h"
 #include "masking.h"
 
 #include <QtCore/QStringList>
@@ -23,6 +24,11 @@
 // in, always in the same order; UTF-8 errors are reported at the same
 // message offset whichever path found them. So the sequence of sink calls
 // depends only on the bytes, never on where the reads split them.
+//
+// permessage-deflate (RFC 7692): a compressed message's frames are unmasked
+// into a scratch buffer and inflated into the reassembly buffer piece by
+// piece, so the limit applies to what comes out of inflate and a bomb never
+// allocates more than the limit; text is validated on the inflated bytes.
 
 namespace closecall::protocol {
 
@@ -83,6 +89,27 @@ FrameParser::FrameParser(Role role, quint64 maxMessageSize)
     , m_maxMessageSize(maxMessageSize)
 {}
 
+FrameParser::~FrameParser() = default;
+FrameParser::FrameParser(FrameParser &&) noexcept = default;
+FrameParser &FrameParser::operator=(FrameParser &&) noexcept = default;
+
+void FrameParser::enableDeflate(bool peerNoContextTakeover)
+{
+    m_inflater = std::make_unique<MessageInflater>(peerNoContextTakeover, m_maxMessageSize);
+}
+
+void FrameParser::setMaxMessageSize(quint64 bytes)
+{
+    m_maxMessageSize = bytes;
+    if (m_inflater)
+        m_inflater->setMaxMessageSize(bytes);
+}
+
+qsizetype FrameParser::inflaterMemory() const
+{
+    return m_inflater ? m_inflater->memoryInUse() : 0;
+}
+
 qsizetype FrameParser::parseHeader(const char *data, qsizetype size, Header &h)
 {
     if (size < 2)
@@ -115,9 +142,20 @@ qsizetype FrameParser::parseHeader(const char *data, qsizetype size, Header &h)
 bool FrameParser::checkHeader(const Header &h, FrameSink &sink)
 {
     const auto op = static_cast<quint8>(h.opcode);
-    // §5.2: "MUST be 0 unless an extension is negotiated"; we negotiate none.
-    if (h.rsv != 0) {
-        fail(1002, u"%1 set, but no extension was negotiated"_s.arg(rsvBits(h.rsv)), sink);
+    // §5.2: "MUST be 0 unless an extension is negotiated". permessage-deflate
+    // gives RSV1 a meaning on the first frame of a data message only (RFC
+    // 7692 §6.1): never on a continuation or a control frame.
+    const bool mayCompress = m_inflater && (h.opcode == Opcode::Text || h.opcode == Opcode::Binary);
+    if (const quint8 bad = h.rsv & (mayCompress ? 3 : 7)) {
+        if (!m_inflater)
+            fail(1002, u"%1 set, but no extension was negotiated"_s.arg(rsvBits(bad)), sink);
+        else if (bad & 3)
+            fail(1002, u"%1 set; permessage-deflate uses RSV1 only"_s.arg(rsvBits(bad & 3)), sink);
+        else
+            fail(1002,
+                 u"RSV1 set on a %1 frame; permessage-deflate allows it on the first frame of a "
+                 "data message only"_s.arg(frameName(h.opcode)),
+                 sink);
         return false;
     }
     // §5.2: "If an unknown opcode is received, the receiving endpoint MUST _Fail_".
@@ -167,6 +205,26 @@ bool FrameParser::checkHeader(const Header &h, FrameSink &sink)
                  frameName(h.opcode), frameName(m_messageOpcode)),
              sink);
         return false;
+    }
+    const bool compressed = h.opcode == Opcode::Continuation ? m_compressed : (h.rsv & 4) != 0;
+    if (compressed) {
+        // What it inflates to is checked as it inflates. The wire bytes are
+        // bounded too (an endless stream of empty blocks inflates to
+        // nothing): by the limit plus more than deflate's stored blocks add
+        // to data that does not shrink (5 bytes per 64 KiB).
+        const quint64 limit = m_maxMessageSize > (quint64(1) << 62)
+                                  ? m_maxMessageSize
+                                  : m_maxMessageSize + m_maxMessageSize / 64 + 1024;
+        const quint64 sent = h.opcode == Opcode::Continuation ? m_wireBytes : 0;
+        if (h.length > limit || sent > limit - h.length) {
+            fail(1009,
+                 u"compressed message of %1 bytes on the wire; the limit is %2"_s
+                     .arg(sent + h.length)
+                     .arg(limit),
+                 sink);
+            return false;
+        }
+        return true;
     }
     // 1009 from the header alone, before a byte of the payload is buffered.
     const quint64 already = h.opcode == Opcode::Continuation ? quint64(m_message.size()) : 0;
@@ -252,28 +310,72 @@ qsizetype FrameParser::feed(char *data, qsizetype size, FrameSink &sink)
 void FrameParser::deliverWhole(const Header &h, const char *payload, qsizetype size,
                                FrameSink &sink)
 {
-    const QByteArrayView view(payload, size);
+    QByteArrayView view(payload, size);
     if (isControl(h.opcode)) {
         sink.onControl(h.opcode, view);
         return;
     }
-    if (h.opcode == Opcode::Text) {
-        // §8.1: a text message MUST be valid UTF-8. No message is in
-        // progress here, so the message's validator is free to use.
-        m_utf8.reset();
+    const bool text = h.opcode == Opcode::Text;
+    // No message is in progress here, so the message's buffers are free.
+    m_compressed = (h.rsv & 4) != 0;
+    m_wireBytes = quint64(size);
+    m_utf8.reset();
+    if (m_compressed) {
+        m_message.resize(0);
+        if (!inflatePiece(view, true, text, sink))
+            return;
+        view = m_message;
+    } else if (text) {
+        // §8.1: a text message MUST be valid UTF-8.
         const qsizetype bad = m_utf8.feed(view);
         if (bad >= 0) {
             fail(1007, u"invalid UTF-8 at byte %1 of the text message"_s.arg(bad), sink);
             return;
         }
-        if (!m_utf8.isComplete()) {
-            fail(1007,
-                 u"invalid UTF-8: the text message of %1 bytes ends inside a character"_s.arg(size),
-                 sink);
-            return;
-        }
     }
-    sink.onMessage(h.opcode == Opcode::Text ? MessageType::Text : MessageType::Binary, view, 1);
+    if (text && !m_utf8.isComplete()) {
+        fail(1007,
+             u"invalid UTF-8: the text message of %1 bytes ends inside a character"_s.arg(
+                 view.size()),
+             sink);
+        return;
+    }
+    sink.onMessage(text ? MessageType::Text : MessageType::Binary, view, 1);
+    if (m_compressed)
+        m_message.resize(0);
+}
+
+bool FrameParser::inflatePiece(QByteArrayView wire, bool last, bool text, FrameSink &sink)
+{
+    const qsizetype before = m_message.size();
+    MessageInflater::Status status = m_inflater->feed(wire, m_message);
+    if (status == MessageInflater::Status::Ok && last)
+        status = m_inflater->finish(m_message);
+    // The inflated bytes are checked before the verdict on the rest, so the
+    // first bad byte is reported whichever way the input was split (R14).
+    if (text && !validateText(before, sink))
+        return false;
+    switch (status) {
+    case MessageInflater::Status::Ok:
+        return true;
+    case MessageInflater::Status::TooBig:
+        fail(1009, m_inflater->error(), sink);
+        return false;
+    case MessageInflater::Status::Corrupt:
+        fail(1007, m_inflater->error(), sink);
+        return false;
+    }
+    return false;
+}
+
+bool FrameParser::validateText(qsizetype from, FrameSink &sink)
+{
+    const qsizetype bad =
+        m_utf8.feed(QByteArrayView(m_message.constData() + from, m_message.size() - from));
+    if (bad < 0)
+        return true;
+    fail(1007, u"invalid UTF-8 at byte %1 of the text message"_s.arg(from + bad), sink);
+    return false;
 }
 
 void FrameParser::beginPending(const Header &h)
@@ -290,7 +392,10 @@ void FrameParser::beginPending(const Header &h)
             m_messageOpcode = h.opcode;
         m_messageFrames = 0;
         m_utf8.reset();
-        if (m_message.capacity() < qsizetype(qMin(h.length, MaxReserve)))
+        m_compressed = (h.rsv & 4) != 0;
+        m_wireBytes = 0;
+        // A compressed frame's length says little about what it inflates to.
+        if (!m_compressed && m_message.capacity() < qsizetype(qMin(h.length, MaxReserve)))
             m_message.reserve(qsizetype(qMin(h.length, MaxReserve)));
     }
     ++m_messageFrames;
@@ -299,8 +404,22 @@ void FrameParser::beginPending(const Header &h)
 qsizetype FrameParser::takePending(const char *data, qsizetype size, FrameSink &sink)
 {
     const auto n = static_cast<qsizetype>(qMin(m_remaining, quint64(size)));
-    if (n > 0) {
-        QByteArray &buf = isControl(m_pending.opcode) ? m_partial : m_message;
+    const bool control = isControl(m_pending.opcode);
+    const Opcode msgOp =
+        m_pending.opcode == Opcode::Continuation ? m_messageOpcode : m_pending.opcode;
+    if (n > 0 && !control && m_compressed) {
+        // Unmasked into the scratch buffer, then inflated into the message.
+        m_scratch.resize(n);
+        if (m_pending.masked)
+            m_maskPhase = copyMasked(m_scratch.data(), data, n, m_pending.maskKey, m_maskPhase);
+        else
+            std::memcpy(m_scratch.data(), data, n);
+        m_remaining -= quint64(n);
+        m_wireBytes += quint64(n);
+        if (!inflatePiece(m_scratch, false, msgOp == Opcode::Text, sink))
+            return n;
+    } else if (n > 0) {
+        QByteArray &buf = control ? m_partial : m_message;
         const qsizetype old = buf.size();
         buf.resize(old + n); // grows geometrically
         if (m_pending.masked)
@@ -309,9 +428,7 @@ qsizetype FrameParser::takePending(const char *data, qsizetype size, FrameSink &
             std::memcpy(buf.data() + old, data, n);
         m_remaining -= quint64(n);
 
-        const Opcode msgOp =
-            m_pending.opcode == Opcode::Continuation ? m_messageOpcode : m_pending.opcode;
-        if (msgOp == Opcode::Text) {
+        if (!control && msgOp == Opcode::Text) {
             // R15: validate what just arrived; fail at the first bad byte,
             // counted from the start of the whole message.
             const qsizetype bad = m_utf8.feed(QByteArrayView(buf.constData() + old, n));
@@ -339,6 +456,12 @@ void FrameParser::finishPending(FrameSink &sink)
         return; // more fragments to come
     const Opcode msgOp =
         m_pending.opcode == Opcode::Continuation ? m_messageOpcode : m_pending.opcode;
+    if (m_compressed) {
+        if (!inflatePiece({}, true, msgOp == Opcode::Text, sink))
+            return;
+    } else {
+        m_wireBytes = quint64(m_message.size());
+    }
     if (msgOp == Opcode::Text && !m_utf8.isComplete()) {
         fail(1007,
              u"invalid UTF-8: the text message of %1 bytes ends inside a character"_s.arg(
@@ -365,6 +488,7 @@ void FrameParser::releaseMemory()
         m_message = QByteArray();
     if (m_partial.isEmpty())
         m_partial = QByteArray();
+    m_scratch = QByteArray();
 }
 
 } // namespace closecall::protocol

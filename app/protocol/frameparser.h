@@ -3,11 +3,15 @@
 #include "types.h"
 #include "utf8validator.h"
 
+#include <memory>
+
 #include <QtCore/QByteArray>
 #include <QtCore/QByteArrayView>
 #include <QtCore/QString>
 
 namespace closecall::protocol {
+
+class MessageInflater;
 
 // Receives what the parser finds. Payload views are valid only for the
 // duration of the call (they point into the caller's buffer or the parser's
@@ -41,6 +45,24 @@ public:
     // and a client refuses masked ones. `maxMessageSize` bounds a data
     // message (all fragments together); over it is a 1009 error.
     explicit FrameParser(Role role, quint64 maxMessageSize = 16 * 1024 * 1024);
+    ~FrameParser();
+    FrameParser(FrameParser &&) noexcept;
+    FrameParser &operator=(FrameParser &&) noexcept;
+    Q_DISABLE_COPY(FrameParser)
+
+    // permessage-deflate (RFC 7692) was negotiated: RSV1 on the first frame
+    // of a data message marks it compressed, and the sink gets it inflated
+    // (text validated after inflating). `peerNoContextTakeover`: the peer
+    // resets its compressor after each message, so ours may go too.
+    // maxMessageSize then bounds the inflated size.
+    void enableDeflate(bool peerNoContextTakeover);
+    bool deflateEnabled() const { return m_inflater != nullptr; }
+    // Inside onMessage(): whether the message came compressed, and how many
+    // payload bytes it took on the wire (= its size when not compressed).
+    bool messageWasCompressed() const { return m_compressed; }
+    quint64 messageWireBytes() const { return m_wireBytes; }
+    // zlib's state held for inflating now (0 without deflate).
+    qsizetype inflaterMemory() const;
 
     // Parses `size` bytes at `data`, which it may modify (unmasking in place).
     // Calls the sink for every complete message, control frame or error.
@@ -54,7 +76,7 @@ public:
     void stop() { m_stopped = true; }
     bool hasFailed() const { return m_failed; }
 
-    void setMaxMessageSize(quint64 bytes) { m_maxMessageSize = bytes; }
+    void setMaxMessageSize(quint64 bytes);
     quint64 maxMessageSize() const { return m_maxMessageSize; }
 
     // True while a fragmented message is being reassembled.
@@ -93,6 +115,12 @@ private:
     // Takes up to `size` payload bytes of m_pending; returns how many it took.
     qsizetype takePending(const char *data, qsizetype size, FrameSink &sink);
     void finishPending(FrameSink &sink);
+    // Inflates one piece of a compressed message into m_message (the end of
+    // it when `last`) and validates what came out; false after an error.
+    bool inflatePiece(QByteArrayView wire, bool last, bool text, FrameSink &sink);
+    // Text validated as it comes (R15), counted from the message's start;
+    // false after reporting the first bad byte.
+    bool validateText(qsizetype from, FrameSink &sink);
     void fail(quint16 code, const QString &why, FrameSink &sink);
 
     Role m_role;
@@ -118,6 +146,14 @@ private:
     QByteArray m_message;
     int m_messageFrames = 0;
     Utf8Validator m_utf8;
+
+    // permessage-deflate: the inflater (null when not negotiated), whether
+    // the message in progress is compressed, its bytes on the wire so far,
+    // and where a compressed frame's payload is unmasked before inflating.
+    std::unique_ptr<MessageInflater> m_inflater;
+    bool m_compressed = false;
+    quint64 m_wireBytes = 0;
+    QByteArray m_scratch;
 };
 
 } // namespace closecall::protocol

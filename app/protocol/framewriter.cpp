@@ -75,14 +75,14 @@ qsizetype headerSize(quint64 payloadSize, bool masked)
 }
 
 void appendFrame(QByteArray &out, Role writerRole, Opcode opcode, QByteArrayView payload, bool fin,
-                 std::optional<quint32> maskKey)
+                 std::optional<quint32> maskKey, quint8 rsv)
 {
     // The payload may be a view into `out` itself (an echo of buffered
     // bytes); growing `out` would leave it dangling, so copy it first.
     if (!payload.isEmpty() && payload.data() >= out.constData() &&
         payload.data() < out.constData() + out.size()) {
         const QByteArray copy = payload.toByteArray();
-        appendFrame(out, writerRole, opcode, copy, fin, maskKey);
+        appendFrame(out, writerRole, opcode, copy, fin, maskKey, rsv);
         return;
     }
     // §5.1/§5.3: a client masks every frame with a fresh, unpredictable key
@@ -97,7 +97,7 @@ void appendFrame(QByteArray &out, Role writerRole, Opcode opcode, QByteArrayView
     const qsizetype hs = headerSize(size, masked);
     out.resize(old + hs + payload.size()); // grows geometrically: batching stays linear
     char *p = out.data() + old;
-    writeHeader(p, opcode, size, fin, masked ? &key : nullptr, 0);
+    writeHeader(p, opcode, size, fin, masked ? &key : nullptr, rsv);
     if (masked)
         copyMasked(p + hs, payload.data(), payload.size(), key);
     else if (!payload.isEmpty())

@@ -19,8 +19,10 @@ namespace framewriter {
 // Size of the header a frame of `payloadSize` bytes gets.
 qsizetype headerSize(quint64 payloadSize, bool masked);
 
+// `rsv`: the 3-bit RSV1..RSV3 value (RSV1 = 4 marks a compressed message's
+// first frame, RFC 7692 §6).
 void appendFrame(QByteArray &out, Role writerRole, Opcode opcode, QByteArrayView payload,
-                 bool fin = true, std::optional<quint32> maskKey = std::nullopt);
+                 bool fin = true, std::optional<quint32> maskKey = std::nullopt, quint8 rsv = 0);
 
 // Writes only a header (for callers that append or stream the payload
 // themselves). The caller masks the payload when `maskKey` is set.

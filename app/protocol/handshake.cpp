@@ -386,14 +386,44 @@ void ServerHandshake::evaluate(QByteArrayView head)
         }
     }
 
+    if (!negotiateExtensions())
+        return;
+
     m_response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                  "Connection: Upgrade\r\nSec-WebSocket-Accept: " +
                  computeAcceptKey(m_request.key) + "\r\n";
     if (!m_subprotocol.isEmpty())
         m_response += "Sec-WebSocket-Protocol: " + m_subprotocol.toUtf8() + "\r\n";
+    if (m_deflate)
+        m_response += "Sec-WebSocket-Extensions: " + m_deflate->toHeaderValue() + "\r\n";
     m_response += "\r\n";
     m_httpStatus = 101;
     m_status = HandshakeStatus::Complete;
+}
+
+bool ServerHandshake::negotiateExtensions()
+{
+    if (!m_config.deflate.enabled)
+        return true;
+    // Every Sec-WebSocket-Extensions line, in order: one list together
+    // (RFC 6455 §9.1, RFC 9110 §5.3).
+    QList<QByteArray> values;
+    for (const auto &[name, value] : std::as_const(m_request.headers)) {
+        if (name.compare("Sec-WebSocket-Extensions", Qt::CaseInsensitive) == 0)
+            values.append(value);
+    }
+    if (values.isEmpty())
+        return true;
+    QString error;
+    const std::optional<QList<ExtensionOffer>> offers = parseExtensions(values, &error);
+    if (!offers) {
+        fail(400, QCoreApplication::translate(
+                      "Handshake", "the Sec-WebSocket-Extensions header is malformed: %1")
+                      .arg(error));
+        return false;
+    }
+    m_deflate = negotiateDeflate(*offers, m_config.deflate, &m_declined);
+    return true;
 }
 
 } // namespace closecall::protocol

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "deflatenegotiation.h"
+
 #include <QtCore/QByteArray>
 #include <QtCore/QByteArrayView>
 #include <QtCore/QCoreApplication>
@@ -7,6 +9,7 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <optional>
 #include <utility>
 
 // The HTTP/1.1 upgrade of RFC 6455 §4, both ends, sans-I/O: feed bytes,
@@ -49,6 +52,11 @@ struct ServerHandshakeConfig
     QStringList subprotocols;   // ours, in preference order; the first the client offers wins
     QStringList allowedOrigins; // empty = any origin; else Origin must match one (403)
     qsizetype maxHeaderBytes = 16 * 1024; // request line + headers; over it: 431
+    // permessage-deflate (RFC 7692): accepted when enabled and offered in a
+    // form we can honour; a Sec-WebSocket-Extensions header that breaks RFC
+    // 6455 §9.1's grammar is then answered with 400. Off: the header is
+    // ignored, as a server without extensions does.
+    DeflateServerConfig deflate = {};
 };
 
 // Server side: parses the upgrade request and decides.
@@ -68,6 +76,10 @@ public:
     // Valid once Complete (and as far as parsed once Failed).
     const HandshakeRequest &request() const { return m_request; }
     QString selectedSubprotocol() const { return m_subprotocol; }
+    // permessage-deflate as agreed (valid once Complete); nullopt: none.
+    std::optional<DeflateParams> deflate() const { return m_deflate; }
+    // Why each permessage-deflate offer passed over was declined.
+    QStringList declinedExtensions() const { return m_declined; }
 
     // Complete: the 101 Switching Protocols. Failed: the error response.
     QByteArray response() const { return m_response; }
@@ -81,12 +93,16 @@ public:
 private:
     void fail(int status, const QString &reason, const HttpHeaders &extra = {});
     void evaluate(QByteArrayView head);
+    // Reads the offers and picks one; false after failing the request.
+    bool negotiateExtensions();
 
     ServerHandshakeConfig m_config;
     QByteArray m_buffer;
     HandshakeStatus m_status = HandshakeStatus::NeedMore;
     HandshakeRequest m_request;
     QString m_subprotocol;
+    std::optional<DeflateParams> m_deflate;
+    QStringList m_declined;
     QByteArray m_response;
     int m_httpStatus = 0;
     QString m_failureReason;
@@ -103,6 +119,8 @@ struct ClientHandshakeOptions
     // Cookie, User-Agent, … (checkOptions() refuses the handshake's own).
     HttpHeaders extraHeaders;
     QByteArray key; // empty = a fresh random 16-byte key, base64
+    // Offer permessage-deflate (deflateClientOffer()); the server may accept.
+    bool offerDeflate = false;
     // The response's status line and headers; a longer head fails. The
     // client accepts a larger head than the server does (16 KiB): it only
     // talks to servers it is pointed at, but must not buffer forever.
@@ -111,7 +129,8 @@ struct ClientHandshakeOptions
 
 // Client side: builds the request and validates the server's 101 (RFC 6455
 // §4.1: status, Upgrade, Connection, Sec-WebSocket-Accept, a subprotocol
-// only from those offered and only one, no extension since we offer none).
+// only from those offered and only one, an extension only if offered:
+// permessage-deflate in a form RFC 7692 §5.1 lets a client accept).
 // A refusal (any other status) fails at once with its status; its body is
 // still collected from later feed() calls, up to MaxBodyBytes, until
 // bodyComplete(), so the driver can show what the server said.
@@ -150,6 +169,8 @@ public:
     // Why it failed; for a refusal, with the start of the body once complete.
     QString failureReason() const;
     QString subprotocol() const { return m_subprotocol; }
+    // permessage-deflate as the server accepted it; nullopt: none.
+    std::optional<DeflateParams> deflate() const { return m_deflate; }
     const HttpHeaders &responseHeaders() const { return m_headers; }
     // A refusal's body (de-chunked), as far as received, at most MaxBodyBytes.
     QByteArray responseBody() const { return m_body; }
@@ -163,6 +184,7 @@ private:
 
     void fail(const QString &reason);
     bool validate101();
+    bool checkExtensions();
     void startBody();
     void appendBody(QByteArrayView data);
     void appendChunked(QByteArrayView data);
@@ -176,6 +198,7 @@ private:
     int m_httpStatus = 0;
     QString m_failureReason;
     QString m_subprotocol;
+    std::optional<DeflateParams> m_deflate;
     HttpHeaders m_headers;
     QByteArray m_leftover;
     QByteArray m_body;

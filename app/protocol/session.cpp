@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "deflatecodec.h"
 #include "framewriter.h"
 #include "utf8validator.h"
 
@@ -54,6 +55,28 @@ Session::Session(Role role, SessionSink &sink, SessionOptions options)
     , m_options(options)
     , m_parser(role, options.maxMessageSize)
 {}
+
+Session::~Session() = default;
+
+void Session::enableDeflate(const DeflateParams &params)
+{
+    // Each side compresses within its own window and context rules; the
+    // other side's rules say whether its compressor forgets between
+    // messages (so our inflater may too).
+    const bool server = m_role == Role::Server;
+    m_deflateNoContextTakeover =
+        server ? params.serverNoContextTakeover : params.clientNoContextTakeover;
+    m_deflater = std::make_unique<MessageDeflater>(server ? params.serverMaxWindowBits
+                                                          : params.clientMaxWindowBits,
+                                                   m_deflateNoContextTakeover);
+    m_parser.enableDeflate(server ? params.clientNoContextTakeover
+                                  : params.serverNoContextTakeover);
+}
+
+qsizetype Session::deflateMemory() const
+{
+    return (m_deflater ? m_deflater->memoryInUse() : 0) + m_parser.inflaterMemory();
+}
 
 void Session::setMaxMessageSize(quint64 bytes)
 {
@@ -118,6 +141,8 @@ void Session::onMessage(MessageType type, QByteArrayView payload)
     e.state = state();
     e.messageType = type;
     e.payload = payload;
+    if (m_parser.messageWasCompressed())
+        e.wireBytes = qint64(m_parser.messageWireBytes());
     switch (state()) {
     case State::Open:
         e.kind = SessionEvent::Kind::MessageIn;
@@ -270,13 +295,27 @@ Refused Session::sendMessage(MessageType type, QByteArrayView payload, Utf8Check
     if (type == MessageType::Text && check == Utf8Check::Validate &&
         !Utf8Validator::isValid(payload))
         return Refused::of(Refusal::TextNotUtf8);
-    framewriter::appendFrame(m_output, m_role,
-                             type == MessageType::Text ? Opcode::Text : Opcode::Binary, payload);
+    const Opcode opcode = type == MessageType::Text ? Opcode::Text : Opcode::Binary;
+    qint64 wireBytes = -1;
+    if (m_deflater && m_deflater->canCompress()) {
+        // RFC 7692 §6.1: RSV1 on the (only) frame of a compressed message.
+        // With context takeover every message must go through the
+        // compressor (the peer's window follows ours); without it, one that
+        // does not shrink may go out as it is.
+        const QByteArray compressed = m_deflater->compress(payload);
+        if (!m_deflateNoContextTakeover || compressed.size() < payload.size()) {
+            framewriter::appendFrame(m_output, m_role, opcode, compressed, true, std::nullopt, 4);
+            wireBytes = compressed.size();
+        }
+    }
+    if (wireBytes < 0)
+        framewriter::appendFrame(m_output, m_role, opcode, payload);
     SessionEvent e;
     e.kind = SessionEvent::Kind::MessageOut;
     e.state = state();
     e.messageType = type;
     e.payload = payload;
+    e.wireBytes = wireBytes;
     emitEvent(std::move(e));
     return {};
 }

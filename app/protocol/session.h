@@ -1,6 +1,7 @@
 #pragma once
 
 #include "closecodes.h"
+#include "deflatenegotiation.h"
 #include "frameparser.h"
 #include "refusal.h"
 #include "statetable.h"
@@ -11,10 +12,13 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 
+#include <memory>
 #include <optional>
 #include <utility>
 
 namespace closecall::protocol {
+
+class MessageDeflater;
 
 // What the transport must do when a session ends.
 enum class TransportAction : quint8 {
@@ -57,6 +61,9 @@ struct SessionEvent
     CloseCode code;         // nullopt = a Close with no status code
     QByteArrayView payload; // valid only during the callback
     QString text;
+    // MessageIn/MessageOut under permessage-deflate: the payload's bytes on
+    // the wire when the message went compressed (RSV1), else -1.
+    qint64 wireBytes = -1;
 };
 
 class SessionSink
@@ -90,6 +97,7 @@ class Session final
 
 public:
     Session(Role role, SessionSink &sink, SessionOptions options = {});
+    ~Session();
     Q_DISABLE_COPY_MOVE(Session)
 
     State state() const { return m_machine.state(); }
@@ -108,6 +116,15 @@ public:
 
     // Connecting → Open: the upgrade is done.
     void open();
+
+    // permessage-deflate was negotiated (RFC 7692), with `params` from the
+    // handshake: from now on data messages out are compressed (RSV1) and
+    // compressed ones in are inflated. Call before open(), once.
+    void enableDeflate(const DeflateParams &params);
+    bool deflateEnabled() const { return m_parser.deflateEnabled(); }
+    // zlib's state held for this connection now, both directions (0 between
+    // messages without context takeover).
+    qsizetype deflateMemory() const;
 
     // Bytes read from the peer; may be modified in place (unmasking).
     // Returns how many were looked at: fewer than `size` when the session
@@ -188,6 +205,8 @@ private:
     SessionSink &m_sink;
     SessionOptions m_options;
     FrameParser m_parser;
+    std::unique_ptr<MessageDeflater> m_deflater; // null: messages go out uncompressed
+    bool m_deflateNoContextTakeover = false;
     QByteArray m_output;
 
     StateMachine m_machine;

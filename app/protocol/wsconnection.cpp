@@ -73,7 +73,7 @@ qsizetype WsConnection::receiveResponse(char *data, qsizetype size)
         break;
     }
     m_upgrade = Upgrade::Accepted;
-    m_session.open(); // Connecting → Open, reported while subprotocol() is still there
+    openSession(m_client->deflate()); // reported while subprotocol() is still there
     // Frames the server sent right behind its 101 belong to the session.
     QByteArray leftover = m_client->takeLeftover();
     qsizetype unread = 0;
@@ -129,13 +129,21 @@ QString WsConnection::subprotocol() const
     return m_handshake ? m_handshake->selectedSubprotocol() : QString();
 }
 
+void WsConnection::openSession(std::optional<DeflateParams> deflate)
+{
+    m_deflate = deflate;
+    if (m_deflate)
+        m_session.enableDeflate(*m_deflate);
+    m_session.open(); // Connecting → Open
+}
+
 qsizetype WsConnection::accept()
 {
     if (m_upgrade != Upgrade::Requested)
         return 0;
     m_session.output() += m_handshake->response();
     m_upgrade = Upgrade::Accepted;
-    m_session.open(); // Connecting → Open, reported while request() is still there
+    openSession(m_handshake->deflate()); // reported while request() is still there
     // Frames a client sent right behind its request (without waiting for
     // the 101) belong to the session.
     QByteArray leftover = m_handshake->takeLeftover();

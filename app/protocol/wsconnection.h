@@ -90,6 +90,9 @@ public:
     // Client: the handshake, while it exists (as subprotocol()): the
     // response's headers, a refusal's body. Null in the server role.
     const ClientHandshake *clientHandshake() const { return m_client.get(); }
+    // permessage-deflate as agreed in the upgrade (RFC 7692), from the
+    // Connecting → Open event on; nullopt: messages go uncompressed.
+    std::optional<DeflateParams> deflate() const { return m_deflate; }
 
     // Requested → Accepted: the 101 into output(), Connecting → Open (the
     // state change is reported while request() is still there), then the
@@ -138,10 +141,13 @@ private:
     void onHandshakeStatus(HandshakeStatus status);
     qsizetype receiveResponse(char *data, qsizetype size);
     void fail(int status, TransportAction action);
+    // The upgrade is through: the agreed extensions into the session, then Open.
+    void openSession(std::optional<DeflateParams> deflate);
 
     Session m_session;
     std::unique_ptr<ServerHandshake> m_handshake; // server role, only while Connecting
     std::unique_ptr<ClientHandshake> m_client;    // client role, until the session runs
+    std::optional<DeflateParams> m_deflate;
     // Small on purpose: an idle connection costs this object.
     Upgrade m_upgrade = Upgrade::Pending;
     std::optional<TransportAction> m_upgradeAction; // when the upgrade failed

@@ -86,6 +86,7 @@ template<typename Kind> Kind payloadOf(const SessionEvent &e, bool crossed)
     fields.messageType = e.messageType;
     fields.postClose = e.postClose;
     fields.size = e.payload.size();
+    fields.wireSize = e.wireBytes;
     if constexpr (directionOf(kindOf<Kind>) == Direction::In)
         fields.crossed = crossed;
     return fields;
@@ -487,6 +488,8 @@ void Connection::publishOpen()
                           client->responseHeaders(),
                           true,
                           m_info.url};
+        if (const auto deflate = m_ws.deflate())
+            open.extensions = QString::fromLatin1(deflate->toHeaderValue());
         if (m_driver)
             open.behaviour = m_driver->behaviour().toSpec();
         // wss:// with insecure: the log says what was accepted, every time.
@@ -498,9 +501,11 @@ void Connection::publishOpen()
         return;
     }
     const HandshakeRequest &req = m_ws.request();
-    publish(
-        makeEvent(State::Open, events::Open{m_info.remote, req.path, req.query, m_ws.subprotocol(),
-                                            req.origin, req.userAgent, req.headers}));
+    events::Open open{m_info.remote, req.path,      req.query,  m_ws.subprotocol(),
+                      req.origin,    req.userAgent, req.headers};
+    if (const auto deflate = m_ws.deflate())
+        open.extensions = QString::fromLatin1(deflate->toHeaderValue());
+    publish(makeEvent(State::Open, std::move(open)));
 }
 
 void Connection::publishHandshakeFailed(int status, const QString &reason)

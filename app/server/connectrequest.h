@@ -22,6 +22,8 @@ struct ConnectRequest
     // wss:// only: accept a certificate the system CAs do not vouch for
     // (self-signed); the log says so for every connection that does.
     bool insecure = false;
+    // Offer permessage-deflate (RFC 7692); the server may accept it.
+    bool deflate = false;
 };
 
 } // namespace closecall::server

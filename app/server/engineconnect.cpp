@@ -55,6 +55,7 @@ void EngineImpl::connectTo(const ConnectRequest &request, const QByteArray &resu
         return;
     }
     target->handshake.subprotocols = request.subprotocols;
+    target->handshake.offerDeflate = request.deflate;
     for (const QString &line : request.headers) {
         const qsizetype colon = line.indexOf(u':');
         if (colon <= 0) {

@@ -48,6 +48,7 @@ EngineImpl::EngineImpl(Engine &engine, ServerConfig config)
     m_handshakeConfig.subprotocols = m_config.subprotocols;
     m_handshakeConfig.allowedOrigins = m_config.allowedOrigins;
     m_handshakeConfig.maxHeaderBytes = m_config.maxHeaderBytes;
+    m_handshakeConfig.deflate = m_config.deflate;
 
     // Timers are children of the Engine and move with it to the engine
     // thread; sockets and notifiers are made there, in start().

@@ -109,6 +109,10 @@ struct Open
     // verification, accepted anyway ("the certificate is self-signed");
     // empty when it verified (docs/headless.md `tls_insecure`).
     QString tlsInsecure = {};
+    // The extensions agreed in the upgrade, as the 101's
+    // Sec-WebSocket-Extensions says them ("permessage-deflate; …"); empty:
+    // none (docs/headless.md `extensions`).
+    QString extensions = {};
 };
 
 // What every message and control-frame event carries.
@@ -123,6 +127,10 @@ struct Payload
     bool crossed = false;
     qint64 size = 0;
     QByteArray preview = {}; // the first MaxPreviewBytes bytes, raw
+    // Messages under permessage-deflate: the payload's bytes on the wire
+    // when it travelled compressed (size is what it inflates to); -1 when
+    // it travelled as it is.
+    qint64 wireSize = -1;
 };
 struct MessageIn : Payload
 {};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "protocol/deflatenegotiation.h"
+
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 #include <QtNetwork/QHostAddress>
@@ -21,6 +23,9 @@ struct ServerConfig
 
     QStringList subprotocols;   // in preference order
     QStringList allowedOrigins; // empty = any
+    // permessage-deflate for accepted connections (RFC 7692; off by default,
+    // as servers usually have it).
+    protocol::DeflateServerConfig deflate;
 
     int maxConnections = 10000;
     qint64 maxMessageSize = 16 * 1024 * 1024;

@@ -53,11 +53,11 @@ QString summary(const Command &c)
             c.path, closecall::monitor::timelineFormatName(c.timelineFormat));
     case CommandKind::Connect: {
         const auto &r = c.connect;
-        return u"%1 url=%2 count=%3 subprotocols=%4 headers=%5 behaviour=%6 insecure=%7"_s
-            .arg(name, r.url)
-            .arg(r.count)
-            .arg(r.subprotocols.join(u'|'), r.headers.join(u'|'), r.behaviour,
-                 r.insecure ? u"yes"_s : u"no"_s);
+        return u"%1 url=%2 count=%3 subprotocols=%4 headers=%5 behaviour=%6 insecure=%7 "
+               "deflate=%8"_s.arg(name, r.url)
+                   .arg(r.count)
+                   .arg(r.subprotocols.join(u'|'), r.headers.join(u'|'), r.behaviour,
+                        r.insecure ? u"yes"_s : u"no"_s, r.deflate ? u"yes"_s : u"no"_s);
     }
     }
     return {};
@@ -211,18 +211,20 @@ void tst_commandparser::accepted_data()
     // connect: the defaults, every field, the url trimmed; the behaviour
     // and the headers' shape are passed as given (the engine checks them).
     row("connect defaults", R"({"id":"c","cmd":"connect","url":"ws://127.0.0.1:9/"})", R"("c")",
-        u"connect url=ws://127.0.0.1:9/ count=1 subprotocols= headers= behaviour= insecure=no"_s);
+        u"connect url=ws://127.0.0.1:9/ count=1 subprotocols= headers= behaviour= insecure=no deflate=no"_s);
     row("connect every field",
         R"({"cmd":"connect","url":" wss://localhost:8443/chat ","count":3,)"
         R"("subprotocols":["chat","superchat"],"headers":["Origin: http://x","Cookie: a=1"],)"
-        R"("behaviour":"traffic=text; every=100","insecure":true})",
+        R"("behaviour":"traffic=text; every=100","insecure":true,"deflate":true})",
         {},
         u"connect url=wss://localhost:8443/chat count=3 subprotocols=chat|superchat "
-        "headers=Origin: http://x|Cookie: a=1 behaviour=traffic=text; every=100 insecure=yes"_s);
+        "headers=Origin: http://x|Cookie: a=1 behaviour=traffic=text; every=100 insecure=yes "
+        "deflate=yes"_s);
     row("connect empty lists",
         R"({"cmd":"connect","url":"ws://h/","subprotocols":[],)"
         R"("headers":[],"behaviour":"","insecure":false})",
-        {}, u"connect url=ws://h/ count=1 subprotocols= headers= behaviour= insecure=no"_s);
+        {},
+        u"connect url=ws://h/ count=1 subprotocols= headers= behaviour= insecure=no deflate=no"_s);
 }
 
 void tst_commandparser::accepted()
@@ -461,9 +463,11 @@ void tst_commandparser::refused_data()
         u"'behaviour' must be a string such as \"traffic=text; on-close=delay\"; got an object"_s);
     row("connect insecure string", R"({"cmd":"connect","url":"ws://h/","insecure":"yes"})", {},
         u"'insecure' must be true or false; got a string"_s);
+    row("connect deflate number", R"({"cmd":"connect","url":"ws://h/","deflate":1})", {},
+        u"'deflate' must be true or false; got a number"_s);
     row("connect unknown field", R"({"cmd":"connect","url":"ws://h/","protocols":["x"]})", {},
         u"unknown field 'protocols' for connect (it takes url, count, subprotocols, headers, "
-        "behaviour, insecure)"_s);
+        "behaviour, insecure, deflate)"_s);
     row("connect typo", R"({"cmd":"conect","url":"ws://h/"})", {},
         u"unknown cmd 'conect' (did you mean 'connect'?)"_s);
 }

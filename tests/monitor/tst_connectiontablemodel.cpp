@@ -79,6 +79,7 @@ private slots:
     void cells();
     void roles_data();
     void roles();
+    void outgoingRow();
     void awaitingAck();
     void peerClosedFirst();
     void crossedCount();
@@ -182,6 +183,35 @@ void tst_ConnectionTableModel::roles()
     // Every column answers the custom roles the same way.
     for (int c = 0; c < model.columnCount(); ++c)
         QCOMPARE(model.indexOf(conn, c).data(role), value);
+}
+
+void tst_ConnectionTableModel::outgoingRow()
+{
+    // An out row (we connected) beside an in row: Role, URL, the roles and
+    // the tooltips that say which side CloseCall is.
+    using M = ConnectionTableModel;
+    ConnectionTableModel model;
+    const auto tester = attachTester(&model);
+    model.applyBatch(stamped({samples::openEvent(7), samples::outgoingOpen(9)}));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.headerData(Col::ConnRole, Qt::Horizontal).toString(), u"Role"_s);
+    QCOMPARE(model.headerData(Col::Url, Qt::Horizontal).toString(), u"URL"_s);
+    QCOMPARE(model.indexOf(7, Col::ConnRole).data().toString(), u"in"_s);
+    QCOMPARE(model.indexOf(9, Col::ConnRole).data().toString(), u"out"_s);
+    QCOMPARE(model.indexOf(7, Col::Url).data().toString(), QString());
+    QCOMPARE(model.indexOf(9, Col::Url).data().toString(), u"ws://127.0.0.1:9001/chat?a=1"_s);
+    QCOMPARE(model.indexOf(9, Col::Path).data().toString(), u"/chat?a=1"_s);
+    for (int c = 0; c < model.columnCount(); ++c) {
+        QCOMPARE(model.indexOf(7, c).data(M::OutgoingRole), QVariant(false));
+        QCOMPARE(model.indexOf(9, c).data(M::OutgoingRole), QVariant(true));
+    }
+    QCOMPARE(model.indexOf(9, Col::Path).data(Qt::ToolTipRole).toString(),
+             u"Outgoing connection to ws://127.0.0.1:9001/chat?a=1"_s);
+    QVERIFY(model.indexOf(9, Col::ConnRole).data(Qt::ToolTipRole).toString().contains(u"client"_s));
+    QVERIFY(model.indexOf(7, Col::ConnRole).data(Qt::ToolTipRole).toString().contains(u"server"_s));
+    // Sorting by Role puts the in rows first.
+    QVERIFY(model.indexOf(7, Col::ConnRole).data(M::SortRole).toString() <
+            model.indexOf(9, Col::ConnRole).data(M::SortRole).toString());
 }
 
 void tst_ConnectionTableModel::awaitingAck()
@@ -432,6 +462,7 @@ void tst_ConnectionTableModel::filter_data()
     QTest::newRow("by state name") << "aborted" << false << QList<uint>{3};
     QTest::newRow("hide ended") << "" << true << QList<uint>{1, 2};
     QTest::newRow("text and hide ended") << "10.1.1" << true << QList<uint>{1};
+    QTest::newRow("by an out row's URL") << "example.test:8443" << false << QList<uint>{2};
 }
 
 void tst_ConnectionTableModel::filter()
@@ -458,6 +489,10 @@ void tst_ConnectionTableModel::filter()
             o.subprotocol.clear();
             o.origin.clear();
             o.userAgent.clear();
+            if (c == 2) { // one outgoing connection
+                o.outgoing = true;
+                o.url = u"wss://example.test:8443/feed"_s;
+            }
         });
         b << open;
     }

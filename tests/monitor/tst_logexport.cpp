@@ -108,6 +108,7 @@ private slots:
     void textLines();
     void textFile();
     void csvFile();
+    void csvOutgoing();
     void csvCells_data();
     void csvCells();
     void har();
@@ -349,9 +350,9 @@ void tst_LogExport::csvFile()
     QCOMPARE(cell(20, "sent_code"), "");
     QCOMPARE(cell(20, "sent_reason"), "");
     // The columns added later come last: older readers keep their indexes.
-    QCOMPARE(header.mid(header.size() - 8),
+    QCOMPARE(header.mid(header.size() - 10),
              QList<QByteArray>({"crossed", "sent_code", "sent_reason", "ack_delay_us", "role",
-                                "url", "tls_insecure", "behaviour"}));
+                                "url", "tls_insecure", "extensions", "wire_size", "behaviour"}));
     // An accepted connection's open says "in" and has no URL, no behaviour.
     QCOMPARE(cell(2, "role"), "in");
     QCOMPARE(cell(2, "url"), "");
@@ -370,6 +371,26 @@ void tst_LogExport::csvFile()
         QByteArray(
             R"({"Host":"127.0.0.1:9001","Upgrade":"websocket","Connection":"Upgrade","Sec-WebSocket-Key":"dGhlIHNhbXBsZSBub25jZQ==","Sec-WebSocket-Version":"13","X-Dup":"a, b"})"));
     QCOMPARE(cell(22, "data"), QByteArray(R"({"n":1,"s":"x"})"));
+}
+
+void tst_LogExport::csvOutgoing()
+{
+    // An outgoing connection's rows carry role "out" and the URL.
+    const EventBatch run{at(samples::outgoingHandshakeFailed()), at(samples::outgoingOpen(9), 1)};
+    QVERIFY(monitor::exportLog(run, path(u"out.csv"_s), LogFormat::Csv).ok());
+    const QList<QList<QByteArray>> records = parseCsv(readAll(path(u"out.csv"_s)));
+    QCOMPARE(records.size(), 3);
+    const QList<QByteArray> header = records[0];
+    const auto cell = [&](qsizetype row, const char *column) {
+        return records.at(row + 1).at(header.indexOf(column));
+    };
+    QCOMPARE(cell(0, "event"), "handshake_failed");
+    QCOMPARE(cell(0, "role"), "out");
+    QCOMPARE(cell(0, "url"), "ws://127.0.0.1:1/x");
+    QCOMPARE(cell(0, "reason"), "connection refused");
+    QCOMPARE(cell(1, "event"), "open");
+    QCOMPARE(cell(1, "role"), "out");
+    QCOMPARE(cell(1, "url"), "ws://127.0.0.1:9001/chat?a=1");
 }
 
 void tst_LogExport::csvCells_data()

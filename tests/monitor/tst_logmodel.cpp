@@ -68,6 +68,7 @@ private slots:
     void cells_data();
     void cells();
     void roles();
+    void outgoingRows();
     void eviction_data();
     void eviction();
     void removesBeforeInserting();
@@ -270,6 +271,31 @@ void tst_LogModel::cells()
     QTEST(cell(LogModel::State), "state");
     QTEST(cell(LogModel::Details), "details");
     QVERIFY(!cell(LogModel::Time).isEmpty());
+}
+
+void tst_LogModel::outgoingRows()
+{
+    // A `connect` that reached no server, and one that opened: their lines
+    // say where they went, and the compact log gives role and URL back to
+    // the exports (the window's Export Log writes from it).
+    server::EventBatch batch{samples::outgoingHandshakeFailed(), samples::outgoingOpen(9)};
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        batch[i].seq = quint64(i + 1);
+        batch[i].tUs = 1000 * (i + 1);
+        batch[i].wallUs = samples::BaseWallUs + 1000 * i;
+    }
+    LogModel model;
+    const auto tester = attachTester(&model);
+    model.applyBatch(batch);
+    QCOMPARE(model.index(0, LogModel::Details).data().toString(),
+             u"ws://127.0.0.1:1/x: connection refused"_s);
+    QCOMPARE(model.index(0, LogModel::Conn).data().toString(), u"4"_s);
+    QCOMPARE(model.index(1, LogModel::Details).data().toString(),
+             u"127.0.0.1:9001  GET /chat?a=1  outgoing, to ws://127.0.0.1:9001/chat?a=1"_s);
+    const EventBatch back = model.eventsForExport();
+    QCOMPARE(back.size(), batch.size());
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        samples::compare(back[i], batch[i]);
 }
 
 void tst_LogModel::roles()

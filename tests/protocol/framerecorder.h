@@ -86,10 +86,14 @@ using Chunker = std::function<qsizetype()>;
 
 // Feeds `stream` in pieces, each in its own buffer (scribbled over after
 // use, so a view kept past its call would show), and returns the calls.
+// `prepare` sets the parser up before the first byte (e.g. enableDeflate).
 inline QStringList parse(Role role, const QByteArray &stream, const Chunker &next,
-                         quint64 maxMessageSize = 16 * 1024 * 1024, Recorder *out = nullptr)
+                         quint64 maxMessageSize = 16 * 1024 * 1024, Recorder *out = nullptr,
+                         const std::function<void(FrameParser &)> &prepare = {})
 {
     FrameParser parser(role, maxMessageSize);
+    if (prepare)
+        prepare(parser);
     Recorder local;
     Recorder &rec = out ? *out : local;
     qsizetype pos = 0;

@@ -43,6 +43,7 @@ struct RecordedEvent
     CloseCode code;
     QByteArray payload;
     QString text;
+    qint64 wireBytes = -1; // MessageIn/Out: compressed size on the wire, -1 = not compressed
 
     // Compact and comparable: what R14 compares across splits.
     QString summary() const
@@ -58,7 +59,8 @@ struct RecordedEvent
                    .arg(int(initiator))
                    .arg(int(transport)) +
                (code ? QString::number(*code) : QStringLiteral("-")) + u'/' +
-               QString::fromLatin1(payload.toHex()) + u'/' + text;
+               QString::fromLatin1(payload.toHex()) + u'/' + text +
+               (wireBytes >= 0 ? QStringLiteral("/wire=") + QString::number(wireBytes) : QString());
     }
 };
 
@@ -68,7 +70,8 @@ public:
     void onSessionEvent(const SessionEvent &e) override
     {
         events.append({e.kind, e.state, e.to, e.messageType, e.postClose, e.mode, e.how,
-                       e.initiator, e.transport, e.code, e.payload.toByteArray(), e.text});
+                       e.initiator, e.transport, e.code, e.payload.toByteArray(), e.text,
+                       e.wireBytes});
     }
 
     QList<RecordedEvent> ofKind(SessionEvent::Kind kind) const

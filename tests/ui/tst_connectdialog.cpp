@@ -9,6 +9,7 @@
 #include "closepanel/closepanel.h"
 #include "connect/behaviourchoices.h"
 #include "connect/connectdialog.h"
+#include "sendpanel/sendpanel.h"
 
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
@@ -41,11 +42,21 @@ private slots:
 
     void behaviourMenusBuildTheSpec();
     void connectsToItsOwnServerAndClosesOutputFromTheOutRow();
+    void everyActionWorksOnAnOutRow();
     void badInputIsSaidInTheDialog();
     void anEngineRefusalIsSaidInTheDialog();
     void theFieldsAreRemembered();
 
 private:
+    // Connects once to the window's own server through the dialog; the
+    // ids of the out row and the in row (0, 0 on failure).
+    std::pair<quint32, quint32> connectPair(const QString &path);
+    void clickButton(const char *name)
+    {
+        QToolButton *button = m_fixture.button(name);
+        QVERIFY(QTest::qWaitFor([button] { return button->isEnabled(); }, GuiTimeout));
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
     ui::ConnectDialog *openDialog()
     {
         m_fixture.window->findChild<QAction *>(u"actionConnect"_s)->trigger();
@@ -176,6 +187,81 @@ void TestConnectDialog::connectsToItsOwnServerAndClosesOutputFromTheOutRow()
     QCOMPARE(inRow.sentMode, protocol::CloseMode::Ack);
     QCOMPARE(model->indexOf(out, Model::InitiatedBy).data(Qt::ToolTipRole).toString(),
              u"On this outgoing connection CloseCall is the client."_s);
+    // The close panel's outcome names the peer by its role: the server.
+    auto *result = m_fixture.window->closePanel()->findChild<QLabel *>(u"closeResultLabel"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        result->text().startsWith(
+            u"Connection %1 closed: 1000 answered by the server in "_s.arg(out)),
+        qPrintable(result->text()), GuiTimeout);
+}
+
+std::pair<quint32, quint32> TestConnectDialog::connectPair(const QString &path)
+{
+    Model *model = m_fixture.window->connectionModel();
+    const int before = model->rowCount();
+    ui::ConnectDialog *dialog = openDialog();
+    if (!dialog)
+        return {};
+    field<QComboBox>(dialog, "connectUrl")
+        ->setEditText(u"ws://127.0.0.1:%1%2"_s.arg(m_fixture.port).arg(path));
+    clickConnect(dialog);
+    if (!QTest::qWaitFor([&] { return model->rowCount() == before + 2; }, GuiTimeout))
+        return {};
+    quint32 out = 0;
+    quint32 in = 0;
+    for (int row = before; row < model->rowCount(); ++row)
+        (model->rowAt(row).outgoing ? out : in) = model->rowAt(row).id;
+    if (!QTest::qWaitFor(
+            [&] {
+                return model->row(out)->state == State::Open &&
+                       model->row(in)->state == State::Open;
+            },
+            GuiTimeout))
+        return {};
+    return {out, in};
+}
+
+void TestConnectDialog::everyActionWorksOnAnOutRow()
+{
+    Model *model = m_fixture.window->connectionModel();
+    const auto [out, in] = connectPair(u"/actions"_s);
+    QVERIFY(out != 0 && in != 0);
+
+    // Send and Ping from the out row arrive on the in row.
+    QVERIFY(m_fixture.clickRow(out));
+    m_fixture.window->sendPanel()->setText(u"from the client side"_s);
+    clickButton("sendButton");
+    QTRY_COMPARE_WITH_TIMEOUT(model->row(in)->msgsIn, 1u, GuiTimeout);
+    clickButton("pingButton");
+    QTRY_COMPARE_WITH_TIMEOUT(model->row(in)->pingsIn, 1u, GuiTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(model->row(out)->pingsIn, 0u, GuiTimeout); // a Pong is not a Ping
+
+    // Manual acknowledge on the out row: the server side (the in row)
+    // closes, the out row waits in CloseReceived until our Close answers.
+    m_fixture.window->findChild<QAction *>(u"actionAutoAck"_s)->trigger(); // off
+    QVERIFY(m_fixture.clickRow(in));
+    m_fixture.window->closePanel()->setReason(u"server going"_s);
+    clickButton("closeButton");
+    QTRY_COMPARE_WITH_TIMEOUT(model->row(out)->state, State::CloseReceived, GuiTimeout);
+    QCOMPARE(model->indexOf(out, Model::State).data(Model::AwaitingAckRole).toBool(), true);
+    QCOMPARE(model->row(out)->receivedReason, u"server going"_s);
+    QVERIFY(m_fixture.clickRow(out));
+    m_fixture.window->closePanel()->setReason(u"acknowledged"_s);
+    clickButton("closeButton");
+    QTRY_VERIFY_WITH_TIMEOUT(model->row(out)->ended && model->row(in)->ended, GuiTimeout);
+    QCOMPARE(model->row(out)->state, State::Closed);
+    QCOMPARE(model->row(out)->initiatedBy, Initiator::Server); // the peer went first
+    QCOMPARE(model->row(out)->sentReason, u"acknowledged"_s);
+    QCOMPARE(model->row(in)->receivedReason, u"acknowledged"_s);
+
+    // Abort on an out row resets TCP: the in row sees the reset.
+    const auto [out2, in2] = connectPair(u"/abort"_s);
+    QVERIFY(out2 != 0 && in2 != 0);
+    QVERIFY(m_fixture.clickRow(out2));
+    clickButton("abortButton");
+    QTRY_VERIFY_WITH_TIMEOUT(model->row(out2)->ended && model->row(in2)->ended, GuiTimeout);
+    QCOMPARE(model->row(out2)->how, protocol::HowEnded::Abort);
+    QCOMPARE(model->row(in2)->how, protocol::HowEnded::PeerReset);
 }
 
 void TestConnectDialog::badInputIsSaidInTheDialog()

@@ -45,10 +45,54 @@ bool closedCleanly(const monitor::ConnectionRow &r)
     return r.ended && r.how == HowEnded::Handshake;
 }
 
-QString closeOutcomeText(const monitor::ConnectionRow &r)
+namespace {
+
+// An outgoing connection: CloseCall is the client, the peer the server
+// (initiatedBy names the RFC 6455 role, so Server = the peer went first).
+QString outgoingEnd(const monitor::ConnectionRow &r)
 {
-    if (!r.ended)
-        return {};
+    switch (r.how) {
+    case HowEnded::Handshake:
+        if (r.initiatedBy == Initiator::Server)
+            return CloseOutcomeWatcher::tr(
+                       "Connection %1 closed: the server closed first with %2, answered with %3")
+                .arg(r.id)
+                .arg(codeText(r.receivedCode), codeText(r.sentCode));
+        if (r.closeHandshakeUs >= 0)
+            return CloseOutcomeWatcher::tr("Connection %1 closed: %2 answered by the server in %3")
+                .arg(r.id)
+                .arg(codeText(r.receivedCode), milliseconds(r.closeHandshakeUs));
+        return CloseOutcomeWatcher::tr("Connection %1 closed: %2 answered by the server")
+            .arg(r.id)
+            .arg(codeText(r.receivedCode));
+    case HowEnded::Timeout:
+        return CloseOutcomeWatcher::tr(
+                   "Connection %1 aborted: the server did not answer our Close in time")
+            .arg(r.id);
+    case HowEnded::PeerReset:
+        return r.closeSent
+                   ? CloseOutcomeWatcher::tr("Connection %1 ended: the server reset TCP "
+                                             "instead of answering our Close")
+                         .arg(r.id)
+                   : CloseOutcomeWatcher::tr("Connection %1 ended: the server reset TCP").arg(r.id);
+    case HowEnded::PeerEof:
+        return r.closeSent ? CloseOutcomeWatcher::tr("Connection %1 ended: the server closed TCP "
+                                                     "without answering our Close")
+                                 .arg(r.id)
+                           : CloseOutcomeWatcher::tr("Connection %1 ended: the server closed TCP")
+                                 .arg(r.id);
+    case HowEnded::Abort:
+    case HowEnded::ProtocolError:
+        break; // the same words either way
+    }
+    return {};
+}
+
+// An accepted connection: CloseCall is the server, the peer the client. Also
+// the words for the ends that read the same either way (abort, protocol
+// error).
+QString incomingEnd(const monitor::ConnectionRow &r)
+{
     QString text;
     switch (r.how) {
     case HowEnded::Handshake:
@@ -96,6 +140,18 @@ QString closeOutcomeText(const monitor::ConnectionRow &r)
             text += u" ("_s + r.lastError + u')';
         break;
     }
+    return text;
+}
+
+} // namespace
+
+QString closeOutcomeText(const monitor::ConnectionRow &r)
+{
+    if (!r.ended)
+        return {};
+    QString text = r.outgoing ? outgoingEnd(r) : QString();
+    if (text.isEmpty())
+        text = incomingEnd(r);
     if (const QString late = lateMessages(r); !late.isEmpty())
         text += u", "_s + late;
     return text + u'.';

@@ -275,6 +275,7 @@ void ConnectDialog::rebuildBehaviour()
     m_behaviour->setText(
         joinBehaviour({m_traffic->currentData().toString(), m_onClose->currentData().toString(),
                        m_closeAfter->currentData().toString()}));
+    m_behaviour->setCursorPosition(0); // a long spec reads from its start
 }
 
 void ConnectDialog::updateInsecure()

@@ -113,6 +113,9 @@ QString DetailsPanel::render(const ConnectionRow &r) const
         u"<h3 style='margin-bottom:4px'>"_s +
         esc(tr("Connection %1 — %2").arg(r.id).arg(QString(protocol::stateName(r.state)))) +
         u"</h3><table cellspacing='2'>"_s;
+    html += row(tr("Role"),
+                esc(r.outgoing ? tr("out: CloseCall connected to %1 (the client)").arg(r.url)
+                               : tr("in: a client connected to CloseCall (the server)")));
     html += row(tr("Remote"), esc(r.remote));
     QString target = r.path;
     if (!r.query.isEmpty())
@@ -141,9 +144,14 @@ QString DetailsPanel::render(const ConnectionRow &r) const
                                               : none());
     html += row(tr("Close received"),
                 r.closeReceived ? code(r.receivedCode, r.receivedReason) : none());
-    html += row(tr("Initiated by"), r.initiatedBy == protocol::Initiator::None
-                                        ? none()
-                                        : esc(QString(protocol::initiatorName(r.initiatedBy))));
+    // "client" / "server" are the RFC 6455 roles: say which one is us.
+    const bool weInitiated =
+        r.initiatedBy == (r.outgoing ? protocol::Initiator::Client : protocol::Initiator::Server);
+    html += row(tr("Initiated by"),
+                r.initiatedBy == protocol::Initiator::None
+                    ? none()
+                    : esc((weInitiated ? tr("%1 (CloseCall)") : tr("%1 (the peer)"))
+                              .arg(QString(protocol::initiatorName(r.initiatedBy)))));
     if (r.postCloseCount() > 0) {
         QString counts = esc(
             tr("%L1 delivered, %L2 discarded").arg(r.postCloseDelivered).arg(r.postCloseDiscarded));
@@ -172,7 +180,9 @@ QString DetailsPanel::render(const ConnectionRow &r) const
     }
     html += u"</table>"_s;
 
-    html += u"<h4 style='margin-bottom:4px'>"_s + esc(tr("Request headers")) +
+    // An outgoing connection keeps the server's answer (docs/headless.md `open`).
+    html += u"<h4 style='margin-bottom:4px'>"_s +
+            esc(r.outgoing ? tr("Response headers (the server's 101)") : tr("Request headers")) +
             u"</h4><table cellspacing='2' style='font-family:monospace'>"_s;
     for (const auto &header : r.headers)
         html += u"<tr><td style='padding-right:12px'><b>"_s +

@@ -9,7 +9,11 @@ does: when the server's Close arrives, send a few more data frames before the
 Close reply the library queued (docs/close-semantics.md: post-close data).
 
 Usage: wspeer.py URL [--after-close-send N] [--subprotocol NAME] [--origin O]
-                     [--header NAME:VALUE] [--timeout S]
+                     [--header NAME:VALUE] [--timeout S] [--deflate]
+
+--deflate offers permessage-deflate as the library's own client does by
+default (client_max_window_bits); the frames sent after the server's Close
+are then compressed too, through the negotiated extension.
 
 Commands on stdin, one JSON object a line:
   {"send": "text"}            a text message
@@ -36,6 +40,7 @@ import time
 try:
     from websockets.client import ClientConnection
     from websockets.exceptions import InvalidState
+    from websockets.extensions.permessage_deflate import enable_client_permessage_deflate
     from websockets.frames import Close, Frame, Opcode
     from websockets.http11 import Response
     from websockets.uri import parse_uri
@@ -70,11 +75,13 @@ def main():
     parser.add_argument("--origin")
     parser.add_argument("--header", action="append", default=[])
     parser.add_argument("--timeout", type=float, default=20.0)
+    parser.add_argument("--deflate", action="store_true")
     args = parser.parse_args()
 
     uri = parse_uri(args.url)
+    extensions = enable_client_permessage_deflate(None) if args.deflate else None
     conn = ClientConnection(uri, origin=args.origin, subprotocols=args.subprotocol,
-                            max_size=None)
+                            extensions=extensions, max_size=None)
     sock = socket.create_connection((uri.host, uri.port), timeout=args.timeout)
     sock.setblocking(True)
     request = conn.connect()
@@ -152,7 +159,8 @@ def main():
                     sys.exit(2)
                 opened = True
                 report("open", status=event.status_code,
-                       subprotocol=conn.subprotocol)
+                       subprotocol=conn.subprotocol,
+                       extensions=event.headers.get("Sec-WebSocket-Extensions", ""))
             elif isinstance(event, Frame):
                 if event.opcode is Opcode.TEXT:
                     report("message", type="text", data=event.data.decode())
@@ -172,7 +180,8 @@ def main():
                         # The library queued its Close reply; our data goes first.
                         for i in range(1, args.after_close_send + 1):
                             frame = Frame(Opcode.TEXT, f"after close {i}".encode())
-                            sock.sendall(frame.serialize(mask=True))
+                            sock.sendall(frame.serialize(mask=True,
+                                                         extensions=conn.extensions))
                         report("sent_after_close", count=args.after_close_send)
         try:
             flush_writes()
