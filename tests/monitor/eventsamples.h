@@ -53,7 +53,6 @@ inline Event outgoingOpen(quint32 conn = 9)
     open.headers = {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}};
     open.outgoing = true;
     open.url = u"ws://127.0.0.1:9001/chat?a=1"_s;
-    open.behaviour = u"on-close=never"_s;
     return Event(std::move(open), conn, protocol::State::Open);
 }
 

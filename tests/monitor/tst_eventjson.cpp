@@ -93,7 +93,7 @@ void tst_EventJson::contract_data()
     QTest::newRow("open outgoing")
         << stamped(outgoingOpen())
         << "{" + Common +
-               R"("event":"open","conn":9,"state":"Open","remote":"127.0.0.1:9001","path":"/chat","query":"a=1","subprotocol":"","origin":"","user_agent":"","headers":{"Upgrade":"websocket","Connection":"Upgrade"},"role":"out","url":"ws://127.0.0.1:9001/chat?a=1","behaviour":"on-close=never"})";
+               R"("event":"open","conn":9,"state":"Open","remote":"127.0.0.1:9001","path":"/chat","query":"a=1","subprotocol":"","origin":"","user_agent":"","headers":{"Upgrade":"websocket","Connection":"Upgrade"},"role":"out","url":"ws://127.0.0.1:9001/chat?a=1","behaviour":""})";
     QTest::newRow("message_in text, not post-close")
         << stamped(message(EventType::MessageIn, 7, State::Open, "hello"))
         << "{" + Common +
