@@ -311,6 +311,11 @@ void writeEvent(Writer &w, const Event &e)
                       w.lit(",\"extensions\":");
                       w.string(o.extensions);
                   }
+                  if (o.outgoing) {
+                      // docs/headless.md "Peer behaviours": the canonical spec.
+                      w.lit(",\"behaviour\":");
+                      w.string(o.behaviour);
+                  }
               },
               [&](const events::MessageIn &m) {
                   writeMessage(w, m);
@@ -487,6 +492,7 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
         open.url = text("url"_L1);
         open.tlsInsecure = text("tls_insecure"_L1);
         open.extensions = text("extensions"_L1);
+        open.behaviour = text("behaviour"_L1);
         return open;
     }
     case EventType::MessageIn:

@@ -118,6 +118,7 @@ enum Column {
     ColTlsInsecure,
     ColExtensions,
     ColWireSize,
+    ColBehaviour,
     ColumnCount
 };
 
@@ -167,6 +168,7 @@ constexpr const char *ColumnNames[] = {
     "tls_insecure",
     "extensions",
     "wire_size",
+    "behaviour",
 };
 static_assert(std::size(ColumnNames) == ColumnCount);
 
@@ -340,6 +342,10 @@ void appendTextDetails(QByteArray &out, const Event &e)
         if (!f.extensions.isEmpty()) {
             add(out, "  extensions "_L1);
             addQuotedString(out, f.extensions);
+        }
+        if (!f.behaviour.isEmpty()) {
+            add(out, "  behaviour "_L1);
+            addQuotedString(out, f.behaviour);
         }
         break;
     }
@@ -536,6 +542,8 @@ void appendCsvRow(QByteArray &out, const Event &e)
         addRoleCells(row, f.outgoing, f.url);
         row.string(ColTlsInsecure, f.tlsInsecure);
         row.string(ColExtensions, f.extensions);
+        if (f.outgoing)
+            row.string(ColBehaviour, f.behaviour); // docs/headless.md "Peer behaviours"
         break;
     }
     case server::EventType::MessageIn:

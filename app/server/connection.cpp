@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include "engineimpl.h"
+#include "peerdriver.h"
 #include "plaintransport.h"
 #include "tlstransport.h"
 
@@ -48,6 +49,12 @@ Connection::~Connection()
 {
     cancelTimer();
     releaseUnfinished();
+}
+
+void Connection::setBehaviour(const PeerBehaviour &behaviour)
+{
+    m_driver = std::make_unique<PeerDriver>(*this, behaviour);
+    m_ws.setAutoAcknowledge(m_driver->autoAcknowledge());
 }
 
 void Connection::start(std::unique_ptr<Transport> transport, bool plain, qint64 handshakeTimeoutMs)
@@ -113,14 +120,20 @@ void Connection::onSessionEvent(const SessionEvent &e)
     switch (e.kind) {
     case Kind::StateChanged: {
         publish(makeEvent(e.state, events::StateChange{e.state, e.to}));
-        if (e.state == State::Connecting && e.to == State::Open)
+        if (e.state == State::Connecting && e.to == State::Open) {
             publishOpen();
+            if (m_driver)
+                m_driver->onOpen();
+        } else if (e.to == State::CloseReceived && m_driver) {
+            // The other side closed first (our Close is not out).
+            m_driver->onPeerClose(m_ws.session().receivedCode());
+        }
         return;
     }
     case Kind::MessageIn:
         publishMessageEvent<events::MessageIn>(e);
         // Echo mode answers only while Open: never after our Close [R11].
-        if (m_engine.config().echo && e.state == State::Open && e.postClose == PostClose::None)
+        if (echoes(e))
             (void)m_ws.sendMessage(e.messageType, e.payload, Session::Utf8Check::AlreadyValid);
         return;
     case Kind::MessageOut:
@@ -152,6 +165,8 @@ void Connection::onSessionEvent(const SessionEvent &e)
     case Kind::CloseSent: {
         m_closeQueued = true;
         publish(makeEvent(e.state, events::CloseSent{e.code, e.mode, e.text}));
+        if (m_driver)
+            m_driver->onCloseSent(); // its traffic ends with our Close
         return;
     }
     case Kind::ProtocolError:
@@ -170,9 +185,18 @@ void Connection::onSessionEvent(const SessionEvent &e)
     }
 }
 
+bool Connection::echoes(const SessionEvent &e) const
+{
+    if (e.state != State::Open || e.postClose != PostClose::None)
+        return false;
+    return m_driver ? m_driver->echoes() : m_engine.config().echo;
+}
+
 void Connection::onEnded(const SessionEvent &e)
 {
     cancelTimer();
+    if (m_driver)
+        m_driver->onEnded();
     m_engine.connectionEnded();
 
     events::Closed ev{e.code, e.how, false, e.initiator, m_closeHandshakeUs, e.text};
@@ -401,6 +425,14 @@ void Connection::pump(qsizetype unread)
         setTimer(Timer::Linger, LingerMs);
         return;
     case TransportAction::Reset:
+        if (m_finNotReset) {
+            // closeWithoutClose(): a FIN, then wait for the peer's as after
+            // a close handshake.
+            m_link = Link::Closing;
+            m_transport->closeAfterFlush();
+            setTimer(Timer::Linger, LingerMs);
+            return;
+        }
         // R8: an RST, not a FIN.
         m_transport->reset();
         finish();
@@ -477,6 +509,8 @@ void Connection::publishOpen()
                           m_info.url};
         if (const auto deflate = m_ws.deflate())
             open.extensions = QString::fromLatin1(deflate->toHeaderValue());
+        if (m_driver)
+            open.behaviour = m_driver->behaviour().toSpec();
         // wss:// with insecure: the log says what was accepted, every time.
         if (!m_plain)
             open.tlsInsecure = static_cast<const TlsTransport *>(m_transport.get())
@@ -632,9 +666,20 @@ Refused Connection::ping(QByteArrayView payload)
     return why;
 }
 
+Refused Connection::closeWithoutClose()
+{
+    Refused why = m_ws.abort(HowEnded::Abort);
+    if (!why) {
+        m_finNotReset = true;
+        pump();
+    }
+    return why;
+}
+
 void Connection::applyOptions(bool manualAck, bool autoPong)
 {
-    m_ws.setAutoAcknowledge(!manualAck);
+    // A behaviour decides its own acknowledge.
+    m_ws.setAutoAcknowledge(m_driver ? m_driver->autoAcknowledge() : !manualAck);
     m_ws.setAutoPong(autoPong);
 }
 

@@ -14,6 +14,8 @@
 namespace closecall::server {
 
 class EngineImpl;
+class PeerDriver;
+struct PeerBehaviour;
 
 // One accepted socket, from the upgrade request to the last byte: feeds the
 // protocol's WsConnection (handshake, session, state table: every protocol
@@ -40,6 +42,11 @@ public:
     // starts the handshake timeout: `handshakeTimeoutMs`, or the engine's
     // when -1 (an outgoing connection gets what its TCP connect left of it).
     void start(std::unique_ptr<Transport> transport, bool plain, qint64 handshakeTimeoutMs = -1);
+    // An outgoing connection that misbehaves as told (docs/headless.md
+    // "Peer behaviours"), before start(): a PeerDriver plays it. Its
+    // on-close decides the acknowledge and its traffic the echo, whatever
+    // the engine's manual_ack and echo say.
+    void setBehaviour(const PeerBehaviour &behaviour);
 
     quint32 id() const { return m_info.id; }
     const ConnectionInfo &info() const { return m_info; }
@@ -62,6 +69,11 @@ public:
     protocol::Refused abort(protocol::HowEnded how = protocol::HowEnded::Abort);
     protocol::Refused send(protocol::MessageType type, QByteArrayView payload);
     protocol::Refused ping(QByteArrayView payload);
+    // Ends the session without a Close and closes TCP with a FIN (not the
+    // RST of abort): our `closed` says how=abort, the peer sees a FIN.
+    protocol::Refused closeWithoutClose();
+    // Output written to the transport that the peer has not taken yet.
+    qsizetype pendingOutputBytes() const { return m_transport ? m_transport->pendingBytes() : 0; }
     void applyOptions(bool manualAck, bool autoPong);
     // Shutdown: a connection still in its upgrade gets a 503.
     void refuseUpgrade(const QString &reason);
@@ -128,8 +140,11 @@ private:
     template<typename Kind> void publishMessageEvent(const protocol::SessionEvent &e);
     template<typename Kind> void publishWithPreview(const protocol::SessionEvent &e);
 
+    bool echoes(const protocol::SessionEvent &e) const;
+
     EngineImpl &m_engine;
     std::unique_ptr<Transport> m_transport;
+    std::unique_ptr<PeerDriver> m_driver; // outgoing with a behaviour only
     protocol::WsConnection m_ws;
     ConnectionInfo m_info;
     Deadlines::Handle m_deadline;
@@ -154,8 +169,9 @@ private:
     qint64 m_pendingAckDelayUs = -1;
     bool m_peerEof = false;
     bool m_plain = true;
-    bool m_active = false;    // read since the last sweep
-    bool m_inCrossed = false; // the session is reading bytes before m_crossedEnd
+    bool m_active = false;      // read since the last sweep
+    bool m_inCrossed = false;   // the session is reading bytes before m_crossedEnd
+    bool m_finNotReset = false; // closeWithoutClose(): the session's Reset becomes a FIN
 };
 
 } // namespace closecall::server

@@ -3,6 +3,7 @@
 #include "connection.h"
 #include "connector.h"
 #include "engineimpl.h"
+#include "peerbehaviour.h"
 #include "sockets.h"
 #include "tlstransport.h"
 
@@ -70,10 +71,17 @@ void EngineImpl::connectTo(const ConnectRequest &request, const QByteArray &resu
         return;
     }
 
-    if (!request.behaviour.trimmed().isEmpty()) {
-        publishResult(resultId, false, tr("peer behaviours are not supported yet"));
+    // docs/headless.md "Peer behaviours": a bad spec fails the command with
+    // the parser's sentence; the default one is a plain client (no driver).
+    QString behaviourError;
+    std::optional<PeerBehaviour> behaviour =
+        PeerBehaviour::parse(request.behaviour, &behaviourError);
+    if (!behaviour) {
+        publishResult(resultId, false, behaviourError);
         return;
     }
+    if (behaviour->isPlain())
+        behaviour.reset();
     if (request.insecure && !target->tls) {
         publishResult(resultId, false, tr("insecure applies to wss:// only"));
         return;
@@ -91,7 +99,7 @@ void EngineImpl::connectTo(const ConnectRequest &request, const QByteArray &resu
             },
             &q);
         connector->start();
-        m_connectors.insert(id, {connector, target->url});
+        m_connectors.insert(id, {connector, target->url, behaviour});
     }
     publishResult(
         resultId, true, {},
@@ -104,9 +112,10 @@ void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, con
     // One handshake timeout from the connect to the 101: what TCP took of
     // it is gone for TLS and the upgrade.
     qint64 handshakeMs = m_config.handshakeTimeoutMs;
-    if (Connector *connector = m_connectors.take(id).connector) {
-        handshakeMs = qMax<qint64>(1, handshakeMs - connector->elapsedMs());
-        connector->deleteLater(); // we are inside its report
+    const PendingConnect pending = m_connectors.take(id);
+    if (pending.connector) {
+        handshakeMs = qMax<qint64>(1, handshakeMs - pending.connector->elapsedMs());
+        pending.connector->deleteLater(); // we are inside its report
     }
     if (fd >= 0 && m_stopping) {
         ::close(fd);
@@ -141,6 +150,8 @@ void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, con
         postError(tr("could not set up the socket of an outgoing connection"));
         return;
     }
+    if (pending.behaviour)
+        conn->setBehaviour(*pending.behaviour);
     m_conns.insert(id, conn);
     conn->start(std::move(transport), !target.tls, handshakeMs);
 }

@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "eventbacklog.h"
 #include "eventpublisher.h"
+#include "peerbehaviour.h"
 #include "plaintransport.h"
 
 #include "protocol/clienturl.h"
@@ -129,6 +130,7 @@ private:
     {
         Connector *connector = nullptr;
         QString url;
+        std::optional<PeerBehaviour> behaviour; // none: a plain client
     };
     QHash<quint32, PendingConnect> m_connectors; // outgoing ones still connecting TCP
     std::vector<Connection *> m_graveyard;       // gone; deleted on the next turn

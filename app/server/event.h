@@ -102,6 +102,9 @@ struct Open
     protocol::HttpHeaders headers = {}; // the upgrade request's, as sent (outgoing: the 101's)
     bool outgoing = false;              // "role": "out" (we connected) or "in" (we accepted)
     QString url = {};                   // outgoing only: where we connected
+    // Outgoing only: its peer behaviour as the canonical spec (empty for a
+    // plain client; docs/headless.md "Peer behaviours").
+    QString behaviour = {};
     // Outgoing wss:// with insecure: why the server's certificate failed
     // verification, accepted anyway ("the certificate is self-signed");
     // empty when it verified (docs/headless.md `tls_insecure`).

@@ -300,6 +300,7 @@ inline void compare(const Event &a, const Event &b)
         QCOMPARE(headersObject(x.headers), headersObject(y.headers));
         QCOMPARE(x.outgoing, y.outgoing);
         QCOMPARE(x.url, y.url);
+        QCOMPARE(x.behaviour, y.behaviour);
         break;
     }
     case EventType::PingIn:

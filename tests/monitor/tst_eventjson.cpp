@@ -6,6 +6,7 @@
 #include "eventsamples.h"
 
 #include "monitor/eventjson.h"
+#include "monitor/eventtext.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
@@ -50,6 +51,7 @@ private slots:
     void contract_data();
     void contract();
     void wholeRunRoundTrips();
+    void outgoingOpenBehaviour();
     void eventNames();
     void escaping_data();
     void escaping();
@@ -91,7 +93,7 @@ void tst_EventJson::contract_data()
     QTest::newRow("open outgoing")
         << stamped(outgoingOpen())
         << "{" + Common +
-               R"("event":"open","conn":9,"state":"Open","remote":"127.0.0.1:9001","path":"/chat","query":"a=1","subprotocol":"","origin":"","user_agent":"","headers":{"Upgrade":"websocket","Connection":"Upgrade"},"role":"out","url":"ws://127.0.0.1:9001/chat?a=1"})";
+               R"("event":"open","conn":9,"state":"Open","remote":"127.0.0.1:9001","path":"/chat","query":"a=1","subprotocol":"","origin":"","user_agent":"","headers":{"Upgrade":"websocket","Connection":"Upgrade"},"role":"out","url":"ws://127.0.0.1:9001/chat?a=1","behaviour":""})";
     QTest::newRow("message_in text, not post-close")
         << stamped(message(EventType::MessageIn, 7, State::Open, "hello"))
         << "{" + Common +
@@ -253,6 +255,34 @@ void tst_EventJson::wholeRunRoundTrips()
         if (QTest::currentTestFailed())
             QFAIL(lines[i].constData());
     }
+}
+
+void tst_EventJson::outgoingOpenBehaviour()
+{
+    // An out row's open carries its peer behaviour (docs/headless.md "Peer
+    // behaviours"): "" for a plain client; an in row has no such field.
+    Event in = stamped(samples::openEvent(7));
+    QVERIFY(!parseLine(eventToJson(in)).contains("behaviour"_L1));
+
+    server::events::Open open = in.as<server::events::Open>();
+    open.outgoing = true;
+    open.url = u"ws://127.0.0.1:9001/chat"_s;
+    open.behaviour = u"traffic=text; every=200; on-close=send; sends=5"_s;
+    const Event out = stamped(Event(open, 8, protocol::State::Open));
+    const QJsonObject o = parseLine(eventToJson(out));
+    QCOMPARE(o.value("behaviour"_L1).toString(), open.behaviour);
+    const std::optional<Event> back = monitor::eventFromJson(o);
+    QVERIFY(back);
+    QCOMPARE(back->as<server::events::Open>().behaviour, open.behaviour);
+    // The text log shows it on the open line.
+    QByteArray line;
+    monitor::appendTextLine(line, out);
+    QVERIFY2(line.contains("behaviour \"traffic=text; every=200; on-close=send; sends=5\""),
+             line.constData());
+
+    open.behaviour.clear();
+    const QJsonObject plain = parseLine(eventToJson(Event(open, 8, protocol::State::Open)));
+    QCOMPARE(plain.value("behaviour"_L1), QJsonValue(u""_s));
 }
 
 void tst_EventJson::eventNames()

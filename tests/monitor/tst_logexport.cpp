@@ -350,12 +350,28 @@ void tst_LogExport::csvFile()
     QCOMPARE(cell(20, "sent_code"), "");
     QCOMPARE(cell(20, "sent_reason"), "");
     // The columns added later come last: older readers keep their indexes.
-    QCOMPARE(header.mid(header.size() - 9),
+    QCOMPARE(header.mid(header.size() - 10),
              QList<QByteArray>({"crossed", "sent_code", "sent_reason", "ack_delay_us", "role",
-                                "url", "tls_insecure", "extensions", "wire_size"}));
-    // An accepted connection's open says "in" and has no URL.
+                                "url", "tls_insecure", "extensions", "wire_size", "behaviour"}));
+    // An accepted connection's open says "in" and has no URL, no behaviour.
     QCOMPARE(cell(2, "role"), "in");
     QCOMPARE(cell(2, "url"), "");
+    QCOMPARE(cell(2, "behaviour"), "");
+    // An outgoing one's open: "out", its URL and its peer behaviour.
+    QByteArray outCsv = monitor::csvHeader();
+    Event outOpen = samples::outgoingOpen(9);
+    {
+        auto open = outOpen.as<server::events::Open>();
+        open.behaviour = u"on-close=never"_s;
+        outOpen = Event(std::move(open), 9, protocol::State::Open);
+    }
+    monitor::appendCsvRow(outCsv, outOpen);
+    const QList<QList<QByteArray>> outRecords = parseCsv(outCsv);
+    QCOMPARE(outRecords.size(), 2);
+    QCOMPARE(outRecords[1].size(), header.size());
+    QCOMPARE(outRecords[1].at(header.indexOf("role")), "out");
+    QCOMPARE(outRecords[1].at(header.indexOf("url")), "ws://127.0.0.1:9001/chat?a=1");
+    QCOMPARE(outRecords[1].at(header.indexOf("behaviour")), "on-close=never");
     QCOMPARE(
         cell(2, "headers"),
         QByteArray(
