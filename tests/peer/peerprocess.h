@@ -50,17 +50,3 @@ public:
 };
 
 } // namespace closecall::test
-
-// Until the engine has peer behaviours it refuses every non-empty one with
-// this sentence (server/engineconnect.cpp). A test that needs them then
-// fails as an expected failure that says why; once they are there, it runs
-// in full.
-#define CLOSECALL_REQUIRE_BEHAVIOURS(ok, error)                                                    \
-    do {                                                                                           \
-        if (!(ok) && (error) == QLatin1StringView("peer behaviours are not supported yet"))        \
-            QEXPECT_FAIL("",                                                                       \
-                         "the engine has no peer behaviours yet (the peers branch has not "        \
-                         "landed): every behaviour is refused",                                    \
-                         Abort);                                                                   \
-        QVERIFY2((ok), qPrintable(error));                                                         \
-    } while (false)
