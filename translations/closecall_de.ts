@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BehaviourChoices</name>
+    <message>
+        <source>Silent</source>
+        <translation>Still</translation>
+    </message>
+    <message>
+        <source>Echo what arrives</source>
+        <translation>Ankommendes zurücksenden (Echo)</translation>
+    </message>
+    <message>
+        <source>Text “msg 1”, “msg 2”, … every second</source>
+        <translation>Text „msg 1“, „msg 2“, … jede Sekunde</translation>
+    </message>
+    <message>
+        <source>Text every 100 ms</source>
+        <translation>Text alle 100 ms</translation>
+    </message>
+    <message>
+        <source>Binary, 1 KiB every second</source>
+        <translation>Binär, 1 KiB jede Sekunde</translation>
+    </message>
+    <message>
+        <source>Answer at once</source>
+        <translation>Sofort beantworten</translation>
+    </message>
+    <message>
+        <source>Answer after 1 s</source>
+        <translation>Nach 1 s beantworten</translation>
+    </message>
+    <message>
+        <source>Answer after 5 s</source>
+        <translation>Nach 5 s beantworten</translation>
+    </message>
+    <message>
+        <source>Send 3 more messages, then answer</source>
+        <translation>Noch 3 Nachrichten senden, dann beantworten</translation>
+    </message>
+    <message>
+        <source>Never answer (the server times out)</source>
+        <translation>Nie beantworten (der Server läuft in eine Zeitüberschreitung)</translation>
+    </message>
+    <message>
+        <source>Reset TCP (RST)</source>
+        <translation>TCP zurücksetzen (RST)</translation>
+    </message>
+    <message>
+        <source>Close TCP without a Close (FIN)</source>
+        <translation>TCP ohne Close schließen (FIN)</translation>
+    </message>
+    <message>
+        <source>Never: wait for the server</source>
+        <translation>Nie: auf den Server warten</translation>
+    </message>
+    <message>
+        <source>Close after 2 s</source>
+        <translation>Close nach 2 s</translation>
+    </message>
+    <message>
+        <source>Close after 10 s</source>
+        <translation>Close nach 10 s</translation>
+    </message>
+    <message>
+        <source>Close Output after 2 s</source>
+        <translation>Close Output nach 2 s</translation>
+    </message>
+    <message>
+        <source>Close Output 1001 “going away” after 5 s</source>
+        <translation>Close Output 1001 „going away“ nach 5 s</translation>
+    </message>
+</context>
+<context>
     <name>ClientUrl</name>
     <message>
         <source>the URL is empty; give one like ws://127.0.0.1:9001/chat.</source>
@@ -273,6 +344,34 @@
         <source>Close with 1008 a connection whose message is not finished in time (default %1; 0 = never).</source>
         <translation>Eine Verbindung, deren Nachricht nicht rechtzeitig fertig wird, mit 1008 schließen (Standard %1; 0 = nie).</translation>
     </message>
+    <message>
+        <source>Once listening, connect a handful of built-in misbehaving peers to the server itself, to have live connections to close.</source>
+        <translation>Sobald der Server lauscht, eine Handvoll eingebauter, sich danebenbenehmender Gegenstellen mit ihm selbst verbinden, damit es offene Verbindungen zum Schließen gibt.</translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (RFC 7692) when a client offers it.</source>
+        <translation>permessage-deflate (RFC 7692) annehmen, wenn ein Client es anbietet.</translation>
+    </message>
+    <message>
+        <source>With --deflate: compress within a window of 2^N bytes, N 9 to 15 (default 15).</source>
+        <translation>Mit --deflate: innerhalb eines Fensters von 2^N Bytes komprimieren, N 9 bis 15 (Standard 15).</translation>
+    </message>
+    <message>
+        <source>With --deflate: ask a client that allows it to compress within 2^N bytes, N 8 to 15 (default 15).</source>
+        <translation>Mit --deflate: einen Client, der es zulässt, bitten, innerhalb von 2^N Bytes zu komprimieren, N 8 bis 15 (Standard 15).</translation>
+    </message>
+    <message>
+        <source>With --deflate: compress every message on its own (less memory, larger messages).</source>
+        <translation>Mit --deflate: jede Nachricht für sich komprimieren (weniger Speicher, größere Nachrichten).</translation>
+    </message>
+    <message>
+        <source>With --deflate: ask the client to compress every message on its own.</source>
+        <translation>Mit --deflate: den Client bitten, jede Nachricht für sich zu komprimieren.</translation>
+    </message>
+    <message>
+        <source>needs --deflate</source>
+        <translation>braucht --deflate</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -485,12 +584,44 @@
         <translation>„format“ muss svg oder png sein; erhalten: %1</translation>
     </message>
     <message>
-        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
-        <translation>„cmd“ fehlt; Befehle sind list, close, close_output, abort, send, ping, set, export, quit, timeline</translation>
+        <source>&apos;%1&apos; must be an array of strings; got %2</source>
+        <translation>„%1“ muss ein Array von Zeichenketten sein; erhalten: %2</translation>
     </message>
     <message>
-        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
-        <translation>unbekannter Befehl „%1“; Befehle sind list, close, close_output, abort, send, ping, set, export, quit, timeline</translation>
+        <source>&apos;%1&apos; item %2 must be a non-empty string; got %3</source>
+        <translation>„%1“ Element %2 muss eine nicht leere Zeichenkette sein; erhalten: %3</translation>
+    </message>
+    <message>
+        <source>connect needs &apos;url&apos; (ws://host:port/path or wss://…)</source>
+        <translation>connect braucht „url“ (ws://host:port/pfad oder wss://…)</translation>
+    </message>
+    <message>
+        <source>&apos;url&apos; must be a non-empty string such as &quot;ws://127.0.0.1:8080/&quot;; got %1</source>
+        <translation>„url“ muss eine nicht leere Zeichenkette wie „ws://127.0.0.1:8080/“ sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;count&apos; must be a whole number of connections from 1; got %1</source>
+        <translation>„count“ muss eine ganze Zahl von Verbindungen ab 1 sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;behaviour&apos; must be a string such as &quot;traffic=text; on-close=delay&quot;; got %1</source>
+        <translation>„behaviour“ muss eine Zeichenkette wie „traffic=text; on-close=delay“ sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;insecure&apos; must be true or false; got %1</source>
+        <translation>„insecure“ muss true oder false sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;deflate&apos; must be true or false; got %1</source>
+        <translation>„deflate“ muss true oder false sein; erhalten: %1</translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
+        <translation>„cmd“ fehlt; Befehle sind list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
+        <translation>unbekannter Befehl „%1“; Befehle sind list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</translation>
     </message>
 </context>
 <context>
@@ -550,6 +681,10 @@
         <source>%1: closing with %2</source>
         <translation>%1: wird mit %2 geschlossen</translation>
     </message>
+    <message>
+        <source>the server did not finish the TLS handshake within %1 ms</source>
+        <translation>der Server hat den TLS-Handshake nicht innerhalb von %1 ms abgeschlossen</translation>
+    </message>
 </context>
 <context>
     <name>Engine</name>
@@ -606,10 +741,6 @@
         <translation>der Server fährt herunter</translation>
     </message>
     <message>
-        <source>wss:// is not supported for outgoing connections yet; use ws://</source>
-        <translation>wss:// wird für ausgehende Verbindungen noch nicht unterstützt; ws:// verwenden</translation>
-    </message>
-    <message>
         <source>count is %1; give 1 to %2 connections</source>
         <translation>die Anzahl ist %1; 1 bis %2 Verbindungen angeben</translation>
     </message>
@@ -631,6 +762,14 @@
             <numerusform>; %n Pause seit dem letzten solchen Hinweis</numerusform>
             <numerusform>; %n Pausen seit dem letzten solchen Hinweis</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>wss:// needs TLS, and Qt found no TLS library (OpenSSL)</source>
+        <translation>wss:// braucht TLS, und Qt hat keine TLS-Bibliothek (OpenSSL) gefunden</translation>
+    </message>
+    <message>
+        <source>insecure applies to wss:// only</source>
+        <translation>insecure gilt nur für wss://</translation>
     </message>
 </context>
 <context>
@@ -862,12 +1001,87 @@
         <source>It said: %1</source>
         <translation>Sie lautete: %1</translation>
     </message>
+    <message>
+        <source>the 101&apos;s Sec-WebSocket-Extensions is malformed: %1</source>
+        <translation>der Sec-WebSocket-Extensions-Header der 101-Antwort ist fehlerhaft: %1</translation>
+    </message>
+    <message>
+        <source>the server chose extensions (%1); only permessage-deflate was offered.</source>
+        <translation>der Server hat Erweiterungen gewählt (%1); angeboten wurde nur permessage-deflate.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s permessage-deflate answer cannot be accepted: %1</source>
+        <translation>die permessage-deflate-Antwort des Servers kann nicht angenommen werden: %1</translation>
+    </message>
+    <message>
+        <source>the Sec-WebSocket-Extensions header is malformed: %1</source>
+        <translation>der Header Sec-WebSocket-Extensions ist fehlerhaft: %1</translation>
+    </message>
 </context>
 <context>
     <name>Listener</name>
     <message>
         <source>cannot accept connections: %1; retrying in %2 s</source>
         <translation>kann keine Verbindungen annehmen: %1; neuer Versuch in %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>PeerBehaviour</name>
+    <message>
+        <source>behaviour: &quot;%1&quot; is not key=value</source>
+        <translation>behaviour: „%1“ ist nicht key=value</translation>
+    </message>
+    <message>
+        <source>behaviour: &quot;%1&quot; has no key; keys are %2</source>
+        <translation>behaviour: „%1“ hat keinen Schlüssel; Schlüssel sind %2</translation>
+    </message>
+    <message>
+        <source>behaviour: unknown key &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <translation>behaviour: unbekannter Schlüssel „%1“; meinten Sie „%2“?</translation>
+    </message>
+    <message>
+        <source>behaviour: unknown key &quot;%1&quot;; keys are %2</source>
+        <translation>behaviour: unbekannter Schlüssel „%1“; Schlüssel sind %2</translation>
+    </message>
+    <message>
+        <source>behaviour: %1 is given twice</source>
+        <translation>behaviour: %1 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>behaviour: %1=%2 is not a whole number; give %3 to %4</source>
+        <translation>behaviour: %1=%2 ist keine ganze Zahl; %3 bis %4 angeben</translation>
+    </message>
+    <message>
+        <source>behaviour: %1=%2 is out of range; give %3 to %4</source>
+        <translation>behaviour: %1=%2 liegt außerhalb des Bereichs; %3 bis %4 angeben</translation>
+    </message>
+    <message>
+        <source>behaviour: %1 applies only with %2</source>
+        <translation>behaviour: %1 gilt nur mit %2</translation>
+    </message>
+    <message>
+        <source>behaviour: traffic=%1 is not one of %2</source>
+        <translation>behaviour: traffic=%1 ist keines von %2</translation>
+    </message>
+    <message>
+        <source>behaviour: on-close=%1 is not one of %2</source>
+        <translation>behaviour: on-close=%1 ist keines von %2</translation>
+    </message>
+    <message>
+        <source>behaviour: close-mode=%1 is not one of close, close_output</source>
+        <translation>behaviour: close-mode=%1 ist keines von close, close_output</translation>
+    </message>
+    <message>
+        <source>behaviour: close-code: %1</source>
+        <translation>behaviour: close-code: %1</translation>
+    </message>
+    <message>
+        <source>behaviour: close-code=%1: %2</source>
+        <translation>behaviour: close-code=%1: %2</translation>
+    </message>
+    <message>
+        <source>behaviour: close-reason: %1</source>
+        <translation>behaviour: close-reason: %1</translation>
     </message>
 </context>
 <context>
@@ -890,6 +1104,54 @@
     <message>
         <source>the client closed the connection during the TLS handshake</source>
         <translation>der Client hat die Verbindung während des TLS-Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1; connect with insecure to accept it</source>
+        <translation>TLS-Handshake fehlgeschlagen: %1; mit insecure verbinden, um es zu akzeptieren</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the TLS handshake</source>
+        <translation>der Server hat die Verbindung während des TLS-Handshakes geschlossen</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: the server&apos;s answer is not TLS; is it a ws:// server? (%1)</source>
+        <translation>TLS-Handshake fehlgeschlagen: die Antwort des Servers ist kein TLS; ist es ein ws://-Server? (%1)</translation>
+    </message>
+    <message>
+        <source>the certificate is self-signed</source>
+        <translation>das Zertifikat ist selbstsigniert</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s chain ends in a self-signed certificate this system does not trust</source>
+        <translation>die Kette des Zertifikats endet in einem selbstsignierten Zertifikat, dem dieses System nicht vertraut</translation>
+    </message>
+    <message>
+        <source>the certificate names no host, and %1 was asked for</source>
+        <translation>das Zertifikat nennt keinen Host, angefragt wurde %1</translation>
+    </message>
+    <message>
+        <source>the certificate is for %1, not %2</source>
+        <translation>das Zertifikat gilt für %1, nicht für %2</translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation>das Zertifikat ist am %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid before %1</source>
+        <translation>das Zertifikat ist erst ab %1 gültig</translation>
+    </message>
+    <message>
+        <source>the certificate is not signed by a certificate authority this system trusts</source>
+        <translation>das Zertifikat ist von keiner Zertifizierungsstelle signiert, der dieses System vertraut</translation>
+    </message>
+    <message>
+        <source>the certificate is revoked</source>
+        <translation>das Zertifikat ist widerrufen</translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation>der Server hat kein Zertifikat gesendet</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1404,50 @@ Grund: %2</translation>
     <message>
         <source>The peer closed first; its Close waited this long for our answer (with manual acknowledge, the operator&apos;s time).</source>
         <translation>Die Gegenstelle hat zuerst geschlossen; ihr Close hat so lange auf unsere Antwort gewartet (bei manueller Bestätigung die Zeit des Bedieners).</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>Outgoing connection to %1</source>
+        <translation>Ausgehende Verbindung zu %1</translation>
+    </message>
+    <message>
+        <source>Messages travel compressed (permessage-deflate, RFC 7692): the log shows each message&apos;s size on the wire beside its size</source>
+        <translation>Nachrichten werden komprimiert übertragen (permessage-deflate, RFC 7692): das Protokoll zeigt neben der Größe jeder Nachricht ihre Größe auf der Leitung</translation>
+    </message>
+    <message>
+        <source>Outgoing: CloseCall connected to %1 and is the client</source>
+        <translation>Ausgehend: CloseCall hat sich mit %1 verbunden und ist der Client</translation>
+    </message>
+    <message>
+        <source>Incoming: a client connected to CloseCall&apos;s server</source>
+        <translation>Eingehend: ein Client hat sich mit dem Server von CloseCall verbunden</translation>
+    </message>
+    <message>
+        <source>On this outgoing connection CloseCall is the client.</source>
+        <translation>Bei dieser ausgehenden Verbindung ist CloseCall der Client.</translation>
+    </message>
+    <message>
+        <source>On this incoming connection CloseCall is the server.</source>
+        <translation>Bei dieser eingehenden Verbindung ist CloseCall der Server.</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1736,14 @@ Grund: %2</translation>
     <message>
         <source>answered after %1 ms</source>
         <translation>nach %1 ms beantwortet</translation>
+    </message>
+    <message>
+        <source>outgoing, to %1</source>
+        <translation>ausgehend, zu %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2330,38 @@ Grund: %2</translation>
         <source>Connection %1 failed: protocol error</source>
         <translation>Verbindung %1 fehlgeschlagen: Protokollfehler</translation>
     </message>
+    <message>
+        <source>Connection %1 closed: the server closed first with %2, answered with %3</source>
+        <translation>Verbindung %1 geschlossen: Der Server hat zuerst mit %2 geschlossen, beantwortet mit %3</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the server in %3</source>
+        <translation>Verbindung %1 geschlossen: %2 vom Server beantwortet nach %3</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the server</source>
+        <translation>Verbindung %1 geschlossen: %2 vom Server beantwortet</translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the server did not answer our Close in time</source>
+        <translation>Verbindung %1 abgebrochen: Der Server hat unser Close nicht rechtzeitig beantwortet</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server reset TCP instead of answering our Close</source>
+        <translation>Verbindung %1 beendet: Der Server hat TCP zurückgesetzt, statt unser Close zu beantworten</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server reset TCP</source>
+        <translation>Verbindung %1 beendet: Der Server hat TCP zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server closed TCP without answering our Close</source>
+        <translation>Verbindung %1 beendet: Der Server hat TCP geschlossen, ohne unser Close zu beantworten</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server closed TCP</source>
+        <translation>Verbindung %1 beendet: Der Server hat TCP geschlossen</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::ClosePanel</name>
@@ -2082,6 +2428,113 @@ Grund: %2</translation>
     <message>
         <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted — timed out)</source>
         <translation>Close wartet so lange auf das Close der Gegenstelle und bricht die Verbindung dann ab (Aborted – Zeitüberschreitung)</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::ConnectDialog</name>
+    <message>
+        <source>Accept a certificate the system does not trust (self-signed)</source>
+        <translation>Ein Zertifikat annehmen, dem das System nicht vertraut (selbstsigniert)</translation>
+    </message>
+    <message>
+        <source>Offer compression (permessage-deflate)</source>
+        <translation>Komprimierung anbieten (permessage-deflate)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>ws://host:port/path or wss://…</source>
+        <translation>ws://host:port/pfad oder wss://…</translation>
+    </message>
+    <message>
+        <source>The server to connect to; the list holds this server and the URLs used before</source>
+        <translation>Der Server, mit dem verbunden wird; die Liste enthält diesen Server und die zuvor verwendeten URLs</translation>
+    </message>
+    <message>
+        <source>How many identical connections to open</source>
+        <translation>Wie viele gleiche Verbindungen geöffnet werden</translation>
+    </message>
+    <message>
+        <source>none; e.g. chat, superchat</source>
+        <translation>keine; z. B. chat, superchat</translation>
+    </message>
+    <message>
+        <source>Offered in Sec-WebSocket-Protocol, in this order; separate them with commas</source>
+        <translation>In Sec-WebSocket-Protocol in dieser Reihenfolge angeboten; durch Kommas trennen</translation>
+    </message>
+    <message>
+        <source>One per line, e.g.
+Origin: https://app.example
+Authorization: Bearer …</source>
+        <translation>Einer pro Zeile, z. B.
+Origin: https://app.example
+Authorization: Bearer …</translation>
+    </message>
+    <message>
+        <source>a plain client</source>
+        <translation>ein einfacher Client</translation>
+    </message>
+    <message>
+        <source>The behaviour spec sent with the command: key=value pairs separated by semicolons. The menus above write it; type here for anything they do not offer (see the user guide).</source>
+        <translation>Die mit dem Befehl gesendete Verhaltensangabe: key=value-Paare, durch Semikolons getrennt. Die Menüs oben schreiben sie; für alles, was sie nicht bieten, hier tippen (siehe Benutzerhandbuch).</translation>
+    </message>
+    <message>
+        <source>wss:// only. The log says so for every connection that accepts such a certificate.</source>
+        <translation>Nur wss://. Das Protokoll vermerkt es bei jeder Verbindung, die ein solches Zertifikat annimmt.</translation>
+    </message>
+    <message>
+        <source>Offer permessage-deflate (RFC 7692) as browsers do; the log shows whether the server agreed</source>
+        <translation>permessage-deflate (RFC 7692) anbieten, wie Browser es tun; das Protokoll zeigt, ob der Server zugestimmt hat</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>C&amp;ount:</source>
+        <translation>A&amp;nzahl:</translation>
+    </message>
+    <message>
+        <source>&amp;Subprotocols:</source>
+        <translation>&amp;Subprotokolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;Header:</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Traffic:</source>
+        <translation>&amp;Datenverkehr:</translation>
+    </message>
+    <message>
+        <source>When the server&apos;s &amp;Close arrives:</source>
+        <translation>Wenn das &amp;Close des Servers ankommt:</translation>
+    </message>
+    <message>
+        <source>Start the close &amp;itself:</source>
+        <translation>Das Schließen se&amp;lbst beginnen:</translation>
+    </message>
+    <message>
+        <source>S&amp;pec:</source>
+        <translation>S&amp;pezifikation:</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2793,34 @@ Grund: %2</translation>
     <message>
         <source>%1 ms: the peer&apos;s Close waited this long for our answer</source>
         <translation>%1 ms: so lange hat das Close der Gegenstelle auf unsere Antwort gewartet</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>out: CloseCall connected to %1 (the client)</source>
+        <translation>ausgehend: CloseCall hat sich mit %1 verbunden (der Client)</translation>
+    </message>
+    <message>
+        <source>in: a client connected to CloseCall (the server)</source>
+        <translation>eingehend: ein Client hat sich mit CloseCall verbunden (der Server)</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message>
+        <source>%1 (CloseCall)</source>
+        <translation>%1 (CloseCall)</translation>
+    </message>
+    <message>
+        <source>%1 (the peer)</source>
+        <translation>%1 (die Gegenstelle)</translation>
+    </message>
+    <message>
+        <source>Response headers (the server&apos;s 101)</source>
+        <translation>Antwort-Header (die 101 des Servers)</translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3529,48 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
     <message>
         <source>Exported the timeline of connection %1 to %2</source>
         <translation>Zeitleiste der Verbindung %1 nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Accept &amp;Compression</source>
+        <translation>&amp;Komprimierung annehmen</translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (RFC 7692) from clients that offer it, as browsers do; applies from the next start</source>
+        <translation>permessage-deflate (RFC 7692) von Clients annehmen, die es anbieten, wie Browser es tun; gilt ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>Start &amp;Demo</source>
+        <translation>&amp;Demo starten</translation>
+    </message>
+    <message>
+        <source>Connect a handful of built-in peers to the running server, each misbehaving differently; close them to see what happens</source>
+        <translation>Eine Handvoll eingebauter Gegenstellen mit dem laufenden Server verbinden, jede mit einem anderen Fehlverhalten; sie schließen, um zu sehen, was passiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo: %n peer(s) connecting</source>
+        <translation>
+            <numerusform>Demo: %n Gegenstelle verbindet sich</numerusform>
+            <numerusform>Demo: %n Gegenstellen verbinden sich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Open outgoing connections: CloseCall as the client of a server (this one by default), with a chosen behaviour</source>
+        <translation>Ausgehende Verbindungen öffnen: CloseCall als Client eines Servers (standardmäßig dieses), mit einem gewählten Verhalten</translation>
+    </message>
+    <message>
+        <source>the server is not running. Outgoing connections run on its engine: start it first (Server ▸ Start).</source>
+        <translation>der Server läuft nicht. Ausgehende Verbindungen laufen auf seiner Engine: ihn zuerst starten (Server ▸ Starten).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %1 (%n connection(s))</source>
+        <translation>
+            <numerusform>Verbinde mit %1 (%n Verbindung)</numerusform>
+            <numerusform>Verbinde mit %1 (%n Verbindungen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

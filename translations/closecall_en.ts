@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BehaviourChoices</name>
+    <message>
+        <source>Silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Echo what arrives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text “msg 1”, “msg 2”, … every second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text every 100 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary, 1 KiB every second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer after 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer after 5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send 3 more messages, then answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never answer (the server times out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset TCP (RST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close TCP without a Close (FIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never: wait for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close after 2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close after 10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Output after 2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Output 1001 “going away” after 5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClientUrl</name>
     <message>
         <source>the URL is empty; give one like ws://127.0.0.1:9001/chat.</source>
@@ -273,6 +344,34 @@
         <source>Close with 1008 a connection whose message is not finished in time (default %1; 0 = never).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Once listening, connect a handful of built-in misbehaving peers to the server itself, to have live connections to close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (RFC 7692) when a client offers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --deflate: compress within a window of 2^N bytes, N 9 to 15 (default 15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --deflate: ask a client that allows it to compress within 2^N bytes, N 8 to 15 (default 15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --deflate: compress every message on its own (less memory, larger messages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --deflate: ask the client to compress every message on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs --deflate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -485,11 +584,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
+        <source>&apos;%1&apos; must be an array of strings; got %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
+        <source>&apos;%1&apos; item %2 must be a non-empty string; got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect needs &apos;url&apos; (ws://host:port/path or wss://…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;url&apos; must be a non-empty string such as &quot;ws://127.0.0.1:8080/&quot;; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;count&apos; must be a whole number of connections from 1; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;behaviour&apos; must be a string such as &quot;traffic=text; on-close=delay&quot;; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;insecure&apos; must be true or false; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;deflate&apos; must be true or false; got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -550,6 +681,10 @@
         <source>%1: closing with %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server did not finish the TLS handshake within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Engine</name>
@@ -606,10 +741,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>wss:// is not supported for outgoing connections yet; use ws://</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>count is %1; give 1 to %2 connections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,6 +762,14 @@
             <numerusform>; %n pause since the last such notice</numerusform>
             <numerusform>; %n pauses since the last such notice</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>wss:// needs TLS, and Qt found no TLS library (OpenSSL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insecure applies to wss:// only</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -862,11 +1001,86 @@
         <source>It said: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the 101&apos;s Sec-WebSocket-Extensions is malformed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server chose extensions (%1); only permessage-deflate was offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s permessage-deflate answer cannot be accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Sec-WebSocket-Extensions header is malformed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Listener</name>
     <message>
         <source>cannot accept connections: %1; retrying in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeerBehaviour</name>
+    <message>
+        <source>behaviour: &quot;%1&quot; is not key=value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: &quot;%1&quot; has no key; keys are %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: unknown key &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: unknown key &quot;%1&quot;; keys are %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: %1 is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: %1=%2 is not a whole number; give %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: %1=%2 is out of range; give %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: %1 applies only with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: traffic=%1 is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: on-close=%1 is not one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: close-mode=%1 is not one of close, close_output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: close-code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: close-code=%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>behaviour: close-reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -889,6 +1103,54 @@
     </message>
     <message>
         <source>the client closed the connection during the TLS handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1; connect with insecure to accept it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the TLS handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: the server&apos;s answer is not TLS; is it a ws:// server? (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is self-signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s chain ends in a self-signed certificate this system does not trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate names no host, and %1 was asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is for %1, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is not valid before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is not signed by a certificate authority this system trusts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1138,6 +1400,50 @@ reason: %2</source>
     </message>
     <message>
         <source>The peer closed first; its Close waited this long for our answer (with manual acknowledge, the operator&apos;s time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing connection to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages travel compressed (permessage-deflate, RFC 7692): the log shows each message&apos;s size on the wire beside its size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing: CloseCall connected to %1 and is the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming: a client connected to CloseCall&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this outgoing connection CloseCall is the client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this incoming connection CloseCall is the server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1426,6 +1732,14 @@ reason: %2</source>
     </message>
     <message>
         <source>answered after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing, to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2013,6 +2327,38 @@ reason: %2</source>
         <source>Connection %1 failed: protocol error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connection %1 closed: the server closed first with %2, answered with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the server in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the server did not answer our Close in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server reset TCP instead of answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server reset TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server closed TCP without answering our Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server closed TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::ClosePanel</name>
@@ -2078,6 +2424,111 @@ reason: %2</source>
     </message>
     <message>
         <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted — timed out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::ConnectDialog</name>
+    <message>
+        <source>Accept a certificate the system does not trust (self-signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer compression (permessage-deflate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ws://host:port/path or wss://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server to connect to; the list holds this server and the URLs used before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many identical connections to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none; e.g. chat, superchat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offered in Sec-WebSocket-Protocol, in this order; separate them with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line, e.g.
+Origin: https://app.example
+Authorization: Bearer …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a plain client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The behaviour spec sent with the command: key=value pairs separated by semicolons. The menus above write it; type here for anything they do not offer (see the user guide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wss:// only. The log says so for every connection that accepts such a certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer permessage-deflate (RFC 7692) as browsers do; the log shows whether the server agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subprotocols:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Traffic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the server&apos;s &amp;Close arrives:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the close &amp;itself:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;pec:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2336,6 +2787,34 @@ reason: %2</source>
     </message>
     <message>
         <source>%1 ms: the peer&apos;s Close waited this long for our answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out: CloseCall connected to %1 (the client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in: a client connected to CloseCall (the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (CloseCall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the peer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response headers (the server&apos;s 101)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3030,6 +3509,48 @@ Nothing in the log was lost: choose another place and try again.</source>
     <message>
         <source>Exported the timeline of connection %1 to %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept &amp;Compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (RFC 7692) from clients that offer it, as browsers do; applies from the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a handful of built-in peers to the running server, each misbehaving differently; close them to see what happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo: %n peer(s) connecting</source>
+        <translation>
+            <numerusform>Demo: %n peer connecting</numerusform>
+            <numerusform>Demo: %n peers connecting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open outgoing connections: CloseCall as the client of a server (this one by default), with a chosen behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is not running. Outgoing connections run on its engine: start it first (Server ▸ Start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %1 (%n connection(s))</source>
+        <translation>
+            <numerusform>Connecting to %1 (%n connection)</numerusform>
+            <numerusform>Connecting to %1 (%n connections)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>BehaviourChoices</name>
+    <message>
+        <source>Silent</source>
+        <translation>Tyst</translation>
+    </message>
+    <message>
+        <source>Echo what arrives</source>
+        <translation>Eka det som kommer</translation>
+    </message>
+    <message>
+        <source>Text “msg 1”, “msg 2”, … every second</source>
+        <translation>Text ”msg 1”, ”msg 2”, … varje sekund</translation>
+    </message>
+    <message>
+        <source>Text every 100 ms</source>
+        <translation>Text var 100:e ms</translation>
+    </message>
+    <message>
+        <source>Binary, 1 KiB every second</source>
+        <translation>Binärt, 1 KiB varje sekund</translation>
+    </message>
+    <message>
+        <source>Answer at once</source>
+        <translation>Svara direkt</translation>
+    </message>
+    <message>
+        <source>Answer after 1 s</source>
+        <translation>Svara efter 1 s</translation>
+    </message>
+    <message>
+        <source>Answer after 5 s</source>
+        <translation>Svara efter 5 s</translation>
+    </message>
+    <message>
+        <source>Send 3 more messages, then answer</source>
+        <translation>Skicka 3 meddelanden till, svara sedan</translation>
+    </message>
+    <message>
+        <source>Never answer (the server times out)</source>
+        <translation>Svara aldrig (servern når sin tidsgräns)</translation>
+    </message>
+    <message>
+        <source>Reset TCP (RST)</source>
+        <translation>Återställ TCP (RST)</translation>
+    </message>
+    <message>
+        <source>Close TCP without a Close (FIN)</source>
+        <translation>Stäng TCP utan Close (FIN)</translation>
+    </message>
+    <message>
+        <source>Never: wait for the server</source>
+        <translation>Aldrig: vänta på servern</translation>
+    </message>
+    <message>
+        <source>Close after 2 s</source>
+        <translation>Close efter 2 s</translation>
+    </message>
+    <message>
+        <source>Close after 10 s</source>
+        <translation>Close efter 10 s</translation>
+    </message>
+    <message>
+        <source>Close Output after 2 s</source>
+        <translation>Close Output efter 2 s</translation>
+    </message>
+    <message>
+        <source>Close Output 1001 “going away” after 5 s</source>
+        <translation>Close Output 1001 ”going away” efter 5 s</translation>
+    </message>
+</context>
+<context>
     <name>ClientUrl</name>
     <message>
         <source>the URL is empty; give one like ws://127.0.0.1:9001/chat.</source>
@@ -273,6 +344,34 @@
         <source>Close with 1008 a connection whose message is not finished in time (default %1; 0 = never).</source>
         <translation>Stäng med 1008 en anslutning vars meddelande inte blir färdigt i tid (standard %1; 0 = aldrig).</translation>
     </message>
+    <message>
+        <source>Once listening, connect a handful of built-in misbehaving peers to the server itself, to have live connections to close.</source>
+        <translation>När servern lyssnar, anslut en handfull inbyggda motparter som beter sig illa till servern själv, så att det finns levande anslutningar att stänga.</translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (RFC 7692) when a client offers it.</source>
+        <translation>Acceptera permessage-deflate (RFC 7692) när en klient erbjuder det.</translation>
+    </message>
+    <message>
+        <source>With --deflate: compress within a window of 2^N bytes, N 9 to 15 (default 15).</source>
+        <translation>Med --deflate: komprimera inom ett fönster på 2^N byte, N 9 till 15 (standard 15).</translation>
+    </message>
+    <message>
+        <source>With --deflate: ask a client that allows it to compress within 2^N bytes, N 8 to 15 (default 15).</source>
+        <translation>Med --deflate: be en klient som tillåter det att komprimera inom 2^N byte, N 8 till 15 (standard 15).</translation>
+    </message>
+    <message>
+        <source>With --deflate: compress every message on its own (less memory, larger messages).</source>
+        <translation>Med --deflate: komprimera varje meddelande för sig (mindre minne, större meddelanden).</translation>
+    </message>
+    <message>
+        <source>With --deflate: ask the client to compress every message on its own.</source>
+        <translation>Med --deflate: be klienten komprimera varje meddelande för sig.</translation>
+    </message>
+    <message>
+        <source>needs --deflate</source>
+        <translation>kräver --deflate</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -485,12 +584,44 @@
         <translation>”format” måste vara svg eller png; fick %1</translation>
     </message>
     <message>
-        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
-        <translation>”cmd” saknas; kommandona är list, close, close_output, abort, send, ping, set, export, quit, timeline</translation>
+        <source>&apos;%1&apos; must be an array of strings; got %2</source>
+        <translation>”%1” måste vara en vektor av strängar; fick %2</translation>
     </message>
     <message>
-        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline</source>
-        <translation>okänt kommando ”%1”; kommandona är list, close, close_output, abort, send, ping, set, export, quit, timeline</translation>
+        <source>&apos;%1&apos; item %2 must be a non-empty string; got %3</source>
+        <translation>”%1” element %2 måste vara en icke-tom sträng; fick %3</translation>
+    </message>
+    <message>
+        <source>connect needs &apos;url&apos; (ws://host:port/path or wss://…)</source>
+        <translation>connect kräver ”url” (ws://värd:port/sökväg eller wss://…)</translation>
+    </message>
+    <message>
+        <source>&apos;url&apos; must be a non-empty string such as &quot;ws://127.0.0.1:8080/&quot;; got %1</source>
+        <translation>”url” måste vara en icke-tom sträng som ”ws://127.0.0.1:8080/”; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;count&apos; must be a whole number of connections from 1; got %1</source>
+        <translation>”count” måste vara ett helt antal anslutningar från 1; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;behaviour&apos; must be a string such as &quot;traffic=text; on-close=delay&quot;; got %1</source>
+        <translation>”behaviour” måste vara en sträng som ”traffic=text; on-close=delay”; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;insecure&apos; must be true or false; got %1</source>
+        <translation>”insecure” måste vara true eller false; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;deflate&apos; must be true or false; got %1</source>
+        <translation>”deflate” måste vara true eller false; fick %1</translation>
+    </message>
+    <message>
+        <source>&apos;cmd&apos; is missing; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
+        <translation>”cmd” saknas; kommandona är list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</translation>
+    </message>
+    <message>
+        <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
+        <translation>okänt kommando ”%1”; kommandona är list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</translation>
     </message>
 </context>
 <context>
@@ -550,6 +681,10 @@
         <source>%1: closing with %2</source>
         <translation>%1: stänger med %2</translation>
     </message>
+    <message>
+        <source>the server did not finish the TLS handshake within %1 ms</source>
+        <translation>servern slutförde inte TLS-handskakningen inom %1 ms</translation>
+    </message>
 </context>
 <context>
     <name>Engine</name>
@@ -606,10 +741,6 @@
         <translation>servern stängs av</translation>
     </message>
     <message>
-        <source>wss:// is not supported for outgoing connections yet; use ws://</source>
-        <translation>wss:// stöds ännu inte för utgående anslutningar; använd ws://</translation>
-    </message>
-    <message>
         <source>count is %1; give 1 to %2 connections</source>
         <translation>antalet är %1; ange 1 till %2 anslutningar</translation>
     </message>
@@ -631,6 +762,14 @@
             <numerusform>; %n paus sedan det senaste sådana meddelandet</numerusform>
             <numerusform>; %n pauser sedan det senaste sådana meddelandet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>wss:// needs TLS, and Qt found no TLS library (OpenSSL)</source>
+        <translation>wss:// kräver TLS, och Qt hittade inget TLS-bibliotek (OpenSSL)</translation>
+    </message>
+    <message>
+        <source>insecure applies to wss:// only</source>
+        <translation>insecure gäller bara wss://</translation>
     </message>
 </context>
 <context>
@@ -862,12 +1001,87 @@
         <source>It said: %1</source>
         <translation>Det stod: %1</translation>
     </message>
+    <message>
+        <source>the 101&apos;s Sec-WebSocket-Extensions is malformed: %1</source>
+        <translation>101-svarets Sec-WebSocket-Extensions är felformat: %1</translation>
+    </message>
+    <message>
+        <source>the server chose extensions (%1); only permessage-deflate was offered.</source>
+        <translation>servern valde tillägg (%1); bara permessage-deflate erbjöds.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s permessage-deflate answer cannot be accepted: %1</source>
+        <translation>serverns permessage-deflate-svar kan inte godtas: %1</translation>
+    </message>
+    <message>
+        <source>the Sec-WebSocket-Extensions header is malformed: %1</source>
+        <translation>rubriken Sec-WebSocket-Extensions är felformad: %1</translation>
+    </message>
 </context>
 <context>
     <name>Listener</name>
     <message>
         <source>cannot accept connections: %1; retrying in %2 s</source>
         <translation>kan inte ta emot anslutningar: %1; försöker igen om %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>PeerBehaviour</name>
+    <message>
+        <source>behaviour: &quot;%1&quot; is not key=value</source>
+        <translation>behaviour: ”%1” är inte key=value</translation>
+    </message>
+    <message>
+        <source>behaviour: &quot;%1&quot; has no key; keys are %2</source>
+        <translation>behaviour: ”%1” saknar nyckel; nycklarna är %2</translation>
+    </message>
+    <message>
+        <source>behaviour: unknown key &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <translation>behaviour: okänd nyckel ”%1”; menade du ”%2”?</translation>
+    </message>
+    <message>
+        <source>behaviour: unknown key &quot;%1&quot;; keys are %2</source>
+        <translation>behaviour: okänd nyckel ”%1”; nycklarna är %2</translation>
+    </message>
+    <message>
+        <source>behaviour: %1 is given twice</source>
+        <translation>behaviour: %1 är angivet två gånger</translation>
+    </message>
+    <message>
+        <source>behaviour: %1=%2 is not a whole number; give %3 to %4</source>
+        <translation>behaviour: %1=%2 är inget heltal; ange %3 till %4</translation>
+    </message>
+    <message>
+        <source>behaviour: %1=%2 is out of range; give %3 to %4</source>
+        <translation>behaviour: %1=%2 ligger utanför intervallet; ange %3 till %4</translation>
+    </message>
+    <message>
+        <source>behaviour: %1 applies only with %2</source>
+        <translation>behaviour: %1 gäller bara med %2</translation>
+    </message>
+    <message>
+        <source>behaviour: traffic=%1 is not one of %2</source>
+        <translation>behaviour: traffic=%1 är inte något av %2</translation>
+    </message>
+    <message>
+        <source>behaviour: on-close=%1 is not one of %2</source>
+        <translation>behaviour: on-close=%1 är inte något av %2</translation>
+    </message>
+    <message>
+        <source>behaviour: close-mode=%1 is not one of close, close_output</source>
+        <translation>behaviour: close-mode=%1 är inte något av close, close_output</translation>
+    </message>
+    <message>
+        <source>behaviour: close-code: %1</source>
+        <translation>behaviour: close-code: %1</translation>
+    </message>
+    <message>
+        <source>behaviour: close-code=%1: %2</source>
+        <translation>behaviour: close-code=%1: %2</translation>
+    </message>
+    <message>
+        <source>behaviour: close-reason: %1</source>
+        <translation>behaviour: close-reason: %1</translation>
     </message>
 </context>
 <context>
@@ -890,6 +1104,54 @@
     <message>
         <source>the client closed the connection during the TLS handshake</source>
         <translation>klienten stängde anslutningen under TLS-handskakningen</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1; connect with insecure to accept it</source>
+        <translation>TLS-handskakningen misslyckades: %1; anslut med insecure för att godta det</translation>
+    </message>
+    <message>
+        <source>the server closed the connection during the TLS handshake</source>
+        <translation>servern stängde anslutningen under TLS-handskakningen</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: the server&apos;s answer is not TLS; is it a ws:// server? (%1)</source>
+        <translation>TLS-handskakningen misslyckades: serverns svar är inte TLS; är det en ws://-server? (%1)</translation>
+    </message>
+    <message>
+        <source>the certificate is self-signed</source>
+        <translation>certifikatet är självsignerat</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s chain ends in a self-signed certificate this system does not trust</source>
+        <translation>certifikatets kedja slutar i ett självsignerat certifikat som detta system inte litar på</translation>
+    </message>
+    <message>
+        <source>the certificate names no host, and %1 was asked for</source>
+        <translation>certifikatet namnger ingen värd, och %1 efterfrågades</translation>
+    </message>
+    <message>
+        <source>the certificate is for %1, not %2</source>
+        <translation>certifikatet gäller %1, inte %2</translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation>certifikatet gick ut %1</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid before %1</source>
+        <translation>certifikatet är inte giltigt före %1</translation>
+    </message>
+    <message>
+        <source>the certificate is not signed by a certificate authority this system trusts</source>
+        <translation>certifikatet är inte signerat av någon certifikatutfärdare som detta system litar på</translation>
+    </message>
+    <message>
+        <source>the certificate is revoked</source>
+        <translation>certifikatet är återkallat</translation>
+    </message>
+    <message>
+        <source>the server sent no certificate</source>
+        <translation>servern skickade inget certifikat</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1404,50 @@ orsak: %2</translation>
     <message>
         <source>The peer closed first; its Close waited this long for our answer (with manual acknowledge, the operator&apos;s time).</source>
         <translation>Motparten stängde först; dess Close väntade så här länge på vårt svar (med manuell kvittering operatörens tid).</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Tillägg</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>ut</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>Outgoing connection to %1</source>
+        <translation>Utgående anslutning till %1</translation>
+    </message>
+    <message>
+        <source>Messages travel compressed (permessage-deflate, RFC 7692): the log shows each message&apos;s size on the wire beside its size</source>
+        <translation>Meddelanden färdas komprimerade (permessage-deflate, RFC 7692): loggen visar varje meddelandes storlek på tråden bredvid dess storlek</translation>
+    </message>
+    <message>
+        <source>Outgoing: CloseCall connected to %1 and is the client</source>
+        <translation>Utgående: CloseCall anslöt till %1 och är klienten</translation>
+    </message>
+    <message>
+        <source>Incoming: a client connected to CloseCall&apos;s server</source>
+        <translation>Inkommande: en klient anslöt till CloseCalls server</translation>
+    </message>
+    <message>
+        <source>On this outgoing connection CloseCall is the client.</source>
+        <translation>På den här utgående anslutningen är CloseCall klienten.</translation>
+    </message>
+    <message>
+        <source>On this incoming connection CloseCall is the server.</source>
+        <translation>På den här inkommande anslutningen är CloseCall servern.</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1736,14 @@ orsak: %2</translation>
     <message>
         <source>answered after %1 ms</source>
         <translation>besvarad efter %1 ms</translation>
+    </message>
+    <message>
+        <source>outgoing, to %1</source>
+        <translation>utgående, till %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2330,38 @@ orsak: %2</translation>
         <source>Connection %1 failed: protocol error</source>
         <translation>Anslutning %1 misslyckades: protokollfel</translation>
     </message>
+    <message>
+        <source>Connection %1 closed: the server closed first with %2, answered with %3</source>
+        <translation>Anslutning %1 stängd: servern stängde först med %2, besvarades med %3</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the server in %3</source>
+        <translation>Anslutning %1 stängd: %2 besvarades av servern efter %3</translation>
+    </message>
+    <message>
+        <source>Connection %1 closed: %2 answered by the server</source>
+        <translation>Anslutning %1 stängd: %2 besvarades av servern</translation>
+    </message>
+    <message>
+        <source>Connection %1 aborted: the server did not answer our Close in time</source>
+        <translation>Anslutning %1 avbruten: servern besvarade inte vår Close i tid</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server reset TCP instead of answering our Close</source>
+        <translation>Anslutning %1 avslutad: servern återställde TCP i stället för att besvara vår Close</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server reset TCP</source>
+        <translation>Anslutning %1 avslutad: servern återställde TCP</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server closed TCP without answering our Close</source>
+        <translation>Anslutning %1 avslutad: servern stängde TCP utan att besvara vår Close</translation>
+    </message>
+    <message>
+        <source>Connection %1 ended: the server closed TCP</source>
+        <translation>Anslutning %1 avslutad: servern stängde TCP</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::ClosePanel</name>
@@ -2082,6 +2428,113 @@ orsak: %2</translation>
     <message>
         <source>Close waits this long for the peer&apos;s Close, then aborts the connection (Aborted — timed out)</source>
         <translation>Close väntar så här länge på motpartens Close och avbryter sedan anslutningen (Aborted – tidsgränsen nådd)</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::ConnectDialog</name>
+    <message>
+        <source>Accept a certificate the system does not trust (self-signed)</source>
+        <translation>Godta ett certifikat som systemet inte litar på (självsignerat)</translation>
+    </message>
+    <message>
+        <source>Offer compression (permessage-deflate)</source>
+        <translation>Erbjud komprimering (permessage-deflate)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Anslut</translation>
+    </message>
+    <message>
+        <source>ws://host:port/path or wss://…</source>
+        <translation>ws://värd:port/sökväg eller wss://…</translation>
+    </message>
+    <message>
+        <source>The server to connect to; the list holds this server and the URLs used before</source>
+        <translation>Servern att ansluta till; listan innehåller den här servern och tidigare använda URL:er</translation>
+    </message>
+    <message>
+        <source>How many identical connections to open</source>
+        <translation>Hur många identiska anslutningar som ska öppnas</translation>
+    </message>
+    <message>
+        <source>none; e.g. chat, superchat</source>
+        <translation>inga; t.ex. chat, superchat</translation>
+    </message>
+    <message>
+        <source>Offered in Sec-WebSocket-Protocol, in this order; separate them with commas</source>
+        <translation>Erbjuds i Sec-WebSocket-Protocol i denna ordning; skilj dem åt med kommatecken</translation>
+    </message>
+    <message>
+        <source>One per line, e.g.
+Origin: https://app.example
+Authorization: Bearer …</source>
+        <translation>En per rad, t.ex.
+Origin: https://app.example
+Authorization: Bearer …</translation>
+    </message>
+    <message>
+        <source>a plain client</source>
+        <translation>en vanlig klient</translation>
+    </message>
+    <message>
+        <source>The behaviour spec sent with the command: key=value pairs separated by semicolons. The menus above write it; type here for anything they do not offer (see the user guide).</source>
+        <translation>Beteendespecifikationen som skickas med kommandot: key=value-par åtskilda med semikolon. Menyerna ovan skriver den; skriv här för allt de inte erbjuder (se användarhandboken).</translation>
+    </message>
+    <message>
+        <source>wss:// only. The log says so for every connection that accepts such a certificate.</source>
+        <translation>Bara wss://. Loggen anger det för varje anslutning som godtar ett sådant certifikat.</translation>
+    </message>
+    <message>
+        <source>Offer permessage-deflate (RFC 7692) as browsers do; the log shows whether the server agreed</source>
+        <translation>Erbjud permessage-deflate (RFC 7692) som webbläsare gör; loggen visar om servern gick med på det</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>C&amp;ount:</source>
+        <translation>Ant&amp;al:</translation>
+    </message>
+    <message>
+        <source>&amp;Subprotocols:</source>
+        <translation>Under&amp;protokoll:</translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>&amp;Rubriker:</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Beteende</translation>
+    </message>
+    <message>
+        <source>&amp;Traffic:</source>
+        <translation>&amp;Trafik:</translation>
+    </message>
+    <message>
+        <source>When the server&apos;s &amp;Close arrives:</source>
+        <translation>När serverns &amp;Close kommer:</translation>
+    </message>
+    <message>
+        <source>Start the close &amp;itself:</source>
+        <translation>Börja stängningen &amp;själv:</translation>
+    </message>
+    <message>
+        <source>S&amp;pec:</source>
+        <translation>Spec&amp;ifikation:</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>A&amp;nslut</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Inte ansluten: %1</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2793,34 @@ orsak: %2</translation>
     <message>
         <source>%1 ms: the peer&apos;s Close waited this long for our answer</source>
         <translation>%1 ms: så länge väntade motpartens Close på vårt svar</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>out: CloseCall connected to %1 (the client)</source>
+        <translation>ut: CloseCall anslöt till %1 (klienten)</translation>
+    </message>
+    <message>
+        <source>in: a client connected to CloseCall (the server)</source>
+        <translation>in: en klient anslöt till CloseCall (servern)</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Tillägg</translation>
+    </message>
+    <message>
+        <source>%1 (CloseCall)</source>
+        <translation>%1 (CloseCall)</translation>
+    </message>
+    <message>
+        <source>%1 (the peer)</source>
+        <translation>%1 (motparten)</translation>
+    </message>
+    <message>
+        <source>Response headers (the server&apos;s 101)</source>
+        <translation>Svarets rubriker (serverns 101)</translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3529,48 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
     <message>
         <source>Exported the timeline of connection %1 to %2</source>
         <translation>Tidslinjen för anslutning %1 exporterades till %2</translation>
+    </message>
+    <message>
+        <source>Accept &amp;Compression</source>
+        <translation>Acceptera &amp;komprimering</translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (RFC 7692) from clients that offer it, as browsers do; applies from the next start</source>
+        <translation>Acceptera permessage-deflate (RFC 7692) från klienter som erbjuder det, som webbläsare gör; gäller från nästa start</translation>
+    </message>
+    <message>
+        <source>Start &amp;Demo</source>
+        <translation>Starta &amp;demo</translation>
+    </message>
+    <message>
+        <source>Connect a handful of built-in peers to the running server, each misbehaving differently; close them to see what happens</source>
+        <translation>Anslut en handfull inbyggda motparter till den körande servern, som var och en beter sig illa på sitt sätt; stäng dem för att se vad som händer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo: %n peer(s) connecting</source>
+        <translation>
+            <numerusform>Demo: %n motpart ansluter</numerusform>
+            <numerusform>Demo: %n motparter ansluter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect…</source>
+        <translation>A&amp;nslut…</translation>
+    </message>
+    <message>
+        <source>Open outgoing connections: CloseCall as the client of a server (this one by default), with a chosen behaviour</source>
+        <translation>Öppna utgående anslutningar: CloseCall som klient till en server (den här som standard), med ett valt beteende</translation>
+    </message>
+    <message>
+        <source>the server is not running. Outgoing connections run on its engine: start it first (Server ▸ Start).</source>
+        <translation>servern körs inte. Utgående anslutningar körs på dess motor: starta den först (Server ▸ Starta).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %1 (%n connection(s))</source>
+        <translation>
+            <numerusform>Ansluter till %1 (%n anslutning)</numerusform>
+            <numerusform>Ansluter till %1 (%n anslutningar)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
