@@ -46,7 +46,7 @@ void ConnectionSummary::apply(const Event &ev)
                   sentMode = c.mode;
                   closeSentTUs = ev.tUs;
                   if (initiatedBy == Initiator::None)
-                      initiatedBy = closeReceived ? Initiator::Client : Initiator::Server;
+                      initiatedBy = closeReceived ? peerRole() : ourRole();
               },
               [&](const events::CloseReceived &c) {
                   closeReceived = true;
@@ -54,7 +54,7 @@ void ConnectionSummary::apply(const Event &ev)
                   receivedReason = c.reason;
                   closeReceivedTUs = ev.tUs;
                   if (initiatedBy == Initiator::None)
-                      initiatedBy = closeSent ? Initiator::Server : Initiator::Client;
+                      initiatedBy = closeSent ? ourRole() : peerRole();
                   // [R16] only when ours went first; `closed` brings the
                   // engine's own figure.
                   if (closeSent && closeHandshakeUs < 0)

@@ -65,6 +65,16 @@ struct ConnectionSummary
 
     // Who sent the first Close: known as soon as one Close frame is seen,
     // confirmed by `closed`.
+    // The RFC 6455 roles: CloseCall is the server on an accepted
+    // connection and the client on one it opened (`initiated_by` names them).
+    protocol::Initiator ourRole() const
+    {
+        return outgoing ? protocol::Initiator::Client : protocol::Initiator::Server;
+    }
+    protocol::Initiator peerRole() const
+    {
+        return outgoing ? protocol::Initiator::Server : protocol::Initiator::Client;
+    }
     protocol::Initiator initiatedBy = protocol::Initiator::None;
     // Our Close to theirs in microseconds [R16], -1 until both are seen (or
     // never): measured from the two events, then the engine's own figure

@@ -61,6 +61,7 @@ private slots:
     void countsMessagesAndPings();
     void serverInitiatedClose();
     void clientInitiatedClose();
+    void outgoingRowsNameTheRoles();
     void closedConfirmsAndOverrides();
     void errorsAndLastActivity();
     void stateFollowsEvents();
@@ -100,6 +101,27 @@ void tst_ConnectionSummary::countsMessagesAndPings()
     QCOMPARE(s.pingsIn, 1u);
     QCOMPARE(s.pingsOut, 2u);
     QCOMPARE(s.postCloseCount(), 0u);
+}
+
+void tst_ConnectionSummary::outgoingRowsNameTheRoles()
+{
+    // On a connection CloseCall opened it is the client: our Close first is
+    // the client's, the server's Close first is the server's, while live.
+    events::Open open{u"127.0.0.1:9001"_s, u"/chat"_s};
+    open.outgoing = true;
+    open.url = u"ws://127.0.0.1:9001/chat"_s;
+    const Event outOpen(open, Conn, State::Open);
+    const ConnectionSummary ours = fold({
+        at(1, outOpen),
+        at(2, Event(events::CloseSent{1000, CloseMode::Close, {}}, Conn, State::Open)),
+    });
+    QCOMPARE(ours.initiatedBy, Initiator::Client);
+    const ConnectionSummary theirs = fold({
+        at(1, outOpen),
+        at(2, Event(events::CloseReceived{4001, u"bye"_s}, Conn, State::Open)),
+        at(3, Event(events::CloseSent{4001, CloseMode::Close, {}}, Conn, State::CloseReceived)),
+    });
+    QCOMPARE(theirs.initiatedBy, Initiator::Server);
 }
 
 void tst_ConnectionSummary::serverInitiatedClose()
