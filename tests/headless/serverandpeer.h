@@ -8,6 +8,9 @@
 
 #include <QtCore/QJsonArray>
 
+#include <memory>
+#include <vector>
+
 namespace closecall::test {
 
 using namespace Qt::StringLiterals;
@@ -73,6 +76,27 @@ public:
     std::optional<QJsonObject> closeFrame() { return waitFor(peerIs(u"close_frame"_s)); }
     std::optional<QJsonObject> end() { return waitFor(peerIs(u"end"_s), PeerTimeoutS * 1000); }
 };
+
+// Starts a server into `slot` (a test function's own, dropped by its
+// cleanup) and says on the test log when it did not start.
+inline Server &startServerInto(std::unique_ptr<Server> &slot, const QStringList &extra)
+{
+    slot = std::make_unique<Server>();
+    if (!slot->start(extra))
+        qWarning("closecall did not start: %s", slot->stderrText().constData());
+    return *slot;
+}
+
+// Starts a peer on `path` of `server` and keeps it in `peers`.
+inline Peer &startPeerInto(std::vector<std::unique_ptr<Peer>> &peers, const Server &server,
+                           const QString &path, const QStringList &extra)
+{
+    peers.push_back(std::make_unique<Peer>());
+    Peer &peer = *peers.back();
+    if (!peer.start(server.url(path), extra))
+        qWarning("peer did not open: %s", peer.stderrText().constData());
+    return peer;
+}
 
 inline QJsonValue json(const char *text)
 {

@@ -40,19 +40,12 @@ private:
 
 Server &tst_deflatepeers::startServer(const QStringList &extra)
 {
-    m_server = std::make_unique<Server>();
-    if (!m_server->start(extra))
-        qWarning("closecall did not start: %s", m_server->stderrText().constData());
-    return *m_server;
+    return startServerInto(m_server, extra);
 }
 
 Peer &tst_deflatepeers::startPeer(const QString &path, const QStringList &extra)
 {
-    m_peers.push_back(std::make_unique<Peer>());
-    Peer &peer = *m_peers.back();
-    if (!peer.start(m_server->url(path), extra))
-        qWarning("peer did not open: %s", peer.stderrText().constData());
-    return peer;
+    return startPeerInto(m_peers, *m_server, path, extra);
 }
 
 void tst_deflatepeers::cleanup()

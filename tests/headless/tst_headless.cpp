@@ -76,19 +76,12 @@ void tst_headless::initTestCase()
 
 Server &tst_headless::startServer(const QStringList &extra)
 {
-    m_server = std::make_unique<Server>();
-    if (!m_server->start(extra))
-        qWarning("closecall did not start: %s", m_server->stderrText().constData());
-    return *m_server;
+    return startServerInto(m_server, extra);
 }
 
 Peer &tst_headless::startPeer(const QString &path, const QStringList &extra)
 {
-    m_peers.push_back(std::make_unique<Peer>());
-    Peer &peer = *m_peers.back();
-    if (!peer.start(m_server->url(path), extra))
-        qWarning("peer did not open: %s", peer.stderrText().constData());
-    return peer;
+    return startPeerInto(m_peers, *m_server, path, extra);
 }
 
 // Every test's stdout obeys the common rules of docs/headless.md "Events".
