@@ -63,6 +63,8 @@ QString DisplayText::eventLabel(EventType type)
         return tr("Closed");
     case EventType::Error:
         return tr("Error");
+    case EventType::NotRelayed:
+        return tr("Not relayed");
     case EventType::Result:
         return tr("Result");
     }

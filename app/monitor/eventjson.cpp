@@ -265,6 +265,13 @@ void writeEvent(Writer &w, const Event &e)
         w.num(e.conn);
         w.lit(",\"state\":");
         w.latin1String(stateName(e.state));
+        // Proxy mode only (docs/headless.md "Proxy mode").
+        if (e.leg != server::Leg::None) {
+            w.lit(",\"pair\":");
+            w.num(e.pair);
+            w.lit(",\"leg\":");
+            w.latin1String(e.leg == server::Leg::Client ? "client"_L1 : "server"_L1);
+        }
     }
 
     visit(Overloaded{
@@ -394,6 +401,16 @@ void writeEvent(Writer &w, const Event &e)
               [&](const events::Error &err) {
                   w.lit(",\"message\":");
                   w.string(err.message);
+              },
+              [&](const events::NotRelayed &n) {
+                  w.lit(",\"type\":");
+                  w.latin1String(n.control                              ? "control"_L1
+                                 : n.messageType == MessageType::Binary ? "binary"_L1
+                                                                        : "text"_L1);
+                  w.lit(",\"size\":");
+                  w.num(n.size);
+                  w.lit(",\"reason\":");
+                  w.string(n.reason);
               },
               [&](const events::Result &r) {
                   if (!r.id.isEmpty()) {
@@ -541,6 +558,12 @@ Event eventFieldsFromJson(EventType type, const QJsonObject &o)
     }
     case EventType::Error:
         return events::Error{text("message"_L1)};
+    case EventType::NotRelayed: {
+        const QString type = text("type"_L1);
+        return events::NotRelayed{type == "binary"_L1 ? MessageType::Binary : MessageType::Text,
+                                  type == "control"_L1, o.value("size"_L1).toInteger(),
+                                  text("reason"_L1)};
+    }
     case EventType::Result:
         return events::Result{o.contains("id"_L1) ? rawJsonFrom(o.value("id"_L1)) : QByteArray(),
                               o.value("ok"_L1).toBool(), text("error"_L1),
@@ -659,9 +682,15 @@ std::optional<Event> eventFromJson(const QJsonObject &o, QString *error)
     e.tUs = o.value("t_us"_L1).toInteger();
     e.wallUs = parseIsoTime(o.value("time"_L1).toString()).value_or(0);
     e.conn = quint32(o.value("conn"_L1).toInteger());
-    if (e.conn != 0)
+    if (e.conn != 0) {
         e.state = stateFrom(o.value("state"_L1));
-    else if (e.is(EventType::Closed))
+        const QString leg = o.value("leg"_L1).toString();
+        e.leg = leg == "client"_L1   ? server::Leg::Client
+                : leg == "server"_L1 ? server::Leg::Server
+                                     : server::Leg::None;
+        if (e.leg != server::Leg::None)
+            e.pair = quint32(o.value("pair"_L1).toInteger());
+    } else if (e.is(EventType::Closed))
         e.state = stateFrom(o.value("final"_L1));
     return e;
 }

@@ -74,6 +74,7 @@ qsizetype EventStore::estimatedBytes(const Event &event)
                           [](const StateChange &) { return qsizetype(0); },
                           [](const Closed &f) { return stringBytes(f.reason); },
                           [](const Error &f) { return stringBytes(f.message); },
+                          [](const NotRelayed &f) { return stringBytes(f.reason); },
                           [](const Result &f) {
                               return sharedBlock<Result>() + stringBytes(f.id) +
                                      stringBytes(f.error) + stringBytes(f.data);

@@ -445,6 +445,15 @@ void appendTextDetails(QByteArray &out, const Event &e)
         utf8::appendEscaped(out, f.message.toUtf8(), false, false);
         break;
     }
+    case server::EventType::NotRelayed: {
+        const auto &f = e.as<events::NotRelayed>();
+        add(out, f.control ? "control"_L1 : messageTypeName(f.messageType));
+        out += ' ';
+        out += QByteArray::number(f.size);
+        add(out, " B: "_L1);
+        utf8::appendEscaped(out, f.reason.toUtf8(), false, false);
+        break;
+    }
     case server::EventType::Result: {
         const auto &f = e.as<events::Result>();
         if (!f.id.isEmpty()) {
@@ -608,6 +617,13 @@ void appendCsvRow(QByteArray &out, const Event &e)
     case server::EventType::Error: {
         const auto &f = e.as<events::Error>();
         row.string(ColMessage, f.message);
+        break;
+    }
+    case server::EventType::NotRelayed: {
+        const auto &f = e.as<events::NotRelayed>();
+        row.name(ColType, f.control ? "control"_L1 : messageTypeName(f.messageType));
+        row.number(ColSize, f.size);
+        row.string(ColMessage, f.reason);
         break;
     }
     case server::EventType::Result: {

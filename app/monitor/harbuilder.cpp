@@ -171,6 +171,7 @@ void HarBuilder::add(const Event &e)
     case server::EventType::CloseReceived:
     case server::EventType::StateChange:
     case server::EventType::Error:
+    case server::EventType::NotRelayed:
     case server::EventType::Result:
         break; // not in a HAR
     }

@@ -134,6 +134,7 @@ QByteArrayView LogBuffer::field(const LogEntry &e, int index) const
     case EventType::CloseReceived:
     case EventType::StateChange:
     case EventType::Error:
+    case EventType::NotRelayed:
         return index == 0 ? t : QByteArrayView();
     }
     for (int i = 0; t.size() >= 2; ++i) {
@@ -265,6 +266,12 @@ void LogBuffer::append(const Event &ev)
                 setCode(err.code);
                 e.number = err.size;
                 setText(err.message, MaxTextBytes);
+            },
+            [&](const server::events::NotRelayed &n) {
+                e.a = quint8(n.messageType);
+                e.b = n.control ? 1 : 0;
+                e.number = n.size;
+                setText(n.reason, MaxTextBytes);
             },
             [&](const server::events::Listening &l) {
                 e.number = l.port;
@@ -424,6 +431,8 @@ Event LogBuffer::fieldsOf(const LogEntry &e) const
         return events::StateChange{e.from(), e.to()};
     case EventType::Error:
         return events::Error{str(0), e.closeCode(), e.number};
+    case EventType::NotRelayed:
+        return events::NotRelayed{protocol::MessageType(e.a), e.b != 0, e.number, str(0)};
     case EventType::Listening:
         return events::Listening{str(0), quint16(e.number), e.has(LogEntry::Tls)};
     case EventType::Open:

@@ -159,6 +159,7 @@ QString LogModel::detailsText(int row) const
                (e.has(LogEntry::Tls) ? u"(wss)"_s : u"(ws)"_s);
     }
     case EventType::Error:
+    case EventType::NotRelayed:
         return field(0);
     case EventType::Result: {
         QString text =

@@ -294,6 +294,12 @@ struct Builder
                             TimelineText::tr("Error: %1").arg(err.message));
                     item.details += u'\n' + err.message;
                 },
+                [&](const events::NotRelayed &n) {
+                    TimelineItem &item =
+                        add(e, TimelineKind::Note, Direction::None, TimelineRole::Failure,
+                            TimelineText::tr("Not relayed: %1").arg(n.reason));
+                    item.details += u'\n' + n.reason;
+                },
             },
             e);
     }

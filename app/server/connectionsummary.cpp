@@ -85,6 +85,7 @@ void ConnectionSummary::apply(const Event &ev)
                   ++errors;
                   lastError = e.message;
               },
+              [&](const events::NotRelayed &) { ++notRelayed; },
           },
           ev);
 }

@@ -41,7 +41,8 @@ struct ConnectionSummary
     quint64 pingsIn = 0;
     quint64 pingsOut = 0;
     quint64 errors = 0;
-    QString lastError; // the latest `error` event's message
+    quint64 notRelayed = 0; // proxy mode: frames this leg could not pass on
+    QString lastError;      // the latest `error` event's message
 
     // Our Close frame (close_sent).
     bool closeSent = false;

@@ -86,6 +86,12 @@ void Engine::setOptions(int echo, int manualAck, int autoPong, const QByteArray 
     d->setOptions(echo, manualAck, autoPong, resultId);
 }
 
+void Engine::setProxyOptions(const ConnSelector &conns, int autoPong, int holdCloses,
+                             const QByteArray &resultId)
+{
+    d->setProxyOptions(conns, autoPong, holdCloses, resultId);
+}
+
 void Engine::list(const QByteArray &resultId)
 {
     d->list(resultId);

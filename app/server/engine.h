@@ -76,6 +76,12 @@ public slots:
               const QByteArray &resultId);
     // Each optional: -1 = unchanged, 0 = off, 1 = on.
     void setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId);
+    // Proxy mode (docs/headless.md "Proxy mode"), each -1 = unchanged:
+    // `autoPong` for the selected legs, `holdCloses` for the selected legs'
+    // pairs; `conns.all` also sets the default of pairs to come. Refused
+    // outside proxy mode. result.data: the options as they are now.
+    void setProxyOptions(const closecall::server::ConnSelector &conns, int autoPong, int holdCloses,
+                         const QByteArray &resultId);
     // result.data: a JSON array of the connections as the table shows them.
     void list(const QByteArray &resultId);
     // Opens `request.count` outgoing connections (client role). The result

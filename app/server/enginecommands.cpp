@@ -114,6 +114,19 @@ void EngineImpl::ping(const ConnSelector &conns, const QByteArray &payload,
     forEachSelected(conns, resultId, [&](Connection &conn) { return conn.ping(payload); });
 }
 
+void EngineImpl::setProxyOptions(const ConnSelector &, int, int, const QByteArray &resultId)
+{
+    // Proxy mode's pairs hold these options; outside it there is nothing
+    // to set (docs/headless.md "Proxy mode").
+    if (!m_config.proxy.isOn()) {
+        publishResult(resultId, false,
+                      tr("hold_closes and a per-connection auto_pong apply "
+                         "in proxy mode only (--proxy-to)"));
+        return;
+    }
+    publishResult(resultId, false, tr("proxy mode is not built yet"));
+}
+
 void EngineImpl::setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId)
 {
     {

@@ -58,6 +58,8 @@ public:
                      const QByteArray &payload, const QByteArray &resultId);
     void ping(const ConnSelector &conns, const QByteArray &payload, const QByteArray &resultId);
     void setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId);
+    void setProxyOptions(const ConnSelector &conns, int autoPong, int holdCloses,
+                         const QByteArray &resultId);
     void list(const QByteArray &resultId);
     void connectTo(const ConnectRequest &request, const QByteArray &resultId); // engineconnect.cpp
     void postResult(const QByteArray &resultId, bool ok, const QString &error,

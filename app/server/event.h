@@ -34,6 +34,11 @@ inline constexpr qsizetype MaxPreviewBytes = 1024;
 // Which way an event travelled: In = from the peer.
 enum class Direction : quint8 { None, In, Out };
 
+// Proxy mode: which leg of a pair an event belongs to (docs/headless.md
+// "Proxy mode"). Client = the accepted connection (CloseCall is the
+// server there), Server = the upstream one (CloseCall is the client).
+enum class Leg : quint8 { None, Client, Server };
+
 // Big, rare kinds are kept behind a shared pointer, so they do not set the
 // size of every Event (a message_in is the common one). Immutable once made;
 // copying an Event shares it.
@@ -69,6 +74,7 @@ template<typename T> using Inline = T;
     X(StateChange, "state", None, false, Inline)                                                   \
     X(Closed, "closed", None, false, Shared)                                                       \
     X(Error, "error", None, false, Inline)                                                         \
+    X(NotRelayed, "not_relayed", In, false, Inline)                                                \
     X(Result, "result", None, false, Shared)
 
 // The per-kind fields (docs/headless.md "Events"). Every field has a default
@@ -194,6 +200,18 @@ struct Error
     qint64 size = 0;
 };
 
+// Proxy mode: a frame that arrived on this leg and could not be passed on
+// to the other leg (it had sent its Close, or ended), so its peer never
+// sees it. Published on the leg it arrived on, after its message_in.
+struct NotRelayed
+{
+    // What it was: a data message (its type) or a Ping/Pong (`control`).
+    protocol::MessageType messageType = protocol::MessageType::Text;
+    bool control = false; // a Ping or Pong, not a data message
+    qint64 size = 0;
+    QString reason = {}; // "the server leg already sent its Close", ...
+};
+
 struct Result
 {
     QByteArray id = {}; // the command's id as JSON text ("7", "\"a\""), empty = none
@@ -287,6 +305,10 @@ struct Event
     qint64 wallUs = 0; // microseconds since the Unix epoch, UTC ("time")
     quint32 conn = 0;  // 0 = not about a connection
     protocol::State state = protocol::State::Connecting;
+    // Proxy mode: the leg `conn` is, and the pair's id (its client leg's
+    // conn); None and 0 outside proxy mode.
+    Leg leg = Leg::None;
+    quint32 pair = 0;
     // Which kind and its fields. A default Event is an empty error.
     EventPayload payload = events::Error{};
 

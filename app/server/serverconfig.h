@@ -8,6 +8,17 @@
 
 namespace closecall::server {
 
+// Proxy mode (docs/headless.md "Proxy mode"): every accepted client gets
+// one upstream connection to `target`, and frames are relayed both ways.
+struct ProxyConfig
+{
+    QString target;              // ws:// or wss:// URL; empty = not a proxy
+    bool keepTargetPath = false; // true: the client's path and query are not appended
+    bool holdCloses = false;     // new pairs start with closes held, not relayed
+    bool insecure = false;       // wss:// upstream: accept a certificate that fails verification
+    bool isOn() const { return !target.isEmpty(); }
+};
+
 // Everything the engine needs to start; the command line (docs/headless.md) and
 // the GUI's settings both fill one of these.
 struct ServerConfig
@@ -29,6 +40,7 @@ struct ServerConfig
     // permessage-deflate for accepted connections (RFC 7692; off by default,
     // as servers usually have it).
     protocol::DeflateServerConfig deflate;
+    ProxyConfig proxy;
 
     int maxConnections = 10000;
     qint64 maxMessageSize = 16 * 1024 * 1024;

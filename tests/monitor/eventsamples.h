@@ -267,6 +267,8 @@ inline void compare(const Event &a, const Event &b)
     QCOMPARE(a.conn, b.conn);
     if (a.conn != 0)
         QCOMPARE(a.state, b.state);
+    QCOMPARE(a.leg, b.leg);
+    QCOMPARE(a.pair, b.pair);
     if (a.type() != b.type())
         return;
     switch (a.type()) {
@@ -368,6 +370,15 @@ inline void compare(const Event &a, const Event &b)
     case EventType::Error:
         QCOMPARE(a.as<events::Error>().message, b.as<events::Error>().message);
         break;
+    case EventType::NotRelayed: {
+        const auto &x = a.as<events::NotRelayed>();
+        const auto &y = b.as<events::NotRelayed>();
+        QCOMPARE(x.messageType, y.messageType);
+        QCOMPARE(x.control, y.control);
+        QCOMPARE(x.size, y.size);
+        QCOMPARE(x.reason, y.reason);
+        break;
+    }
     case EventType::Result: {
         const auto &x = a.as<events::Result>();
         const auto &y = b.as<events::Result>();

@@ -52,6 +52,7 @@ private slots:
     void contract();
     void wholeRunRoundTrips();
     void outgoingOpenBehaviour();
+    void proxyLegsRoundTrip();
     void eventNames();
     void escaping_data();
     void escaping();
@@ -285,6 +286,42 @@ void tst_EventJson::outgoingOpenBehaviour()
     QCOMPARE(plain.value("behaviour"_L1), QJsonValue(u""_s));
 }
 
+void tst_EventJson::proxyLegsRoundTrip()
+{
+    // docs/headless.md "Proxy mode": a leg's events carry pair and leg
+    // right after state; not_relayed names what could not be passed on.
+    Event late =
+        stamped(samples::message(EventType::MessageIn, 9, protocol::State::CloseSent, "late",
+                                 protocol::MessageType::Text, protocol::PostClose::Delivered));
+    late.leg = server::Leg::Server;
+    late.pair = 8;
+    const QByteArray json = eventToJson(late);
+    QVERIFY2(json.contains(R"("conn":9,"state":"CloseSent","pair":8,"leg":"server",)"),
+             json.constData());
+    std::optional<Event> back = monitor::eventFromJson(parseLine(json));
+    QVERIFY(back);
+    samples::compare(late, *back);
+    if (QTest::currentTestFailed())
+        return;
+
+    Event lost = stamped(Event(server::events::NotRelayed{protocol::MessageType::Binary, false, 42,
+                                                          u"the client leg has ended"_s},
+                               9, protocol::State::CloseSent));
+    lost.leg = server::Leg::Server;
+    lost.pair = 8;
+    const QJsonObject o = parseLine(eventToJson(lost));
+    QCOMPARE(o.value("event"_L1).toString(), u"not_relayed"_s);
+    QCOMPARE(o.value("type"_L1).toString(), u"binary"_s);
+    QCOMPARE(o.value("size"_L1).toInteger(), 42);
+    QCOMPARE(o.value("reason"_L1).toString(), u"the client leg has ended"_s);
+    back = monitor::eventFromJson(o);
+    QVERIFY(back);
+    samples::compare(lost, *back);
+
+    // Outside proxy mode neither field is written.
+    QVERIFY(!parseLine(eventToJson(stamped(samples::openEvent(7)))).contains("leg"_L1));
+}
+
 void tst_EventJson::eventNames()
 {
     const QStringList expected = {u"listening"_s,      u"handshake_failed"_s,
@@ -294,7 +331,7 @@ void tst_EventJson::eventNames()
                                   u"pong_out"_s,       u"close_sent"_s,
                                   u"close_received"_s, u"state"_s,
                                   u"closed"_s,         u"error"_s,
-                                  u"result"_s};
+                                  u"not_relayed"_s,    u"result"_s};
     for (int i = 0; i <= int(EventType::Result); ++i) {
         QCOMPARE(monitor::eventName(EventType(i)), expected.at(i));
         QCOMPARE(monitor::eventTypeFromName(expected.at(i)), EventType(i));
