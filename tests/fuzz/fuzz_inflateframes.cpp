@@ -22,7 +22,7 @@
 // Round trip: messages compressed as the peer's compressor would (context
 // kept or reset, its window), split into 1..4 frames at fuzzed points with
 // RSV1 on the first only, controls between them, plain messages mixed in,
-// and bombs (a run of one byte up to 1 MiB that deflates to little): the
+// and bombs (a run of one byte up to 256 KiB that deflates to little): the
 // parser returns each message whole, says it came compressed with the wire
 // bytes it took, and ends with 1009 exactly at the first message whose
 // inflated size passes the limit. A script may end with a broken frame
@@ -199,7 +199,7 @@ public:
                 message(what, m_in.bytes(m_in.u16() % 2048), true);
                 break;
             case 2: { // a bomb: a long run of one byte
-                const qsizetype n = (qsizetype(m_in.u16() % 16384) + 1) * 64;
+                const qsizetype n = (qsizetype(m_in.u16() % 4096) + 1) * 64;
                 message(what, QByteArray(n, char(m_in.byte())), true);
                 break;
             }
