@@ -60,6 +60,8 @@ async def scenario(server, run, path):
     opened = await server.wait(lambda e: e["event"] == "open" and e.get("path") == path,
                                timeout=TIMEOUT)
     conn = opened["conn"]
+    offer = opened.get("headers", {}).get("Sec-WebSocket-Extensions", "")
+    check(offer.startswith("permessage-deflate"), f"Chromium offered {offer!r}")
     agreed = opened.get("extensions", "")
     check(agreed.startswith("permessage-deflate"),
           f"open: permessage-deflate not negotiated with Chromium (extensions {agreed!r})")
