@@ -1,5 +1,6 @@
 #include "eventjson.h"
 
+#include "decimal.h"
 #include "utf8.h"
 
 #include "protocol/utf8validator.h"
@@ -10,7 +11,6 @@
 #include <QtCore/QJsonValue>
 
 #include <algorithm>
-#include <charconv>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +21,29 @@ namespace events = server::events;
 using server::Overloaded;
 
 namespace {
+
+// Pieces written through a raw pointer into room made beforehand (see
+// Writer::room): the common lines (every message event's) are put
+// together with one capacity check for the whole line, not one a field.
+template<qsizetype N> char *put(char *d, const char (&s)[N])
+{
+    std::memcpy(d, s, N - 1);
+    return d + N - 1;
+}
+// At most 21 bytes (a qint64 with its sign).
+template<typename Int> char *putNum(char *d, Int v)
+{
+    return decimal::write(d, v);
+}
+// A contract name, quoted (plain ASCII, nothing to escape).
+char *putName(char *d, QLatin1StringView s)
+{
+    *d++ = '"';
+    std::memcpy(d, s.data(), s.size());
+    d += s.size();
+    *d++ = '"';
+    return d;
+}
 
 // Appends into `out` through a raw pointer: every piece first makes room
 // for its worst case, so the loops below never check capacity per byte.
@@ -50,13 +73,9 @@ public:
         return m_data + m_pos;
     }
     void advance(char *to) { m_pos = to - m_data; }
+    qsizetype size() const { return m_pos; }
 
-    template<qsizetype N> void lit(const char (&s)[N])
-    {
-        char *d = room(N - 1);
-        std::memcpy(d, s, N - 1);
-        m_pos += N - 1;
-    }
+    template<qsizetype N> void lit(const char (&s)[N]) { advance(put(room(N - 1), s)); }
     void raw(QByteArrayView s)
     {
         char *d = room(s.size());
@@ -65,18 +84,9 @@ public:
     }
     void latin1String(QLatin1StringView s) // contract names: plain ASCII
     {
-        char *d = room(s.size() + 2);
-        *d++ = '"';
-        std::memcpy(d, s.data(), s.size());
-        d += s.size();
-        *d++ = '"';
-        advance(d);
+        advance(putName(room(s.size() + 2), s));
     }
-    template<typename Int> void num(Int v)
-    {
-        char *d = room(24);
-        advance(std::to_chars(d, d + 24, v).ptr);
-    }
+    template<typename Int> void num(Int v) { advance(putNum(room(21), v)); }
     void boolean(bool v)
     {
         if (v)
@@ -101,14 +111,6 @@ public:
         char *d = room((s.size() + 2) / 3 * 4 + 2);
         *d++ = '"';
         d = utf8::writeBase64(d, s);
-        *d++ = '"';
-        advance(d);
-    }
-    void time(qint64 wallUs)
-    {
-        char *d = room(40);
-        *d++ = '"';
-        d = utf8::writeIsoTime(d, wallUs, 'T', true);
         *d++ = '"';
         advance(d);
     }
@@ -205,18 +207,41 @@ void writeRawJson(Writer &w, const QByteArray &raw)
     w.raw(QByteArrayView(compact).sliced(1, compact.size() - 2));
 }
 
-void writeMessage(Writer &w, const events::Payload &m)
+// message_in / message_out: the most common line, its fields in one piece
+// (message_in's post_close and crossed too, when `in`).
+void writeMessage(Writer &w, const events::Payload &m, bool in = false)
 {
-    w.lit(",\"type\":");
-    w.latin1String(messageTypeName(m.messageType));
-    w.lit(",\"size\":");
-    w.num(m.size);
-    writePreview(w, m, m.messageType == MessageType::Text);
+    // The fixed parts (< 160 bytes with two numbers) and the preview at its
+    // worst (6 bytes a byte as text; base64 takes less).
+    char *d = w.room(160 + 6 * m.preview.size());
+    d = put(d, ",\"type\":");
+    d = putName(d, messageTypeName(m.messageType));
+    d = put(d, ",\"size\":");
+    d = putNum(d, m.size);
+    d = put(d, ",\"preview\":");
+    if (m.messageType == MessageType::Text) {
+        d = utf8::writeJsonString(d, m.preview, m.size > m.preview.size());
+    } else {
+        *d++ = '"';
+        d = utf8::writeBase64(d, m.preview);
+        *d++ = '"';
+    }
     // Only for a message that travelled compressed (permessage-deflate).
     if (m.wireSize >= 0) {
-        w.lit(",\"wire_size\":");
-        w.num(m.wireSize);
+        d = put(d, ",\"wire_size\":");
+        d = putNum(d, m.wireSize);
     }
+    if (in) {
+        d = put(d, ",\"post_close\":");
+        if (m.postClose == PostClose::None)
+            d = put(d, "null");
+        else
+            d = putName(d, postCloseName(m.postClose));
+        // Added field, only when true: the frame crossed our Close on the wire.
+        if (m.crossed)
+            d = put(d, ",\"crossed\":true");
+    }
+    w.advance(d);
 }
 
 void writeControl(Writer &w, const Event &e, const events::Payload &p)
@@ -252,27 +277,31 @@ void writeRole(Writer &w, bool outgoing, const QString &url)
 
 void writeEvent(Writer &w, const Event &e)
 {
-    w.lit("{\"seq\":");
-    w.num(e.seq);
-    w.lit(",\"time\":");
-    w.time(e.wallUs);
-    w.lit(",\"t_us\":");
-    w.num(e.tUs);
-    w.lit(",\"event\":");
-    w.latin1String(eventTypeName(e.type()));
+    // The members every event starts with, in one piece: at most ~200
+    // bytes (four numbers, the time, three short names).
+    char *d = w.room(256);
+    d = put(d, "{\"seq\":");
+    d = putNum(d, e.seq);
+    d = put(d, ",\"time\":\"");
+    d = utf8::writeIsoTime(d, e.wallUs, 'T', true);
+    d = put(d, "\",\"t_us\":");
+    d = putNum(d, e.tUs);
+    d = put(d, ",\"event\":");
+    d = putName(d, eventTypeName(e.type()));
     if (e.conn != 0) {
-        w.lit(",\"conn\":");
-        w.num(e.conn);
-        w.lit(",\"state\":");
-        w.latin1String(stateName(e.state));
+        d = put(d, ",\"conn\":");
+        d = putNum(d, e.conn);
+        d = put(d, ",\"state\":");
+        d = putName(d, stateName(e.state));
         // Proxy mode only (docs/headless.md "Proxy mode").
         if (e.leg != server::Leg::None) {
-            w.lit(",\"pair\":");
-            w.num(e.pair);
-            w.lit(",\"leg\":");
-            w.latin1String(e.leg == server::Leg::Client ? "client"_L1 : "server"_L1);
+            d = put(d, ",\"pair\":");
+            d = putNum(d, e.pair);
+            d = put(d, ",\"leg\":");
+            d = putName(d, e.leg == server::Leg::Client ? "client"_L1 : "server"_L1);
         }
     }
+    w.advance(d);
 
     visit(Overloaded{
               [&](const events::Listening &l) {
@@ -324,15 +353,7 @@ void writeEvent(Writer &w, const Event &e)
                       w.string(o.behaviour);
                   }
               },
-              [&](const events::MessageIn &m) {
-                  writeMessage(w, m);
-                  w.lit(",\"post_close\":");
-                  if (m.postClose == PostClose::None)
-                      w.lit("null");
-                  else
-                      w.latin1String(postCloseName(m.postClose));
-                  writeCrossed(w, m);
-              },
+              [&](const events::MessageIn &m) { writeMessage(w, m, true); },
               [&](const events::MessageOut &m) { writeMessage(w, m); },
               [&](const events::PingIn &p) {
                   writeControl(w, e, p);
@@ -651,6 +672,23 @@ void appendEventJson(QByteArray &out, const Event &event)
     Writer w(out);
     writeEvent(w, event);
     w.lit("\n");
+}
+
+qsizetype appendEventsJson(QByteArray &out, const server::EventBatch &batch, qsizetype from,
+                           bool withPayloadEvents, qsizetype maxBytes)
+{
+    Writer w(out);
+    qsizetype i = from;
+    while (i < batch.size()) {
+        const Event &event = batch.at(i++);
+        if (!withPayloadEvents && server::carriesPayload(event.type()))
+            continue;
+        writeEvent(w, event);
+        w.lit("\n");
+        if (w.size() >= maxBytes)
+            break;
+    }
+    return i;
 }
 
 QByteArray eventToJson(const Event &event)
