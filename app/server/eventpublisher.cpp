@@ -74,8 +74,10 @@ QByteArray EventPublisher::preview(QByteArrayView payload)
 {
     const QByteArrayView bytes = payload.first(qMin(payload.size(), MaxPreviewBytes));
     // Equal sizes first: memcmp only when it may match.
-    if (m_lastPreview.isNull() || bytes.size() != m_lastPreview.size() ||
-        std::memcmp(bytes.data(), m_lastPreview.constData(), size_t(bytes.size())) != 0)
+    const bool same = !m_lastPreview.isNull() && bytes.size() == m_lastPreview.size() &&
+                      (bytes.isEmpty() || std::memcmp(bytes.data(), m_lastPreview.constData(),
+                                                      size_t(bytes.size())) == 0);
+    if (!same)
         m_lastPreview = bytes.toByteArray();
     return m_lastPreview;
 }
