@@ -133,6 +133,25 @@ private:
     qsizetype m_pos;
     char *m_data = nullptr;
     qsizetype m_size = 0;
+
+public:
+    // The last preview written and where its quoted form is in the buffer
+    // (an offset: the buffer may move as it grows). An echo's message_out
+    // shares its message_in's preview (EventPublisher::preview), so its
+    // text is copied from there instead of escaped again. Keyed on the
+    // bytes' address: the events of a batch are alive together, so two
+    // previews at one address are one preview.
+    struct Memo
+    {
+        const char *data = nullptr;
+        qsizetype size = -1;
+        bool text = false;
+        bool cut = false;
+        qsizetype at = 0; // offset of the opening quote
+        qsizetype length = 0;
+    } memo;
+    qsizetype offsetOf(const char *p) const { return p - m_data; }
+    const char *at(qsizetype offset) const { return m_data + offset; }
 };
 
 void writeCode(Writer &w, const CloseCode &code)
@@ -219,12 +238,23 @@ void writeMessage(Writer &w, const events::Payload &m, bool in = false)
     d = put(d, ",\"size\":");
     d = putNum(d, m.size);
     d = put(d, ",\"preview\":");
-    if (m.messageType == MessageType::Text) {
-        d = utf8::writeJsonString(d, m.preview, m.size > m.preview.size());
+    const bool text = m.messageType == MessageType::Text;
+    const bool cut = m.size > m.preview.size();
+    Writer::Memo &memo = w.memo;
+    if (memo.data == m.preview.constData() && memo.size == m.preview.size() && memo.text == text &&
+        memo.cut == cut && !m.preview.isEmpty()) {
+        std::memcpy(d, w.at(memo.at), size_t(memo.length)); // the same bytes, written before
+        d += memo.length;
     } else {
-        *d++ = '"';
-        d = utf8::writeBase64(d, m.preview);
-        *d++ = '"';
+        char *const from = d;
+        if (text) {
+            d = utf8::writeJsonString(d, m.preview, cut);
+        } else {
+            *d++ = '"';
+            d = utf8::writeBase64(d, m.preview);
+            *d++ = '"';
+        }
+        memo = {m.preview.constData(), m.preview.size(), text, cut, w.offsetOf(from), d - from};
     }
     // Only for a message that travelled compressed (permessage-deflate).
     if (m.wireSize >= 0) {

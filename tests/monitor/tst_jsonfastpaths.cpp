@@ -105,6 +105,7 @@ private slots:
     void plainRunsStopAtEveryPosition();
     void nonAsciiAfterPlainRuns();
     void batchWriterMatchesLineWriter();
+    void batchWriterReusesSharedPreviews();
     void batchWriterChunksAndFilters();
 };
 
@@ -243,6 +244,39 @@ void tst_JsonFastPaths::batchWriterMatchesLineWriter()
         monitor::appendEventJson(oneByOne, e);
     QByteArray batched = "already there\n";
     QCOMPARE(monitor::appendEventsJson(batched, batch), batch.size());
+    QCOMPARE(batched, oneByOne);
+}
+
+void tst_JsonFastPaths::batchWriterReusesSharedPreviews()
+{
+    // An echo: message_in and message_out holding one preview (as
+    // EventPublisher::preview shares it), text and binary, whole and cut,
+    // with escapes; then other events holding it again later in the batch.
+    using protocol::MessageType;
+    const QByteArray text("say \"hi\"\n\xc3\xa9 and more text than sixteen bytes");
+    const QByteArray binary("\x00\x01\xff binary", 11);
+    server::EventBatch batch;
+    for (const auto &[bytes, type] :
+         {std::pair{text, MessageType::Text}, std::pair{binary, MessageType::Binary}}) {
+        for (const qint64 size : {bytes.size(), qint64(5000)}) {
+            for (const EventType kind : {EventType::MessageIn, EventType::MessageOut}) {
+                Event e = samples::message(kind, 7, protocol::State::Open, bytes, type);
+                samples::edit(e, [&](server::events::Payload &p) {
+                    p.preview = bytes; // shared, not a copy
+                    p.size = size;
+                });
+                batch.append(e);
+            }
+        }
+    }
+    batch.append(batch.first());
+    batch.append(samples::stateChange(7, protocol::State::Open, protocol::State::CloseSent));
+    batch.append(batch.first());
+    QByteArray oneByOne;
+    for (const Event &e : batch)
+        monitor::appendEventJson(oneByOne, e);
+    QByteArray batched;
+    monitor::appendEventsJson(batched, batch);
     QCOMPARE(batched, oneByOne);
 }
 
