@@ -117,19 +117,15 @@ void HeadlessApp::onEvents(const server::EventBatch &batch)
 {
     if (m_stdoutBroken)
         return;
-    m_out.clear();
-    for (const Event &event : batch) {
-        if (!m_options.stdoutMessageEvents && server::carriesPayload(event.type()))
-            continue;
-        monitor::appendEventJson(m_out, event);
-        if (m_out.size() >= StdoutChunkBytes) {
-            writeStdout(m_out);
-            m_out.resize(0);
-            if (m_stdoutBroken)
-                return;
-        }
+    qsizetype next = 0;
+    while (next < batch.size()) {
+        m_out.resize(0); // keeps the capacity: no allocation once grown
+        next = monitor::appendEventsJson(m_out, batch, next, m_options.stdoutMessageEvents,
+                                         StdoutChunkBytes);
+        writeStdout(m_out);
+        if (m_stdoutBroken)
+            return;
     }
-    writeStdout(m_out);
 }
 
 void HeadlessApp::writeStdout(const QByteArray &bytes)

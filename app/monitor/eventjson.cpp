@@ -1,16 +1,14 @@
 #include "eventjson.h"
 
+#include "decimal.h"
 #include "utf8.h"
 
 #include "protocol/utf8validator.h"
 
-#include <QtCore/QCoreApplication>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
-#include <QtCore/QJsonValue>
 
 #include <algorithm>
-#include <charconv>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +19,29 @@ namespace events = server::events;
 using server::Overloaded;
 
 namespace {
+
+// Pieces written through a raw pointer into room made beforehand (see
+// Writer::room): the common lines (every message event's) are put
+// together with one capacity check for the whole line, not one a field.
+template<qsizetype N> char *put(char *d, const char (&s)[N])
+{
+    std::memcpy(d, s, N - 1);
+    return d + N - 1;
+}
+// At most 21 bytes (a qint64 with its sign).
+template<typename Int> char *putNum(char *d, Int v)
+{
+    return decimal::write(d, v);
+}
+// A contract name, quoted (plain ASCII, nothing to escape).
+char *putName(char *d, QLatin1StringView s)
+{
+    *d++ = '"';
+    std::memcpy(d, s.data(), s.size());
+    d += s.size();
+    *d++ = '"';
+    return d;
+}
 
 // Appends into `out` through a raw pointer: every piece first makes room
 // for its worst case, so the loops below never check capacity per byte.
@@ -50,13 +71,9 @@ public:
         return m_data + m_pos;
     }
     void advance(char *to) { m_pos = to - m_data; }
+    qsizetype size() const { return m_pos; }
 
-    template<qsizetype N> void lit(const char (&s)[N])
-    {
-        char *d = room(N - 1);
-        std::memcpy(d, s, N - 1);
-        m_pos += N - 1;
-    }
+    template<qsizetype N> void lit(const char (&s)[N]) { advance(put(room(N - 1), s)); }
     void raw(QByteArrayView s)
     {
         char *d = room(s.size());
@@ -65,18 +82,9 @@ public:
     }
     void latin1String(QLatin1StringView s) // contract names: plain ASCII
     {
-        char *d = room(s.size() + 2);
-        *d++ = '"';
-        std::memcpy(d, s.data(), s.size());
-        d += s.size();
-        *d++ = '"';
-        advance(d);
+        advance(putName(room(s.size() + 2), s));
     }
-    template<typename Int> void num(Int v)
-    {
-        char *d = room(24);
-        advance(std::to_chars(d, d + 24, v).ptr);
-    }
+    template<typename Int> void num(Int v) { advance(putNum(room(21), v)); }
     void boolean(bool v)
     {
         if (v)
@@ -104,14 +112,6 @@ public:
         *d++ = '"';
         advance(d);
     }
-    void time(qint64 wallUs)
-    {
-        char *d = room(40);
-        *d++ = '"';
-        d = utf8::writeIsoTime(d, wallUs, 'T', true);
-        *d++ = '"';
-        advance(d);
-    }
 
 private:
     void expose()
@@ -131,6 +131,25 @@ private:
     qsizetype m_pos;
     char *m_data = nullptr;
     qsizetype m_size = 0;
+
+public:
+    // The last preview written and where its quoted form is in the buffer
+    // (an offset: the buffer may move as it grows). An echo's message_out
+    // shares its message_in's preview (EventPublisher::preview), so its
+    // text is copied from there instead of escaped again. Keyed on the
+    // bytes' address: the events of a batch are alive together, so two
+    // previews at one address are one preview.
+    struct Memo
+    {
+        const char *data = nullptr;
+        qsizetype size = -1;
+        bool text = false;
+        bool cut = false;
+        qsizetype at = 0; // offset of the opening quote
+        qsizetype length = 0;
+    } memo;
+    qsizetype offsetOf(const char *p) const { return p - m_data; }
+    const char *at(qsizetype offset) const { return m_data + offset; }
 };
 
 void writeCode(Writer &w, const CloseCode &code)
@@ -205,18 +224,52 @@ void writeRawJson(Writer &w, const QByteArray &raw)
     w.raw(QByteArrayView(compact).sliced(1, compact.size() - 2));
 }
 
-void writeMessage(Writer &w, const events::Payload &m)
+// message_in / message_out: the most common line, its fields in one piece
+// (message_in's post_close and crossed too, when `in`).
+void writeMessage(Writer &w, const events::Payload &m, bool in = false)
 {
-    w.lit(",\"type\":");
-    w.latin1String(messageTypeName(m.messageType));
-    w.lit(",\"size\":");
-    w.num(m.size);
-    writePreview(w, m, m.messageType == MessageType::Text);
+    // The fixed parts (< 160 bytes with two numbers) and the preview at its
+    // worst (6 bytes a byte as text; base64 takes less).
+    char *d = w.room(160 + 6 * m.preview.size());
+    d = put(d, ",\"type\":");
+    d = putName(d, messageTypeName(m.messageType));
+    d = put(d, ",\"size\":");
+    d = putNum(d, m.size);
+    d = put(d, ",\"preview\":");
+    const bool text = m.messageType == MessageType::Text;
+    const bool cut = m.size > m.preview.size();
+    Writer::Memo &memo = w.memo;
+    if (memo.data == m.preview.constData() && memo.size == m.preview.size() && memo.text == text &&
+        memo.cut == cut && !m.preview.isEmpty()) {
+        std::memcpy(d, w.at(memo.at), size_t(memo.length)); // the same bytes, written before
+        d += memo.length;
+    } else {
+        char *const from = d;
+        if (text) {
+            d = utf8::writeJsonString(d, m.preview, cut);
+        } else {
+            *d++ = '"';
+            d = utf8::writeBase64(d, m.preview);
+            *d++ = '"';
+        }
+        memo = {m.preview.constData(), m.preview.size(), text, cut, w.offsetOf(from), d - from};
+    }
     // Only for a message that travelled compressed (permessage-deflate).
     if (m.wireSize >= 0) {
-        w.lit(",\"wire_size\":");
-        w.num(m.wireSize);
+        d = put(d, ",\"wire_size\":");
+        d = putNum(d, m.wireSize);
     }
+    if (in) {
+        d = put(d, ",\"post_close\":");
+        if (m.postClose == PostClose::None)
+            d = put(d, "null");
+        else
+            d = putName(d, postCloseName(m.postClose));
+        // Added field, only when true: the frame crossed our Close on the wire.
+        if (m.crossed)
+            d = put(d, ",\"crossed\":true");
+    }
+    w.advance(d);
 }
 
 void writeControl(Writer &w, const Event &e, const events::Payload &p)
@@ -252,27 +305,31 @@ void writeRole(Writer &w, bool outgoing, const QString &url)
 
 void writeEvent(Writer &w, const Event &e)
 {
-    w.lit("{\"seq\":");
-    w.num(e.seq);
-    w.lit(",\"time\":");
-    w.time(e.wallUs);
-    w.lit(",\"t_us\":");
-    w.num(e.tUs);
-    w.lit(",\"event\":");
-    w.latin1String(eventTypeName(e.type()));
+    // The members every event starts with, in one piece: at most ~200
+    // bytes (four numbers, the time, three short names).
+    char *d = w.room(256);
+    d = put(d, "{\"seq\":");
+    d = putNum(d, e.seq);
+    d = put(d, ",\"time\":\"");
+    d = utf8::writeIsoTime(d, e.wallUs, 'T', true);
+    d = put(d, "\",\"t_us\":");
+    d = putNum(d, e.tUs);
+    d = put(d, ",\"event\":");
+    d = putName(d, eventTypeName(e.type()));
     if (e.conn != 0) {
-        w.lit(",\"conn\":");
-        w.num(e.conn);
-        w.lit(",\"state\":");
-        w.latin1String(stateName(e.state));
+        d = put(d, ",\"conn\":");
+        d = putNum(d, e.conn);
+        d = put(d, ",\"state\":");
+        d = putName(d, stateName(e.state));
         // Proxy mode only (docs/headless.md "Proxy mode").
         if (e.leg != server::Leg::None) {
-            w.lit(",\"pair\":");
-            w.num(e.pair);
-            w.lit(",\"leg\":");
-            w.latin1String(e.leg == server::Leg::Client ? "client"_L1 : "server"_L1);
+            d = put(d, ",\"pair\":");
+            d = putNum(d, e.pair);
+            d = put(d, ",\"leg\":");
+            d = putName(d, e.leg == server::Leg::Client ? "client"_L1 : "server"_L1);
         }
     }
+    w.advance(d);
 
     visit(Overloaded{
               [&](const events::Listening &l) {
@@ -324,15 +381,7 @@ void writeEvent(Writer &w, const Event &e)
                       w.string(o.behaviour);
                   }
               },
-              [&](const events::MessageIn &m) {
-                  writeMessage(w, m);
-                  w.lit(",\"post_close\":");
-                  if (m.postClose == PostClose::None)
-                      w.lit("null");
-                  else
-                      w.latin1String(postCloseName(m.postClose));
-                  writeCrossed(w, m);
-              },
+              [&](const events::MessageIn &m) { writeMessage(w, m, true); },
               [&](const events::MessageOut &m) { writeMessage(w, m); },
               [&](const events::PingIn &p) {
                   writeControl(w, e, p);
@@ -433,147 +482,6 @@ void writeEvent(Writer &w, const Event &e)
     w.lit("}");
 }
 
-// ---- reading -------------------------------------------------------------
-
-template<typename Enum, typename NameFn>
-Enum enumFromName(const QJsonValue &v, Enum last, NameFn name, Enum fallback)
-{
-    const QString text = v.toString();
-    for (int i = 0; i <= int(last); ++i) {
-        if (name(Enum(i)) == text)
-            return Enum(i);
-    }
-    return fallback;
-}
-
-State stateFrom(const QJsonValue &v)
-{
-    return enumFromName(v, State::Aborted, stateName, State::Connecting);
-}
-
-CloseCode codeFrom(const QJsonValue &v)
-{
-    if (!v.isDouble())
-        return std::nullopt;
-    return quint16(v.toInt());
-}
-
-// A JSON value back to the compact text the engine stores for id and data.
-QByteArray rawJsonFrom(const QJsonValue &v)
-{
-    const QByteArray array = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-    return array.sliced(1, array.size() - 2);
-}
-
-QByteArray previewFrom(const QJsonObject &o, bool text)
-{
-    const QString preview = o.value("preview"_L1).toString();
-    return text ? preview.toUtf8() : QByteArray::fromBase64(preview.toLatin1());
-}
-
-template<typename Kind> Kind payloadFrom(const QJsonObject &o)
-{
-    Kind p;
-    p.messageType =
-        o.value("type"_L1).toString() == "binary"_L1 ? MessageType::Binary : MessageType::Text;
-    p.size = o.value("size"_L1).toInteger();
-    p.preview = previewFrom(o, p.messageType == MessageType::Text);
-    p.postClose = enumFromName(o.value("post_close"_L1), PostClose::Discarded, postCloseName,
-                               PostClose::None);
-    p.crossed = o.value("crossed"_L1).toBool();
-    p.wireSize = o.value("wire_size"_L1).toInteger(-1);
-    return p;
-}
-
-// The kind's fields; the header (seq, times, conn, state) is the caller's.
-Event eventFieldsFromJson(EventType type, const QJsonObject &o)
-{
-    const auto text = [&](QLatin1StringView key) {
-        return o.value(key).toString();
-    };
-    switch (type) {
-    case EventType::Listening:
-        return events::Listening{text("address"_L1), quint16(o.value("port"_L1).toInt()),
-                                 o.value("tls"_L1).toBool()};
-    case EventType::HandshakeFailed:
-        return events::HandshakeFailed{text("remote"_L1), o.value("status"_L1).toInt(),
-                                       text("reason"_L1), text("role"_L1) == u"out",
-                                       text("url"_L1)};
-    case EventType::Open: {
-        events::Open open{text("remote"_L1),      text("path"_L1),   text("query"_L1),
-                          text("subprotocol"_L1), text("origin"_L1), text("user_agent"_L1)};
-        const QJsonObject headers = o.value("headers"_L1).toObject();
-        for (auto it = headers.begin(); it != headers.end(); ++it)
-            open.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
-        open.outgoing = text("role"_L1) == u"out";
-        open.url = text("url"_L1);
-        open.tlsInsecure = text("tls_insecure"_L1);
-        open.extensions = text("extensions"_L1);
-        open.behaviour = text("behaviour"_L1);
-        return open;
-    }
-    case EventType::MessageIn:
-        return payloadFrom<events::MessageIn>(o);
-    case EventType::MessageOut:
-        return payloadFrom<events::MessageOut>(o);
-    case EventType::PingIn:
-        return payloadFrom<events::PingIn>(o);
-    case EventType::PongIn:
-        return payloadFrom<events::PongIn>(o);
-    case EventType::PingOut:
-        return payloadFrom<events::PingOut>(o);
-    case EventType::PongOut:
-        return payloadFrom<events::PongOut>(o);
-    case EventType::CloseSent:
-        return events::CloseSent{
-            codeFrom(o.value("code"_L1)),
-            enumFromName(o.value("mode"_L1), CloseMode::Shutdown, closeModeName, CloseMode::Close),
-            text("reason"_L1)};
-    case EventType::CloseReceived:
-        return events::CloseReceived{codeFrom(o.value("code"_L1)), text("reason"_L1)};
-    case EventType::StateChange:
-        return events::StateChange{stateFrom(o.value("from"_L1)), stateFrom(o.value("to"_L1))};
-    case EventType::Closed: {
-        const auto micros = [&](QLatin1StringView key) {
-            const QJsonValue v = o.value(key);
-            return v.isDouble() ? v.toInteger() : qint64(-1);
-        };
-        events::Closed closed{codeFrom(o.value("code"_L1)),
-                              enumFromName(o.value("how"_L1), HowEnded::ProtocolError, howEndedName,
-                                           HowEnded::Handshake),
-                              text("tcp_closed_by"_L1) == "client"_L1,
-                              enumFromName(o.value("initiated_by"_L1), Initiator::Client,
-                                           initiatorName, Initiator::None),
-                              micros("close_handshake_us"_L1),
-                              text("reason"_L1)};
-        // A Close was sent when either field is there (an empty Close has
-        // a null code and a "" reason); logs from before these fields have
-        // neither.
-        closed.closeSent =
-            o.value("sent_reason"_L1).isString() || o.value("sent_code"_L1).isDouble();
-        closed.sentCode = codeFrom(o.value("sent_code"_L1));
-        closed.sentReason = text("sent_reason"_L1);
-        closed.ackDelayUs = micros("ack_delay_us"_L1);
-        return closed;
-    }
-    case EventType::Error:
-        return events::Error{text("message"_L1)};
-    case EventType::NotRelayed: {
-        const QString type = text("type"_L1);
-        return events::NotRelayed{type == "binary"_L1 ? MessageType::Binary : MessageType::Text,
-                                  type == "control"_L1, o.value("size"_L1).toInteger(),
-                                  text("reason"_L1)};
-    }
-    case EventType::Result:
-        return events::Result{o.contains("id"_L1) ? rawJsonFrom(o.value("id"_L1)) : QByteArray(),
-                              o.value("ok"_L1).toBool(), text("error"_L1),
-                              o.contains("data"_L1) ? rawJsonFrom(o.value("data"_L1))
-                                                    : QByteArray()};
-    }
-    Q_UNREACHABLE();
-    return {};
-}
-
 } // namespace
 
 QLatin1StringView eventName(EventType type)
@@ -653,6 +561,23 @@ void appendEventJson(QByteArray &out, const Event &event)
     w.lit("\n");
 }
 
+qsizetype appendEventsJson(QByteArray &out, const server::EventBatch &batch, qsizetype from,
+                           bool withPayloadEvents, qsizetype maxBytes)
+{
+    Writer w(out);
+    qsizetype i = from;
+    while (i < batch.size()) {
+        const Event &event = batch.at(i++);
+        if (!withPayloadEvents && server::carriesPayload(event.type()))
+            continue;
+        writeEvent(w, event);
+        w.lit("\n");
+        if (w.size() >= maxBytes)
+            break;
+    }
+    return i;
+}
+
 QByteArray eventToJson(const Event &event)
 {
     QByteArray out;
@@ -661,38 +586,6 @@ QByteArray eventToJson(const Event &event)
         writeEvent(w, event);
     } // ~Writer trims `out` to what was written
     return out;
-}
-
-std::optional<Event> eventFromJson(const QJsonObject &o, QString *error)
-{
-    const QString name = o.value("event"_L1).toString();
-    const std::optional<EventType> type = eventTypeFromName(name);
-    if (!type) {
-        if (error) {
-            *error =
-                name.isEmpty()
-                    ? QCoreApplication::translate("EventJson", "the object has no \"event\"")
-                    : QCoreApplication::translate("EventJson", "unknown event \"%1\"").arg(name);
-        }
-        return std::nullopt;
-    }
-
-    Event e = eventFieldsFromJson(*type, o);
-    e.seq = quint64(o.value("seq"_L1).toInteger());
-    e.tUs = o.value("t_us"_L1).toInteger();
-    e.wallUs = parseIsoTime(o.value("time"_L1).toString()).value_or(0);
-    e.conn = quint32(o.value("conn"_L1).toInteger());
-    if (e.conn != 0) {
-        e.state = stateFrom(o.value("state"_L1));
-        const QString leg = o.value("leg"_L1).toString();
-        e.leg = leg == "client"_L1   ? server::Leg::Client
-                : leg == "server"_L1 ? server::Leg::Server
-                                     : server::Leg::None;
-        if (e.leg != server::Leg::None)
-            e.pair = quint32(o.value("pair"_L1).toInteger());
-    } else if (e.is(EventType::Closed))
-        e.state = stateFrom(o.value("final"_L1));
-    return e;
 }
 
 } // namespace closecall::monitor

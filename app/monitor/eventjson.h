@@ -9,6 +9,7 @@
 #include <QtCore/QString>
 #include <QtCore/QStringView>
 
+#include <limits>
 #include <optional>
 
 // The JSON Lines form of an engine event (docs/headless.md "Events"): the headless
@@ -31,6 +32,17 @@ using server::eventTypeFromName;
 
 // Appends one event as one JSON object and a '\n'.
 void appendEventJson(QByteArray &out, const Event &event);
+
+// Appends the events of `batch` from index `from` on, each as
+// appendEventJson() would (the same bytes), preparing `out` once for the
+// whole batch rather than once an event: the path of every batch to stdout
+// and to --log-file. Events carrying a payload (message_*, ping_*, pong_*)
+// are left out unless `withPayloadEvents`. Stops after the event that makes
+// `out` reach `maxBytes` (so a huge batch can go out in pieces) and returns
+// the index of the next event to write: batch.size() when all are written.
+qsizetype appendEventsJson(QByteArray &out, const server::EventBatch &batch, qsizetype from = 0,
+                           bool withPayloadEvents = true,
+                           qsizetype maxBytes = std::numeric_limits<qsizetype>::max());
 // The same object without the trailing newline.
 QByteArray eventToJson(const Event &event);
 

@@ -113,8 +113,14 @@ void EventStore::append(const server::EventBatch &batch)
         m_events.clear();
         m_bytes = 0;
     }
-    for (qsizetype i = from; i < batch.size(); ++i)
-        append(batch.at(i));
+    // Added first, trimmed once: the events kept are the same as trimming
+    // after each (the longest tail that fits), with one check a batch.
+    for (qsizetype i = from; i < batch.size(); ++i) {
+        const Event &event = batch.at(i);
+        m_bytes += estimatedBytes(event);
+        m_events.push_back(event);
+    }
+    trim();
 }
 
 void EventStore::trim()

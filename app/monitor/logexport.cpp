@@ -205,20 +205,22 @@ bool LogFileWriter::write(const server::EventBatch &batch)
 {
     if (!m_file.isOpen())
         return false;
-    for (const Event &e : batch) {
-        switch (m_format) {
-        case LogFormat::Jsonl:
-            appendEventJson(m_buffer, e);
-            break;
-        case LogFormat::Text:
+    switch (m_format) {
+    case LogFormat::Jsonl:
+        // The hot path (every event of a busy server): the buffer is
+        // prepared once a batch, not once an event.
+        appendEventsJson(m_buffer, batch);
+        break;
+    case LogFormat::Text:
+        for (const Event &e : batch)
             appendTextLine(m_buffer, e);
-            break;
-        case LogFormat::Csv:
+        break;
+    case LogFormat::Csv:
+        for (const Event &e : batch)
             appendCsvRow(m_buffer, e);
-            break;
-        case LogFormat::Har:
-            break;
-        }
+        break;
+    case LogFormat::Har:
+        break;
     }
     return flush(quint64(batch.size()));
 }

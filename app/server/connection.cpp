@@ -99,7 +99,7 @@ template<typename Kind> Kind payloadOf(const SessionEvent &e, bool crossed)
 template<typename Kind> Q_NEVER_INLINE void Connection::publishWithPreview(const SessionEvent &e)
 {
     Kind fields = payloadOf<Kind>(e, m_inCrossed);
-    fields.preview = e.payload.first(qMin(e.payload.size(), MaxPreviewBytes)).toByteArray();
+    fields.preview = m_engine.publisher().preview(e.payload);
     publish(makeEvent(e.state, std::move(fields)));
 }
 

@@ -20,6 +20,11 @@ EventBacklog::EventBacklog(qint64 limit, std::function<void()> wake)
 
 qint64 EventBacklog::costOf(const Event &event)
 {
+    // The common kinds first, without a visit: message_in and message_out.
+    if (const auto *in = event.get<events::MessageIn>())
+        return BaseCost + in->preview.size();
+    if (const auto *out = event.get<events::MessageOut>())
+        return BaseCost + out->preview.size();
     if (const events::Payload *p = event.messagePayload())
         return BaseCost + p->preview.size();
     if (const auto *open = event.get<events::Open>()) {

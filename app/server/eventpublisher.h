@@ -42,6 +42,14 @@ public:
     // Hands on what is queued now.
     void flush();
 
+    // The preview of a message or control frame (its first MaxPreviewBytes
+    // bytes, docs/headless.md), as an event keeps it. When the bytes are
+    // those of the last preview made, that one is shared instead of copied
+    // (implicitly: previews are never changed): an echo's message_out shows
+    // what its message_in did, and a peer repeating itself (heartbeats)
+    // costs no allocation an event (tests/bench/README.md "The logged path").
+    QByteArray preview(QByteArrayView payload);
+
 private:
     void schedule();
 
@@ -51,6 +59,7 @@ private:
     qint64 m_startWallUs = 0;
     quint64 m_seq = 0;
     EventBatch m_pending;
+    QByteArray m_lastPreview;
     QTimer *m_timer;
     qint64 m_lastFlushUs = -1'000'000'000;
 };

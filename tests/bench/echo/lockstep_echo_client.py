@@ -94,6 +94,11 @@ def main():
     p.add_argument("--burst", type=int, default=8)
     p.add_argument("--size", type=int, default=64)
     p.add_argument("--timeout", type=float, default=600, help="seconds for the whole run")
+    p.add_argument(
+        "--distinct",
+        action="store_true",
+        help="the messages of a burst differ from each other (by default all are the same)",
+    )
     a = p.parse_args()
     if not a.host.startswith("127."):
         fail("--host must be a 127.x.x.x address")
@@ -101,9 +106,12 @@ def main():
         fail("--conns, --burst >= 1, --rounds >= 0, --size 0..65535")
     deadline = time.monotonic() + a.timeout
 
-    payload = bytes(ord("a") + i % 26 for i in range(a.size))
-    burst = masked_frame(0x1, payload) * a.burst
-    expected = server_frame(0x1, payload) * a.burst
+    payloads = [
+        bytes(ord("a") + (i + (j if a.distinct else 0)) % 26 for i in range(a.size))
+        for j in range(a.burst)
+    ]
+    burst = b"".join(masked_frame(0x1, payload) for payload in payloads)
+    expected = b"".join(server_frame(0x1, payload) for payload in payloads)
 
     t0 = time.monotonic()
     socks = []
