@@ -99,7 +99,14 @@ void Controller::execute(const Command &c)
         queue([engine, c] { engine->ping(c.conns, c.payload, c.id); });
         break;
     case CommandKind::Set:
-        queue([engine, c] { engine->setOptions(c.echo, c.manualAck, c.autoPong, c.id); });
+        // With `conn` or hold_closes it is about a proxy's legs
+        // (docs/headless.md "Proxy mode"); the engine refuses it outside
+        // proxy mode.
+        if (c.isProxySet())
+            queue(
+                [engine, c] { engine->setProxyOptions(c.conns, c.autoPong, c.holdCloses, c.id); });
+        else
+            queue([engine, c] { engine->setOptions(c.echo, c.manualAck, c.autoPong, c.id); });
         break;
     case CommandKind::Export:
     case CommandKind::Timeline: {
