@@ -78,15 +78,10 @@ struct Command
     int echo = -1; // set: -1 unchanged, 0 off, 1 on
     int manualAck = -1;
     int autoPong = -1;
-    // set in proxy mode (docs/headless.md "Proxy mode"): closes held for the
-    // pairs of the legs in `conns` (all = every pair and the new ones).
+    // set, proxy mode (docs/headless.md "Proxy mode"): -1 unchanged, 0
+    // relay closes, 1 hold them. With `conns`, `auto_pong` and this act on
+    // those legs (and their pairs) through Engine::setProxyOptions.
     int holdCloses = -1;
-    // A `set` that goes to Engine::setProxyOptions: it names legs (`conn`)
-    // or hold_closes; the parser then refuses echo and manual_ack.
-    bool isProxySet() const
-    {
-        return kind == CommandKind::Set && (holdCloses >= 0 || conns.all || !conns.ids.isEmpty());
-    }
 
     QString path; // export
     monitor::LogFormat format = monitor::LogFormat::Jsonl;

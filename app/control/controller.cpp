@@ -99,12 +99,9 @@ void Controller::execute(const Command &c)
         queue([engine, c] { engine->ping(c.conns, c.payload, c.id); });
         break;
     case CommandKind::Set:
-        // With `conn` or hold_closes it is about a proxy's legs
-        // (docs/headless.md "Proxy mode"); the engine refuses it outside
-        // proxy mode.
-        if (c.isProxySet())
-            queue(
-                [engine, c] { engine->setProxyOptions(c.conns, c.autoPong, c.holdCloses, c.id); });
+        // Per leg or per pair (proxy mode): the engine's proxy options.
+        if (c.holdCloses >= 0 || c.conns.all || !c.conns.ids.isEmpty())
+            queue([engine, c] { engine->setProxyOptions(c.conns, c.autoPong, c.holdCloses, c.id); });
         else
             queue([engine, c] { engine->setOptions(c.echo, c.manualAck, c.autoPong, c.id); });
         break;

@@ -44,8 +44,9 @@ QString summary(const Command &c)
                                     .arg(c.manualAck)
                                     .arg(c.autoPong);
         // Proxy mode's form (Engine::setProxyOptions) says where it goes.
-        return c.isProxySet() ? options + u" hold_closes=%1 conn=%2"_s.arg(c.holdCloses).arg(conns)
-                              : options;
+        const bool proxy = c.holdCloses >= 0 || c.conns.all || !c.conns.ids.isEmpty();
+        return proxy ? options + u" hold_closes=%1 conn=%2"_s.arg(c.holdCloses).arg(conns)
+                     : options;
     }
     case CommandKind::Export:
         return u"%1 path=%2 format=%3 filter=%4"_s.arg(
