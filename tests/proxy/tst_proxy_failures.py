@@ -47,16 +47,18 @@ class ProxyFailures(unittest.TestCase):
         return cc, seen, failed
 
     def assert_logged(self, cc, status, *words):
-        """Both legs' handshake_failed say why; the client leg's names the
-        status the client got."""
-        events = cc.events("handshake_failed")
-        self.assertTrue(events)
-        client_side = [e for e in events if e.get("role") == "in"]
-        self.assertTrue(client_side, events)
-        self.assertEqual(client_side[0]["status"], status, client_side)
-        reasons = " ".join(e.get("reason", "") for e in events).lower()
+        """Both legs' handshake_failed say why (docs/headless.md "The
+        upgrade"); the client leg's names the status the client got."""
+        client_side = cc.wait_event("handshake_failed", "the client leg's handshake_failed",
+                                    role="in")
+        server_side = cc.wait_event("handshake_failed", "the server leg's handshake_failed",
+                                    role="out")
+        self.assertEqual(client_side["status"], status, client_side)
+        self.assertEqual((client_side.get("leg"), server_side.get("leg")), ("client", "server"))
+        self.assertEqual(server_side.get("pair"), client_side.get("pair"), server_side)
+        reasons = (client_side["reason"] + " " + server_side["reason"]).lower()
         for word in words:
-            self.assertIn(word, reasons, events)
+            self.assertIn(word, reasons, (client_side, server_side))
 
     def test_refused_port_is_502(self):
         port = free_port_refusing()

@@ -25,6 +25,7 @@ Reports on stdout, one JSON object a line, "server" naming what happened:
 """
 
 import asyncio
+import http
 import json
 import sys
 import threading
@@ -48,12 +49,14 @@ class App:
         self.newest = None
         self.tickers = {}
 
+    # websockets 10 wants an http.HTTPStatus here (a bare int fails its
+    # logging, and the connection closes with no answer at all).
     async def process_request(self, path, headers):
         if path.startswith("/missing"):
-            return 404, [("Content-Type", "text/plain")], b"no such app\n"
+            return http.HTTPStatus.NOT_FOUND, [("Content-Type", "text/plain")], b"no such app\n"
         offered = ",".join(headers.get_all("Sec-WebSocket-Protocol"))
         if "chat.v1" not in [p.strip() for p in offered.split(",")]:
-            return 400, [("Content-Type", "text/plain")], b"subprotocol chat.v1 required\n"
+            return http.HTTPStatus.BAD_REQUEST, [("Content-Type", "text/plain")], b"subprotocol chat.v1 required\n"
         return None
 
     async def ticks(self, ws):
