@@ -149,6 +149,17 @@ class ProxyExchange(unittest.TestCase):
         client.wait_for(lambda r: r.get("data") == "reverse", "the echo")
         c, s = cc.pair_legs()
 
+        # A Ping is passed on, not answered by the proxy: the Pong the
+        # client gets is the server's (auto_pong is off on both legs).
+        client.send({"ping": "are you there"})
+        client.wait_for(lambda r: r.get("peer") == "pong" and r.get("data") == "are you there",
+                        "the server's Pong")
+        self.assert_leg_event(cc, "ping_in", c, "client", c, preview="are you there")
+        self.assert_leg_event(cc, "ping_out", s, "server", c, preview="are you there")
+        self.assert_leg_event(cc, "pong_in", s, "server", c, preview="are you there")
+        self.assert_leg_event(cc, "pong_out", c, "client", c, preview="are you there")
+        self.assertEqual(len(cc.events("pong_out", c)), 1)  # one Pong: the server's, relayed
+
         # The server closes: the client gets its code and reason unchanged.
         server.send({"close": 4003, "reason": "server says bye"})
         frame = client.wait_for(lambda r: r.get("peer") == "close_frame", "the server's Close")
