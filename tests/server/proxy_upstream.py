@@ -14,12 +14,13 @@ and request headers it got, then answers each message:
                        for a second (nobody reads), {"event":"flood_done"}
   "ping TEXT"          a Ping with TEXT
   anything else        "echo: " + the message
-Paths: /late?late=K: when the client's Close arrives, K messages "late 1".."late K"
+permessage-deflate is accepted when offered. Paths: /late?late=K: when the client's Close arrives, K messages "late 1".."late K"
 go out before the library reads it (so they follow that Close on the wire);
 /missing... is refused with 404 and a body; /silent... never answers
 the upgrade."""
 
 import asyncio
+import http
 import json
 import sys
 
@@ -79,7 +80,8 @@ class Protocol(WebSocketServerProtocol):
 
 async def process_request(path, headers):
     if path.startswith("/missing"):
-        return (404, [("Content-Type", "text/plain")], b"no such room here\n")
+        return (http.HTTPStatus.NOT_FOUND, [("Content-Type", "text/plain")],
+                b"no such room here\n")
     if path.startswith("/silent"):
         await asyncio.sleep(3600)
     return None
@@ -157,8 +159,7 @@ async def handler(ws, _path=None):
 async def main():
     async with websockets.serve(handler, "127.0.0.1", 0, create_protocol=Protocol,
                                 process_request=process_request,
-                                subprotocols=["chat.v2", "chat.v1"],
-                                compression=None) as server:
+                                subprotocols=["chat.v2", "chat.v1"]) as server:
         emit({"event": "listening", "port": server.sockets[0].getsockname()[1]})
         await asyncio.Future()
 
