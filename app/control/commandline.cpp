@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "protocol/clienturl.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFileInfo>
@@ -63,6 +65,21 @@ QString checkReadableFile(const QString &text)
         return Text::tr("'%1' is not a file").arg(text);
     if (!info.isReadable())
         return Text::tr("'%1' is not readable").arg(text);
+    return {};
+}
+
+// --proxy-to URL: a ws:// or wss:// URL with a host (protocol::ClientUrl's
+// rules, the same as the `connect` command's). Returns the whole error line.
+QString parseProxy(const QCommandLineParser &parser, const QCommandLineOption &option,
+                   server::ProxyConfig *proxy)
+{
+    if (!parser.isSet(option))
+        return {};
+    QString error;
+    const auto target = protocol::ClientUrl::parse(parser.value(option), &error);
+    if (!target)
+        return u"--"_s + option.names().constFirst() + u": "_s + error;
+    proxy->target = target->url;
     return {};
 }
 
@@ -244,6 +261,23 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption deflateClientNoContextTakeover(
         u"deflate-client-no-context-takeover"_s,
         Text::tr("With --deflate: ask the client to compress every message on its own."));
+    // Proxy mode (docs/headless.md "Proxy mode").
+    const QCommandLineOption proxyTo(
+        u"proxy-to"_s,
+        Text::tr("Proxy mode: relay every client to this ws:// or wss:// server, both ways, and "
+                 "log both legs."),
+        u"URL"_s);
+    const QCommandLineOption proxyKeepTargetPath(
+        u"proxy-keep-target-path"_s,
+        Text::tr("With --proxy-to: connect to the target's own path and query only (without it "
+                 "the client's path and query are appended)."));
+    const QCommandLineOption proxyHoldCloses(
+        u"proxy-hold-closes"_s,
+        Text::tr("With --proxy-to: hold every Close instead of passing it on; a command decides "
+                 "what the other side sees."));
+    const QCommandLineOption proxyInsecure(
+        u"proxy-insecure"_s, Text::tr("With --proxy-to wss://: accept a server certificate that "
+                                      "fails verification."));
     parser.addOptions({headless,
                        demo,
                        listen,
@@ -268,7 +302,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
                        deflateWindowBits,
                        deflateClientWindowBits,
                        deflateNoContextTakeover,
-                       deflateClientNoContextTakeover});
+                       deflateClientNoContextTakeover,
+                       proxyTo,
+                       proxyKeepTargetPath,
+                       proxyHoldCloses,
+                       proxyInsecure});
 
     const auto fail = [&result](const QString &message) {
         result.status = CommandLine::Status::Error;
@@ -304,7 +342,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     for (const QCommandLineOption *single :
          {&listen, &tlsCert, &tlsKey, &maxConnections, &maxMessageSize, &maxUnfinishedBytes,
           &messageTimeout, &handshakeTimeout, &closeTimeout, &closeOutputTimeout, &logFile,
-          &logFormat, &deflateWindowBits, &deflateClientWindowBits}) {
+          &logFormat, &deflateWindowBits, &deflateClientWindowBits, &proxyTo}) {
         if (parser.values(*single).size() > 1)
             return optionError(
                 *single,
@@ -426,6 +464,37 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return optionError(logFile, Text::tr("HAR is one JSON document and cannot be written as "
                                              "events happen; use .jsonl, .log or .csv (or "
                                              "--log-format), and the export command for HAR"));
+    }
+
+    if (const QString error = parseProxy(parser, proxyTo, &config.proxy); !error.isEmpty())
+        return fail(error);
+    if (parser.isSet(proxyTo)) {
+        config.proxy.keepTargetPath = parser.isSet(proxyKeepTargetPath);
+        config.proxy.holdCloses = parser.isSet(proxyHoldCloses);
+        config.proxy.insecure = parser.isSet(proxyInsecure);
+        // A proxy relays what the real server does: these would be
+        // ignored, and an option that silently does nothing misleads.
+        for (const auto &[option, why] : {
+                 std::pair{&demo, Text::tr("the demo's peers connect to CloseCall's own server; "
+                                           "it does not go with --proxy-to")},
+                 std::pair{&echo, Text::tr("the server behind --proxy-to answers, not CloseCall; "
+                                           "it does not go with --proxy-to")},
+                 std::pair{&manualAck,
+                           Text::tr("in proxy mode a Close is relayed or held (see "
+                                    "--proxy-hold-closes); it does not go with --proxy-to")},
+                 std::pair{&subprotocol,
+                           Text::tr("in proxy mode the client's offer goes to the server and "
+                                    "the server chooses; it does not go with --proxy-to")},
+             }) {
+            if (parser.isSet(*option))
+                return optionError(*option, why);
+        }
+    } else {
+        for (const QCommandLineOption *needsProxy :
+             {&proxyKeepTargetPath, &proxyHoldCloses, &proxyInsecure}) {
+            if (parser.isSet(*needsProxy))
+                return optionError(*needsProxy, Text::tr("needs --proxy-to"));
+        }
     }
 
     frontEnd.stdoutMessageEvents = !parser.isSet(noMessageEvents);

@@ -41,7 +41,7 @@ QList<QLatin1StringView> fieldsOf(CommandKind kind)
     case CommandKind::Ping:
         return {"conn"_L1, "payload"_L1, "binary"_L1};
     case CommandKind::Set:
-        return {"echo"_L1, "manual_ack"_L1, "auto_pong"_L1};
+        return {"echo"_L1, "manual_ack"_L1, "auto_pong"_L1, "hold_closes"_L1, "conn"_L1};
     case CommandKind::Export:
         return {"path"_L1, "format"_L1, "filter"_L1};
     case CommandKind::Quit:
@@ -392,7 +392,8 @@ bool Parser::parseSet()
     bool any = false;
     for (const auto &[field, target] :
          {std::pair{"echo"_L1, &m_command.echo}, std::pair{"manual_ack"_L1, &m_command.manualAck},
-          std::pair{"auto_pong"_L1, &m_command.autoPong}}) {
+          std::pair{"auto_pong"_L1, &m_command.autoPong},
+          std::pair{"hold_closes"_L1, &m_command.holdCloses}}) {
         const QJsonValue value = m_object.value(field);
         if (value.isUndefined())
             continue;
@@ -403,8 +404,26 @@ bool Parser::parseSet()
         any = true;
     }
     if (!any)
-        return fail(Text::tr("set needs at least one of echo, manual_ack, auto_pong"));
-    return true;
+        return fail(Text::tr("set needs at least one of echo, manual_ack, auto_pong (in proxy "
+                             "mode also hold_closes)"));
+
+    // Proxy mode (docs/headless.md "Proxy mode"): `conn` names legs, and
+    // hold_closes without it means every pair.
+    const bool hasConn = m_object.contains("conn"_L1);
+    if (!hasConn && m_command.holdCloses < 0)
+        return true;
+    for (const auto &[field, value] :
+         {std::pair{"echo"_L1, m_command.echo}, std::pair{"manual_ack"_L1, m_command.manualAck}}) {
+        if (value >= 0)
+            return fail(Text::tr("'%1' is for the whole server and does not apply to a proxy's "
+                                 "legs; it does not go with '%2' (send it in a set of its own)")
+                            .arg(field, hasConn ? "conn"_L1 : "hold_closes"_L1));
+    }
+    if (!hasConn) {
+        m_command.conns.all = true;
+        return true;
+    }
+    return parseConn();
 }
 
 bool Parser::parsePath(const QString &whenMissing)

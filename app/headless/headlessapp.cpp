@@ -103,6 +103,16 @@ bool HeadlessApp::start(QString *error)
     // End of stdin does not stop the server (docs/headless.md): a script
     // may start it with `< /dev/null` and stop it with SIGTERM.
 
+    // Proxy mode says once where it relays (docs/headless.md "Exit status
+    // and stderr"): stdout is the event stream and stays as it is.
+    if (m_config.proxy.isOn())
+        connect(
+            m_session, &control::EngineSession::listening, this,
+            [this](const QString &url) {
+                printError(tr("proxying %1 to %2").arg(url, m_config.proxy.target));
+            },
+            Qt::SingleShotConnection);
+
     // --demo: the built-in peers connect once the port is known.
     if (m_options.demo)
         connect(

@@ -64,6 +64,11 @@ void addPreview(QByteArray &out, const Event &e, const events::Payload &p)
         add(out, " …"_L1);
 }
 
+QLatin1StringView legName(server::Leg leg)
+{
+    return leg == server::Leg::Client ? "client"_L1 : "server"_L1;
+}
+
 void addCode(QByteArray &out, const CloseCode &code)
 {
     out += describeCloseCode(code).toUtf8();
@@ -119,6 +124,8 @@ enum Column {
     ColExtensions,
     ColWireSize,
     ColBehaviour,
+    ColPair, // proxy mode (docs/headless.md "Proxy mode"); empty outside it
+    ColLeg,
     ColumnCount
 };
 
@@ -169,6 +176,8 @@ constexpr const char *ColumnNames[] = {
     "extensions",
     "wire_size",
     "behaviour",
+    "pair",
+    "leg",
 };
 static_assert(std::size(ColumnNames) == ColumnCount);
 
@@ -484,6 +493,11 @@ void appendTextLine(QByteArray &out, const Event &e)
         out += '#';
         addNumber(out, e.conn);
         out += ' ';
+        // Proxy mode: which leg of its pair (docs/headless.md "Proxy mode").
+        if (e.leg != server::Leg::None) {
+            add(out, legName(e.leg));
+            out += ' ';
+        }
         add(out, stateName(e.state));
         add(out, "  "_L1);
     }
@@ -637,6 +651,11 @@ void appendCsvRow(QByteArray &out, const Event &e)
             row.text(ColData, f.data);
         break;
     }
+    }
+    // Last: the cells go in column order.
+    if (e.leg != server::Leg::None) {
+        row.number(ColPair, e.pair);
+        row.name(ColLeg, legName(e.leg));
     }
 }
 

@@ -14,6 +14,10 @@ namespace closecall::monitor {
 // and mitmproxy write them. HAR is the client's view, as in a browser:
 // "send" is a message the client sent (our message_in), "receive" one we
 // sent (message_out). `data` is the preview (the first 1024 bytes).
+// Proxy mode (docs/headless.md "Proxy mode"): one entry per pair, its
+// client leg's request, with both legs' messages, each with `_leg`; on the
+// server leg "send" is what CloseCall passed on to the server. The server
+// leg's conn, URL and `closed` are in `_closecall.server_leg`.
 class HarBuilder final
 {
 public:

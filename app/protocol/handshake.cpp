@@ -39,16 +39,24 @@ QByteArray reasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 401:
+        return "Unauthorized";
     case 408:
         return "Request Timeout";
     case 426:
         return "Upgrade Required";
     case 431:
         return "Request Header Fields Too Large";
+    case 429:
+        return "Too Many Requests";
     case 500:
         return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
     case 503:
         return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
     case 505:
         return "HTTP Version Not Supported";
     default:
@@ -77,6 +85,15 @@ QByteArray buildHttpError(int status, const QString &reason, const HttpHeaders &
         out += name + ": " + value + "\r\n";
     out += "\r\n" + body;
     return out;
+}
+
+QByteArray buildHttpResponse(int status, const QByteArray &contentType, const QByteArray &body)
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
+           "\r\nContent-Type: " +
+           (contentType.isEmpty() ? QByteArray("text/plain; charset=utf-8") : contentType) +
+           "\r\nContent-Length: " + QByteArray::number(body.size()) +
+           "\r\nConnection: close\r\n\r\n" + body;
 }
 
 QByteArray HandshakeRequest::header(QByteArrayView name) const
@@ -388,7 +405,21 @@ void ServerHandshake::evaluate(QByteArrayView head)
 
     if (!negotiateExtensions())
         return;
+    build101();
+    m_httpStatus = 101;
+    m_status = HandshakeStatus::Complete;
+}
 
+void ServerHandshake::chooseSubprotocol(const QString &subprotocol)
+{
+    if (m_status != HandshakeStatus::Complete)
+        return;
+    m_subprotocol = m_request.offeredSubprotocols.contains(subprotocol) ? subprotocol : QString();
+    build101();
+}
+
+void ServerHandshake::build101()
+{
     m_response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                  "Connection: Upgrade\r\nSec-WebSocket-Accept: " +
                  computeAcceptKey(m_request.key) + "\r\n";
@@ -397,8 +428,6 @@ void ServerHandshake::evaluate(QByteArrayView head)
     if (m_deflate)
         m_response += "Sec-WebSocket-Extensions: " + m_deflate->toHeaderValue() + "\r\n";
     m_response += "\r\n";
-    m_httpStatus = 101;
-    m_status = HandshakeStatus::Complete;
 }
 
 bool ServerHandshake::negotiateExtensions()

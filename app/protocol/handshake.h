@@ -26,6 +26,11 @@ QByteArray computeAcceptKey(QByteArrayView key);
 // Content-Length, Connection: close, `extraHeaders`, and `reason` as body.
 QByteArray buildHttpError(int status, const QString &reason, const HttpHeaders &extraHeaders = {});
 
+// A complete response with `body` as it is (proxy mode passes on an
+// upstream's refusal): status line, Content-Type (text/plain when empty),
+// Content-Length, Connection: close, then the body.
+QByteArray buildHttpResponse(int status, const QByteArray &contentType, const QByteArray &body);
+
 enum class HandshakeStatus { NeedMore, Complete, Failed };
 
 // What the client asked for, captured for display (connection details, the
@@ -76,6 +81,10 @@ public:
     // Valid once Complete (and as far as parsed once Failed).
     const HandshakeRequest &request() const { return m_request; }
     QString selectedSubprotocol() const { return m_subprotocol; }
+    // Complete: names `subprotocol` in the 101 instead of our own choice
+    // (proxy mode: the upstream server chose); one the client did not
+    // offer, or empty, means none.
+    void chooseSubprotocol(const QString &subprotocol);
     // permessage-deflate as agreed (valid once Complete); nullopt: none.
     std::optional<DeflateParams> deflate() const { return m_deflate; }
     // Why each permessage-deflate offer passed over was declined.
@@ -93,6 +102,7 @@ public:
 private:
     void fail(int status, const QString &reason, const HttpHeaders &extra = {});
     void evaluate(QByteArrayView head);
+    void build101();
     // Reads the offers and picks one; false after failing the request.
     bool negotiateExtensions();
 

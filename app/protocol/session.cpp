@@ -343,6 +343,21 @@ Refused Session::ping(QByteArrayView payload)
     return {};
 }
 
+Refused Session::pong(QByteArrayView payload)
+{
+    if (Refused why = refusalFor(Operation::Ping, state()))
+        return why;
+    if (payload.size() > 125)
+        return Refused::withSize(Refusal::PingTooLarge, payload.size());
+    framewriter::appendFrame(m_output, m_role, Opcode::Pong, payload);
+    SessionEvent e;
+    e.kind = SessionEvent::Kind::PongOut;
+    e.state = state();
+    e.payload = payload;
+    emitEvent(std::move(e));
+    return {};
+}
+
 Refused Session::close(CloseCode code, QStringView reason, CloseMode mode)
 {
     if (Refused why = refusalFor(Operation::Close, state()))

@@ -143,6 +143,9 @@ public:
                                       Utf8Check check = Utf8Check::Validate);
     [[nodiscard]] Refused sendText(QStringView text);
     [[nodiscard]] Refused ping(QByteArrayView payload = {});
+    // An unsolicited Pong (RFC 6455 §5.5.3), allowed where a Ping is: a
+    // proxy passes on the Pong its other side received.
+    [[nodiscard]] Refused pong(QByteArrayView payload = {});
 
     // Close (mode Close or Shutdown: wait for the peer's Close, discard
     // data meanwhile) or Close Output (deliver data meanwhile). Legal in

@@ -153,11 +153,24 @@ qsizetype WsConnection::accept()
     return receive(leftover.data(), leftover.size());
 }
 
+qsizetype WsConnection::accept(const QString &subprotocol)
+{
+    if (m_upgrade != Upgrade::Requested)
+        return 0;
+    m_handshake->chooseSubprotocol(subprotocol);
+    return accept();
+}
+
 void WsConnection::refuse(int status, const QString &reason)
+{
+    refuseWithResponse(status, buildHttpError(status, reason));
+}
+
+void WsConnection::refuseWithResponse(int status, const QByteArray &response)
 {
     if (!isConnecting() || m_client)
         return;
-    m_session.output() += buildHttpError(status, reason);
+    m_session.output() += response;
     fail(status, TransportAction::CloseNow);
 }
 
@@ -192,6 +205,13 @@ Refused WsConnection::ping(QByteArrayView payload)
     if (Refused why = refusedBeforeUpgrade(Operation::Ping))
         return why;
     return m_session.ping(payload);
+}
+
+Refused WsConnection::pong(QByteArrayView payload)
+{
+    if (Refused why = refusedBeforeUpgrade(Operation::Ping))
+        return why;
+    return m_session.pong(payload);
 }
 
 Refused WsConnection::close(CloseCode code, QStringView reason, CloseMode mode)

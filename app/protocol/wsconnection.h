@@ -99,10 +99,17 @@ public:
     // frames the client sent right behind its request. Returns as receive().
     // Does nothing in any other stage.
     qsizetype accept();
+    // The same with the subprotocol another server chose (proxy mode: the
+    // upstream's 101 decides, docs/headless.md "Proxy mode"); empty = none.
+    // It must be one the client offered, else none is named.
+    qsizetype accept(const QString &subprotocol);
     // Server: Pending or Requested → Failed with an HTTP error response
     // (status, reason as its body) in output(), and TransportAction::CloseNow.
     // Does nothing in the client role.
     void refuse(int status, const QString &reason);
+    // The same with a complete response made elsewhere (proxy mode: the
+    // upstream's refusal, its status and body; buildHttpResponse()).
+    void refuseWithResponse(int status, const QByteArray &response);
     // Client: the driver gives up waiting for the 101 (its timeout): Pending
     // → Failed, TransportAction::CloseNow; the status and reason are the
     // handshake's, as far as the response was read. Does nothing otherwise.
@@ -113,6 +120,7 @@ public:
     [[nodiscard]] Refused sendMessage(MessageType type, QByteArrayView payload,
                                       Session::Utf8Check check = Session::Utf8Check::Validate);
     [[nodiscard]] Refused ping(QByteArrayView payload);
+    [[nodiscard]] Refused pong(QByteArrayView payload);
     [[nodiscard]] Refused close(CloseCode code, QStringView reason, CloseMode mode);
     [[nodiscard]] Refused abort(HowEnded how = HowEnded::Abort);
     // Session::failConnection, once upgraded.

@@ -73,6 +73,8 @@ void Connection::publish(Event &&event)
 {
     EventPublisher &publisher = m_engine.publisher();
     publisher.stamp(event);
+    event.leg = m_leg;
+    event.pair = m_pair;
     m_info.apply(event);
     publisher.publish(std::move(event));
 }
@@ -124,16 +126,23 @@ void Connection::onSessionEvent(const SessionEvent &e)
             publishOpen();
             if (m_driver)
                 m_driver->onOpen();
-        } else if (e.to == State::CloseReceived && m_driver) {
+            if (m_relay)
+                m_relay->onOpen(*this);
+        } else if (e.to == State::CloseReceived) {
             // The other side closed first (our Close is not out).
-            m_driver->onPeerClose(m_ws.session().receivedCode());
+            if (m_driver)
+                m_driver->onPeerClose(m_ws.session().receivedCode());
+            if (m_relay)
+                m_relay->onCloseChanged(*this);
         }
         return;
     }
     case Kind::MessageIn:
         publishMessageEvent<events::MessageIn>(e);
+        if (m_relay)
+            m_relay->onFrame(*this, e);
         // Echo mode answers only while Open: never after our Close [R11].
-        if (echoes(e))
+        else if (echoes(e))
             (void)m_ws.sendMessage(e.messageType, e.payload, Session::Utf8Check::AlreadyValid);
         return;
     case Kind::MessageOut:
@@ -141,9 +150,13 @@ void Connection::onSessionEvent(const SessionEvent &e)
         return;
     case Kind::PingIn:
         publishMessageEvent<events::PingIn>(e);
+        if (m_relay)
+            m_relay->onFrame(*this, e);
         return;
     case Kind::PongIn:
         publishMessageEvent<events::PongIn>(e);
+        if (m_relay)
+            m_relay->onFrame(*this, e);
         return;
     case Kind::PingOut:
         publishMessageEvent<events::PingOut>(e);
@@ -160,6 +173,8 @@ void Connection::onSessionEvent(const SessionEvent &e)
         else if (!m_closeQueued)
             m_peerCloseReadUs = now;
         publish(makeEvent(e.state, events::CloseReceived{e.code, e.text}));
+        if (m_relay && e.state == State::CloseSent)
+            m_relay->onCloseChanged(*this); // the answer to our Close
         return;
     }
     case Kind::CloseSent: {
@@ -198,6 +213,8 @@ void Connection::onEnded(const SessionEvent &e)
     if (m_driver)
         m_driver->onEnded();
     m_engine.connectionEnded();
+    if (m_relay)
+        m_relay->onCloseChanged(*this);
 
     events::Closed ev{e.code, e.how, false, e.initiator, m_closeHandshakeUs, e.text};
     // Our Close as close_sent reported it (folded into m_info).
@@ -279,6 +296,8 @@ void Connection::onTransportData(char *data, qsizetype size)
     }
     trackUnfinished();
     pump(unread);
+    if (m_relay)
+        m_relay->onReadDone(*this);
 }
 
 qsizetype Connection::receiveMarkingCrossed(char *data, qsizetype size)
@@ -305,7 +324,15 @@ qsizetype Connection::receiveMarkingCrossed(char *data, qsizetype size)
 
 bool Connection::mayRead()
 {
+    if (m_relay && !m_relay->mayRead(*this))
+        return false;
     return m_engine.mayRead(m_info.id);
+}
+
+void Connection::onOutputDrained()
+{
+    if (m_relay)
+        m_relay->onOutputDrained(*this);
 }
 
 void Connection::resumeReading()
@@ -468,94 +495,6 @@ void Connection::sweep()
         m_transport->releaseMemory();
 }
 
-// ---- the upgrade (RFC 6455 §4.2) -------------------------------------------
-
-void Connection::onUpgradeRequested()
-{
-    if (m_engine.atConnectionLimit()) {
-        refuseUpgradeWith(503, tr("the server is at its limit of %1 open connections")
-                                   .arg(m_engine.config().maxConnections));
-        return;
-    }
-    cancelTimer();
-    // The state change to Open publishes the open event (publishOpen);
-    // then come the frames the client sent right behind its request.
-    const qsizetype unread = m_ws.accept();
-    trackUnfinished();
-    pump(unread);
-    // The 101 went out through the session's output buffer; an idle open
-    // connection should not keep that buffer's capacity.
-    m_ws.releaseMemory();
-}
-
-void Connection::publishOpen()
-{
-    m_engine.connectionOpened();
-    if (const ClientHandshake *client = m_ws.clientHandshake()) {
-        // Outgoing: where we went, and what the server's 101 said.
-        const QString target = client->options().target;
-        const qsizetype question = target.indexOf(u'?');
-        const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(
-            (question < 0 ? target : target.left(question)).toUtf8()));
-        const QString query = question < 0 ? QString() : target.mid(question + 1);
-        events::Open open{m_info.remote,
-                          path,
-                          query,
-                          m_ws.subprotocol(),
-                          client->options().origin,
-                          QString(),
-                          client->responseHeaders(),
-                          true,
-                          m_info.url};
-        if (const auto deflate = m_ws.deflate())
-            open.extensions = QString::fromLatin1(deflate->toHeaderValue());
-        if (m_driver)
-            open.behaviour = m_driver->behaviour().toSpec();
-        // wss:// with insecure: the log says what was accepted, every time.
-        if (!m_plain)
-            open.tlsInsecure = static_cast<const TlsTransport *>(m_transport.get())
-                                   ->certificateErrors()
-                                   .join(u"; ");
-        publish(makeEvent(State::Open, std::move(open)));
-        return;
-    }
-    const HandshakeRequest &req = m_ws.request();
-    events::Open open{m_info.remote, req.path,      req.query,  m_ws.subprotocol(),
-                      req.origin,    req.userAgent, req.headers};
-    if (const auto deflate = m_ws.deflate())
-        open.extensions = QString::fromLatin1(deflate->toHeaderValue());
-    publish(makeEvent(State::Open, std::move(open)));
-}
-
-void Connection::publishHandshakeFailed(int status, const QString &reason)
-{
-    publish(makeEvent(State::Connecting, events::HandshakeFailed{m_info.remote, status, reason,
-                                                                 isOutgoing(), m_info.url}));
-}
-
-void Connection::refuseUpgradeWith(int status, const QString &reason)
-{
-    cancelTimer();
-    m_ws.refuse(status, reason);
-    publishHandshakeFailed(status, reason);
-    pump();
-}
-
-void Connection::refuseUpgrade(const QString &reason)
-{
-    if (!isConnecting())
-        return;
-    if (isOutgoing()) {
-        // Ours to give up: there is no request to answer.
-        cancelTimer();
-        m_ws.abandonUpgrade();
-        publishHandshakeFailed(0, reason);
-        pump();
-        return;
-    }
-    refuseUpgradeWith(503, reason);
-}
-
 // ---- timers -----------------------------------------------------------------
 
 void Connection::setTimer(Timer kind, qint64 ms)
@@ -595,7 +534,8 @@ void Connection::onDeadline()
                 !said.isEmpty() ? said
                 : tlsPending
                     ? tr("the server did not finish the TLS handshake within %1 ms").arg(ms)
-                    : tr("no 101 Switching Protocols within %1 ms").arg(ms));
+                    : tr("no 101 Switching Protocols within %1 ms").arg(ms),
+                true);
             pump();
             return;
         }
@@ -678,6 +618,8 @@ Refused Connection::closeWithoutClose()
 
 void Connection::applyOptions(bool manualAck, bool autoPong)
 {
+    if (m_relay)
+        return; // a proxy's legs keep their own (EngineImpl::setProxyOptions)
     // A behaviour decides its own acknowledge.
     m_ws.setAutoAcknowledge(m_driver ? m_driver->autoAcknowledge() : !manualAck);
     m_ws.setAutoPong(autoPong);

@@ -3,6 +3,7 @@
 #include "connectioninfo.h"
 #include "deadlines.h"
 #include "event.h"
+#include "relay.h"
 #include "transport.h"
 
 #include "protocol/wsconnection.h"
@@ -48,6 +49,33 @@ public:
     // the engine's manual_ack and echo say.
     void setBehaviour(const PeerBehaviour &behaviour);
 
+    // Proxy mode (docs/headless.md "Proxy mode"; connectionproxy.cpp): this
+    // connection is the `leg` of pair `pair`. Every event it publishes says
+    // so, `relay` hears of its upgrade, frames and closes, and its session
+    // answers no Close by itself and Pings only with `autoPong`. Before start().
+    void setRelay(Relay *relay, Leg leg, quint32 pair, bool autoPong);
+    Leg leg() const { return m_leg; }
+    quint32 pair() const { return m_pair; }
+    const protocol::Session &session() const { return m_ws.session(); }
+    // Client leg while its upgrade waits for the upstream: what the client asked.
+    const protocol::HandshakeRequest &request() const { return m_ws.request(); }
+    // Server leg: the upstream's answer while the upgrade runs or once it failed.
+    const protocol::ClientHandshake *clientHandshake() const { return m_ws.clientHandshake(); }
+    quint64 bytesReceived() const { return m_bytesIn; }
+    // The relay's side of a leg. A frame the other leg received is queued
+    // here (written by flushOutput()); none when done, else why not.
+    protocol::Refused relayFrame(const protocol::SessionEvent &e);
+    void flushOutput() { pump(); }
+    // Client leg: the upstream's 101 came (with its subprotocol), or it
+    // failed: `response` is the upstream's own refusal, else an error with
+    // `reason` as its body.
+    void acceptProxied(const QString &subprotocol);
+    void refuseProxied(int status, const QString &reason, const QByteArray &response = {});
+    // A frame that arrived here and could not be passed on, right after its event.
+    void publishNotRelayed(const protocol::SessionEvent &e, const QString &reason);
+    void setAutoPong(bool on) { m_ws.setAutoPong(on); }
+    bool autoPong() const { return m_ws.session().options().autoPong; }
+
     quint32 id() const { return m_info.id; }
     const ConnectionInfo &info() const { return m_info; }
     protocol::State state() const { return m_info.state; }
@@ -89,6 +117,7 @@ public:
     void onTransportError(const QString &message) override;
     void onTransportClosed() override;
     bool mayRead() override;
+    void onOutputDrained() override;
     // The engine's hold on reading is over (EngineImpl::mayRead).
     void resumeReading();
 
@@ -104,7 +133,7 @@ private:
     // After the upgrade request is complete: accept, or refuse at the limit.
     void onUpgradeRequested();
     void publishOpen();
-    void publishHandshakeFailed(int status, const QString &reason);
+    void publishHandshakeFailed(int status, const QString &reason, bool timedOut = false);
     void refuseUpgradeWith(int status, const QString &reason);
     // Logs the bytes the session left unread because it ended.
     void reportUnread(qsizetype unread);
@@ -145,6 +174,7 @@ private:
     EngineImpl &m_engine;
     std::unique_ptr<Transport> m_transport;
     std::unique_ptr<PeerDriver> m_driver; // outgoing with a behaviour only
+    Relay *m_relay = nullptr;             // proxy mode only: the pair this is a leg of
     protocol::WsConnection m_ws;
     ConnectionInfo m_info;
     Deadlines::Handle m_deadline;
@@ -161,6 +191,9 @@ private:
     std::unique_ptr<Event> m_pendingClosed;
     qint64 m_heldBytes = 0;     // counted in the engine's unfinished bytes
     quint64 m_timedMessage = 0; // messagesReceived() when Timer::Message started
+    quint32 m_pair = 0;
+    Leg m_leg = Leg::None;
+    bool m_upgradeDeferred = false; // client leg: the request waits for the upstream's answer
     Link m_link = Link::Up;
     Timer m_timer = Timer::None;
     bool m_closeQueued = false;   // our Close is in the output, not yet written

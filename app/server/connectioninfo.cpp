@@ -45,6 +45,11 @@ QJsonObject toJson(const ConnectionInfo &c)
     o[u"subprotocol"_s] = c.subprotocol;
     o[u"extensions"_s] = c.extensions;
     o[u"state"_s] = QString(stateName(c.state));
+    if (c.leg != server::Leg::None) {
+        // Proxy mode (docs/headless.md "Proxy mode"): which pair, which leg.
+        o[u"pair"_s] = qint64(c.pair);
+        o[u"leg"_s] = c.leg == server::Leg::Client ? u"client"_s : u"server"_s;
+    }
     o[u"opened"_s] =
         c.openedWallUs ? QJsonValue(isoTimeUs(c.openedWallUs)) : QJsonValue(QJsonValue::Null);
     o[u"msgs_in"_s] = qint64(c.msgsIn);

@@ -14,6 +14,10 @@ void ConnectionSummary::apply(const Event &ev)
     // Every event carries the state it happened in; a `state` event is
     // stamped with the old one and names the new one in `to`.
     state = ev.state;
+    if (ev.leg != Leg::None) {
+        leg = ev.leg;
+        pair = ev.pair;
+    }
 
     // No catch-all: a new event kind does not compile until it is decided
     // here what it adds to a connection.

@@ -20,6 +20,10 @@ struct ConnectionSummary
 {
     quint32 id = 0;
     protocol::State state = protocol::State::Connecting;
+    // Proxy mode: the pair this connection is a leg of and which leg
+    // (docs/headless.md "Proxy mode"); 0 and None outside it.
+    quint32 pair = 0;
+    Leg leg = Leg::None;
 
     // From `open` (the remote also from `handshake_failed`).
     QString remote;        // "ip:port"

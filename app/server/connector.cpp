@@ -34,6 +34,7 @@ void Connector::start()
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
         finish(-1, tr("no connection to %1 port %2 within %3 ms")
                        .arg(m_host)
                        .arg(m_port)

@@ -38,6 +38,8 @@ public:
     // Since start(): what the TCP connect took of the timeout, which goes
     // on to cover TLS and the upgrade.
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    // The attempt ended because its time ran out (proxy mode answers 504).
+    bool timedOut() const { return m_timedOut; }
 
 private:
     void onResolved(const QHostInfo &info);
@@ -59,6 +61,7 @@ private:
     QElapsedTimer m_clock;
     int m_lookupId = -1;
     bool m_finished = false;
+    bool m_timedOut = false;
 };
 
 } // namespace closecall::server

@@ -2,6 +2,9 @@
 // one `result`, after the events it caused.
 #include "connection.h"
 #include "engineimpl.h"
+#include "proxypair.h"
+
+#include <QtCore/QJsonArray>
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -114,7 +117,8 @@ void EngineImpl::ping(const ConnSelector &conns, const QByteArray &payload,
     forEachSelected(conns, resultId, [&](Connection &conn) { return conn.ping(payload); });
 }
 
-void EngineImpl::setProxyOptions(const ConnSelector &, int, int, const QByteArray &resultId)
+void EngineImpl::setProxyOptions(const ConnSelector &conns, int autoPong, int holdCloses,
+                                 const QByteArray &resultId)
 {
     // Proxy mode's pairs hold these options; outside it there is nothing
     // to set (docs/headless.md "Proxy mode").
@@ -124,7 +128,74 @@ void EngineImpl::setProxyOptions(const ConnSelector &, int, int, const QByteArra
                          "in proxy mode only (--proxy-to)"));
         return;
     }
-    publishResult(resultId, false, tr("proxy mode is not built yet"));
+    if (m_stopped) {
+        publishResult(resultId, false, RefusalText::sentence(Refused::of(Refusal::ServerStopped)));
+        return;
+    }
+    if (autoPong < 0 && holdCloses < 0) {
+        publishResult(resultId, false, tr("give auto_pong or hold_closes (or both) to set"));
+        return;
+    }
+    // The legs named (or all of them, and the defaults of those to come).
+    QList<Connection *> legs;
+    QStringList refusals;
+    if (conns.all) {
+        if (autoPong >= 0)
+            m_proxyAutoPong = autoPong != 0;
+        if (holdCloses >= 0)
+            m_proxyHoldCloses = holdCloses != 0;
+        for (Connection *conn : std::as_const(m_conns)) {
+            if (conn->leg() != Leg::None)
+                legs.append(conn);
+        }
+    } else {
+        QList<quint32> ids = conns.ids;
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        if (ids.isEmpty())
+            refusals.append(RefusalText::sentence(Refused::of(Refusal::NoConnectionNamed)));
+        for (quint32 id : std::as_const(ids)) {
+            Connection *conn = m_conns.value(id);
+            if (!conn || conn->info().ended) {
+                const Refused why = whyGone(id);
+                refusals.append(why.refusal == Refusal::NoSuchConnection
+                                    ? RefusalText::sentence(why)
+                                    : tr("conn %1: %2").arg(id).arg(RefusalText::sentence(why)));
+            } else if (conn->leg() == Leg::None) {
+                refusals.append(tr("conn %1: not a leg of a proxy pair (it was opened with "
+                                   "connect)")
+                                    .arg(id));
+            } else {
+                legs.append(conn);
+            }
+        }
+    }
+    if (!refusals.isEmpty()) {
+        // Nothing is changed when any named connection cannot take it.
+        publishResult(resultId, false, refusals.join(u"; "_s));
+        return;
+    }
+    std::sort(legs.begin(), legs.end(),
+              [](const Connection *a, const Connection *b) { return a->id() < b->id(); });
+    QJsonArray rows;
+    for (Connection *conn : std::as_const(legs)) {
+        ProxyPair *pair = proxyPair(conn->pair());
+        if (!pair)
+            continue;
+        if (autoPong >= 0)
+            pair->setAutoPong(conn->leg(), autoPong != 0);
+        if (holdCloses >= 0)
+            pair->setHoldCloses(holdCloses != 0);
+        rows.append(QJsonObject{{u"conn"_s, qint64(conn->id())},
+                                {u"pair"_s, qint64(pair->id())},
+                                {u"leg"_s, conn->leg() == Leg::Client ? u"client"_s : u"server"_s},
+                                {u"auto_pong"_s, conn->autoPong()},
+                                {u"hold_closes"_s, pair->holdCloses()}});
+    }
+    const QJsonObject now{{u"auto_pong"_s, m_proxyAutoPong},
+                          {u"hold_closes"_s, m_proxyHoldCloses},
+                          {u"legs"_s, rows}};
+    publishResult(resultId, true, {}, QJsonDocument(now).toJson(QJsonDocument::Compact));
 }
 
 void EngineImpl::setOptions(int echo, int manualAck, int autoPong, const QByteArray &resultId)

@@ -4,6 +4,7 @@
 #include "connector.h"
 #include "engineimpl.h"
 #include "peerbehaviour.h"
+#include "proxypair.h"
 #include "sockets.h"
 #include "tlstransport.h"
 
@@ -122,8 +123,10 @@ void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, con
         fd = -1;
     }
     if (fd < 0) {
-        publishConnectFailed(id, target.url,
-                             error.isEmpty() ? tr("the server is shutting down") : error);
+        const QString why = error.isEmpty() ? tr("the server is shutting down") : error;
+        publishConnectFailed(id, target.url, why, pending.pair);
+        if (ProxyPair *pair = proxyPair(pending.pair))
+            pair->onConnectFailed(why, pending.connector && pending.connector->timedOut());
         return;
     }
     sockets::setNoDelay(fd);
@@ -152,16 +155,25 @@ void EngineImpl::onConnected(quint32 id, const ClientTarget &target, int fd, con
     }
     if (pending.behaviour)
         conn->setBehaviour(*pending.behaviour);
+    if (ProxyPair *pair = proxyPair(pending.pair)) {
+        conn->setRelay(pair, Leg::Server, pair->id(), pair->autoPong(Leg::Server));
+        pair->setServerLeg(*conn);
+    }
     m_conns.insert(id, conn);
     conn->start(std::move(transport), !target.tls, handshakeMs);
 }
 
-void EngineImpl::publishConnectFailed(quint32 id, const QString &url, const QString &error)
+void EngineImpl::publishConnectFailed(quint32 id, const QString &url, const QString &error,
+                                      quint32 pair)
 {
     // No TCP connection: the upgrade fails before it starts, in the same
     // event as a refused one.
-    m_publisher->publish(
-        Event(events::HandshakeFailed{QString(), 0, error, true, url}, id, State::Connecting));
+    Event event(events::HandshakeFailed{QString(), 0, error, true, url}, id, State::Connecting);
+    if (pair != 0) {
+        event.leg = Leg::Server;
+        event.pair = pair;
+    }
+    m_publisher->publish(std::move(event));
 }
 
 void EngineImpl::dropPendingConnects(const QString &reason)
@@ -171,7 +183,9 @@ void EngineImpl::dropPendingConnects(const QString &reason)
     std::sort(ids.begin(), ids.end());
     for (quint32 id : std::as_const(ids)) {
         delete pending.value(id).connector; // closes its socket; reports nothing
-        publishConnectFailed(id, pending.value(id).url, reason);
+        publishConnectFailed(id, pending.value(id).url, reason, pending.value(id).pair);
+        if (ProxyPair *pair = proxyPair(pending.value(id).pair))
+            pair->onConnectFailed(reason, false);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "connection.h"
 #include "listener.h"
 #include "poller.h"
+#include "proxypair.h"
 #include "sockets.h"
 #include "tlstransport.h"
 
@@ -49,6 +50,7 @@ EngineImpl::EngineImpl(Engine &engine, ServerConfig config)
     m_handshakeConfig.allowedOrigins = m_config.allowedOrigins;
     m_handshakeConfig.maxHeaderBytes = m_config.maxHeaderBytes;
     m_handshakeConfig.deflate = m_config.deflate;
+    m_proxyHoldCloses = m_config.proxy.holdCloses;
 
     // Timers are children of the Engine and move with it to the engine
     // thread; sockets and notifiers are made there, in start().
@@ -219,6 +221,8 @@ void EngineImpl::accept(int fd, const sockets::PeerAddress &peer)
         return;
     }
     m_conns.insert(id, conn);
+    if (m_config.proxy.isOn())
+        attachProxyPair(*conn);
     conn->start(std::move(transport), !m_tls);
 }
 
@@ -254,6 +258,8 @@ void EngineImpl::connectionGone(Connection *conn)
         if (m_history.size() > HistoryLimit)
             m_history.pop_front();
     }
+    if (conn->leg() != Leg::None)
+        proxyLegGone(*conn);
     // Never deleted inside its own call stack: on the next turn.
     m_graveyard.push_back(conn);
     if (!m_reapTimer->isActive())
@@ -267,6 +273,7 @@ void EngineImpl::reap()
     std::vector<Connection *> dead;
     dead.swap(m_graveyard);
     qDeleteAll(dead);
+    m_deadPairs.clear();
 }
 
 void EngineImpl::sweep()

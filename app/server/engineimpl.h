@@ -19,6 +19,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 class QTimer;
@@ -29,6 +30,7 @@ class Connection;
 class Connector;
 class Listener;
 class Poller;
+class ProxyPair;
 
 // The engine's state and behaviour behind Engine's slots; lives on the
 // engine thread. Connections call back into it for the shared pieces: the
@@ -85,12 +87,27 @@ public:
     // written (docs/headless.md "When the reader falls behind").
     bool mayRead(quint32 id);
 
+    // Proxy mode (engineproxy.cpp, docs/headless.md "Proxy mode").
+    QObject *context() { return &q; }
+    bool isStopping() const { return m_stopping || m_stopped; }
+    ProxyPair *proxyPair(quint32 id) const;
+    // Connects the pair's server leg to `target` (its id is taken now).
+    void startUpstream(ProxyPair &pair, const protocol::ClientTarget &target);
+    // The client is gone or refused while the upstream attempt runs: it
+    // ends, and the server leg logs `reason`.
+    void abandonUpstream(ProxyPair &pair, const QString &reason);
+
 private:
+    // Proxy mode: every accepted connection is a pair's client leg.
+    void attachProxyPair(Connection &client);
+    void proxyLegGone(Connection &conn);
     void accept(int fd, const sockets::PeerAddress &peer);
     // `insecure`: wss:// accepts a certificate that fails verification.
     void onConnected(quint32 id, const protocol::ClientTarget &target, int fd, const QString &error,
                      bool insecure = false);
-    void publishConnectFailed(quint32 id, const QString &url, const QString &error);
+    // `pair`: proxy mode's server leg of that pair (0: a `connect`).
+    void publishConnectFailed(quint32 id, const QString &url, const QString &error,
+                              quint32 pair = 0);
     void dropPendingConnects(const QString &reason);
     void onPollEvent(quint64 key, quint32 events);
     void onDeadline(quint32 conn);
@@ -133,10 +150,17 @@ private:
         Connector *connector = nullptr;
         QString url;
         std::optional<PeerBehaviour> behaviour; // none: a plain client
+        quint32 pair = 0;                       // proxy mode: the server leg of this pair
     };
     QHash<quint32, PendingConnect> m_connectors; // outgoing ones still connecting TCP
     std::vector<Connection *> m_graveyard;       // gone; deleted on the next turn
     std::deque<ConnectionInfo> m_history;        // ended connections, for `list`
+    // Proxy mode's pairs by id (the client leg's), and the finished ones
+    // deleted with the graveyard.
+    std::unordered_map<quint32, std::unique_ptr<ProxyPair>> m_pairs;
+    std::vector<std::unique_ptr<ProxyPair>> m_deadPairs;
+    bool m_proxyHoldCloses = false; // for pairs to come (set hold_closes without conn)
+    bool m_proxyAutoPong = false;   // for legs to come (set auto_pong without conn)
     std::unique_ptr<char[]> m_readStorage;
     ReadBuffer m_readBuffer;
     quint32 m_nextId = 1;

@@ -211,7 +211,10 @@ void PlainTransport::flushPending()
         dropQueue();
     if (m_phase == Phase::Flushing && pendingBytes() == 0)
         sendFin();
+    const bool wasPaused = m_readPaused;
     updateInterest();
+    if (wasPaused && !m_readPaused && m_fd >= 0)
+        m_owner.onOutputDrained();
 }
 
 void PlainTransport::updateInterest()

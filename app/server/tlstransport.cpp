@@ -205,7 +205,10 @@ void TlsTransport::readAvailable()
             break;
         m_owner.onTransportData(m_buffer.data, n);
         // The owner answered (echoes, Pongs): stop here if that backed up.
+        const bool wasPaused = m_readPaused;
         updateReadPause();
+        if (wasPaused && !m_readPaused && m_socket)
+            m_owner.onOutputDrained();
     }
     m_reading = false;
 }
@@ -227,8 +230,11 @@ void TlsTransport::onOutputDrained()
     updateReadPause();
     // What QSslSocket buffered before we paused raises no new readyRead:
     // read it now (reading also lets it pull more off the kernel socket).
-    if (!m_readPaused)
+    if (!m_readPaused) {
         readAvailable();
+        if (m_socket)
+            m_owner.onOutputDrained();
+    }
 }
 
 qsizetype TlsTransport::bufferedInput() const

@@ -35,6 +35,9 @@ public:
     // (docs/headless.md "When the reader falls behind"). The transport then
     // stops reading, and asking, until resumeReading().
     virtual bool mayRead() = 0;
+    // Output that had backed up beyond OutputHighWater has drained below
+    // OutputLowWater (proxy mode: the other leg may be read again).
+    virtual void onOutputDrained() {}
 };
 
 class Transport

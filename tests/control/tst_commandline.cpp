@@ -90,6 +90,7 @@ void tst_commandline::defaults()
     QVERIFY(!cl.frontEnd.headless);
     QVERIFY(cl.frontEnd.logFile.isEmpty());
     QVERIFY(cl.frontEnd.stdoutMessageEvents);
+    QVERIFY(!cl.config.proxy.isOn());
 }
 
 // One field of the parsed result, by name, so each row checks what its option set.
@@ -132,6 +133,11 @@ static QVariant field(const CommandLine &cl, const QString &name)
         return u"%1 %2"_s.arg(QFileInfo(f.logFile).fileName(), monitor::logFormatName(f.logFormat));
     if (name == u"events")
         return u"stdout=%1 engine=%2"_s.arg(f.stdoutMessageEvents).arg(c.messageEvents);
+    if (name == u"proxy")
+        return u"%1 keep=%2 hold=%3 insecure=%4"_s.arg(c.proxy.target)
+            .arg(c.proxy.keepTargetPath)
+            .arg(c.proxy.holdCloses)
+            .arg(c.proxy.insecure);
     return u"no field %1"_s.arg(name);
 }
 
@@ -195,6 +201,19 @@ void tst_commandline::goodOption_data()
     row("--no-message-events with --log-file: engine keeps them",
         {u"--no-message-events"_s, u"--log-file"_s, u"{dir}/a.jsonl"_s}, "events",
         u"stdout=0 engine=1"_s);
+    // docs/headless.md "Proxy mode": the target as the engine reads it.
+    row("--proxy-to ws", {u"--proxy-to"_s, u"ws://127.0.0.1:8080/app?x=1"_s}, "proxy",
+        u"ws://127.0.0.1:8080/app?x=1 keep=0 hold=0 insecure=0"_s);
+    row("--proxy-to wss, no path", {u"--proxy-to=wss://example.com"_s}, "proxy",
+        u"wss://example.com/ keep=0 hold=0 insecure=0"_s);
+    row("--proxy-to WS upper case", {u"--proxy-to"_s, u"WS://[::1]:9/"_s}, "proxy",
+        u"ws://[::1]:9/ keep=0 hold=0 insecure=0"_s);
+    row("--proxy-to with its three switches",
+        {u"--proxy-to"_s, u"wss://h:1/p"_s, u"--proxy-keep-target-path"_s, u"--proxy-hold-closes"_s,
+         u"--proxy-insecure"_s},
+        "proxy", u"wss://h:1/p keep=1 hold=1 insecure=1"_s);
+    row("--proxy-to keeps --deflate", {u"--proxy-to"_s, u"ws://h/"_s, u"--deflate"_s}, "proxy",
+        u"ws://h/ keep=0 hold=0 insecure=0"_s);
 }
 
 void tst_commandline::goodOption()
@@ -294,6 +313,40 @@ void tst_commandline::badOption_data()
     row("--log-file .har cannot stream", {u"--log-file"_s, u"x.har"_s},
         u"--log-file: HAR is one JSON document and cannot be written as events happen…"_s);
     row("--log-file empty", {u"--log-file="_s}, u"--log-file: the file name is empty"_s);
+
+    // Proxy mode: the target is a ws:// or wss:// URL with a host.
+    row("--proxy-to http", {u"--proxy-to"_s, u"http://127.0.0.1:8080/"_s},
+        u"--proxy-to: http://127.0.0.1:8080/ is not a WebSocket URL; it must start with ws:// "
+        "or wss://."_s);
+    row("--proxy-to nonsense", {u"--proxy-to"_s, u"nonsense"_s},
+        u"--proxy-to: nonsense is not a WebSocket URL; it must start with ws:// or wss://."_s);
+    row("--proxy-to empty", {u"--proxy-to="_s},
+        u"--proxy-to: the URL is empty; give one like ws://127.0.0.1:9001/chat."_s);
+    row("--proxy-to no host", {u"--proxy-to"_s, u"ws:///path"_s},
+        u"--proxy-to: ws:///path names no host…"_s);
+    row("--proxy-to user info", {u"--proxy-to"_s, u"ws://u:p@h/"_s},
+        u"--proxy-to: ws://u:p@h/ has user info before the host…"_s);
+    row("--proxy-to without value", {u"--proxy-to"_s}, u"Missing value after '--proxy-to'.…"_s);
+    row("--proxy-to twice", {u"--proxy-to"_s, u"ws://a/"_s, u"--proxy-to"_s, u"ws://b/"_s},
+        u"--proxy-to: given 2 times; give it once"_s);
+    row("--proxy-keep-target-path alone", {u"--proxy-keep-target-path"_s},
+        u"--proxy-keep-target-path: needs --proxy-to"_s);
+    row("--proxy-hold-closes alone", {u"--proxy-hold-closes"_s},
+        u"--proxy-hold-closes: needs --proxy-to"_s);
+    row("--proxy-insecure alone", {u"--proxy-insecure"_s}, u"--proxy-insecure: needs --proxy-to"_s);
+    row("--demo with --proxy-to", {u"--proxy-to"_s, u"ws://h/"_s, u"--demo"_s},
+        u"--demo: the demo's peers connect to CloseCall's own server; it does not go with "
+        "--proxy-to"_s);
+    row("--echo with --proxy-to", {u"--proxy-to"_s, u"ws://h/"_s, u"--echo"_s},
+        u"--echo: the server behind --proxy-to answers, not CloseCall; it does not go with "
+        "--proxy-to"_s);
+    row("--manual-ack with --proxy-to", {u"--proxy-to"_s, u"ws://h/"_s, u"--manual-ack"_s},
+        u"--manual-ack: in proxy mode a Close is relayed or held (see --proxy-hold-closes); it "
+        "does not go with --proxy-to"_s);
+    row("--subprotocol with --proxy-to",
+        {u"--proxy-to"_s, u"ws://h/"_s, u"--subprotocol"_s, u"chat"_s},
+        u"--subprotocol: in proxy mode the client's offer goes to the server and the server "
+        "chooses; it does not go with --proxy-to"_s);
 }
 
 void tst_commandline::badOption()

@@ -38,11 +38,16 @@ QString summary(const Command &c)
     case CommandKind::Send:
     case CommandKind::Ping:
         return u"%1 conn=%2 %3"_s.arg(name, conns, payload);
-    case CommandKind::Set:
-        return u"%1 echo=%2 manual_ack=%3 auto_pong=%4"_s.arg(name)
-            .arg(c.echo)
-            .arg(c.manualAck)
-            .arg(c.autoPong);
+    case CommandKind::Set: {
+        const QString options = u"%1 echo=%2 manual_ack=%3 auto_pong=%4"_s.arg(name)
+                                    .arg(c.echo)
+                                    .arg(c.manualAck)
+                                    .arg(c.autoPong);
+        // Proxy mode's form (Engine::setProxyOptions) says where it goes.
+        const bool proxy = c.holdCloses >= 0 || c.conns.all || !c.conns.ids.isEmpty();
+        return proxy ? options + u" hold_closes=%1 conn=%2"_s.arg(c.holdCloses).arg(conns)
+                     : options;
+    }
     case CommandKind::Export:
         return u"%1 path=%2 format=%3 filter=%4"_s.arg(
             name, c.path, closecall::monitor::logFormatName(c.format), c.filterText);
@@ -173,6 +178,20 @@ void tst_commandparser::accepted_data()
     row("set echo", R"({"cmd":"set","echo":true})", {}, u"set echo=1 manual_ack=-1 auto_pong=-1"_s);
     row("set all three", R"({"cmd":"set","echo":false,"manual_ack":true,"auto_pong":false})", {},
         u"set echo=0 manual_ack=1 auto_pong=0"_s);
+    // Proxy mode (docs/headless.md "Proxy mode"): with conn or hold_closes
+    // it goes to the legs (Engine::setProxyOptions).
+    row("set hold_closes: every pair", R"({"cmd":"set","hold_closes":true})", {},
+        u"set echo=-1 manual_ack=-1 auto_pong=-1 hold_closes=1 conn=all"_s);
+    row("set hold_closes off for one pair", R"({"cmd":"set","hold_closes":false,"conn":4})", {},
+        u"set echo=-1 manual_ack=-1 auto_pong=-1 hold_closes=0 conn=4"_s);
+    row("set auto_pong for two legs", R"({"cmd":"set","auto_pong":true,"conn":[3,4]})", {},
+        u"set echo=-1 manual_ack=-1 auto_pong=1 hold_closes=-1 conn=3,4"_s);
+    row("set auto_pong for every leg", R"({"cmd":"set","auto_pong":false,"conn":"all"})", {},
+        u"set echo=-1 manual_ack=-1 auto_pong=0 hold_closes=-1 conn=all"_s);
+    row("set both for a pair",
+        R"({"id":"h","cmd":"set","conn":3,"hold_closes":true,)"
+        R"("auto_pong":true})",
+        "\"h\"", u"set echo=-1 manual_ack=-1 auto_pong=1 hold_closes=1 conn=3"_s);
 
     row("export jsonl from suffix", R"({"cmd":"export","path":"/tmp/a.jsonl"})", {},
         u"export path=/tmp/a.jsonl format=jsonl filter="_s);
@@ -391,7 +410,26 @@ void tst_commandparser::refused_data()
 
     // set / export
     row("set nothing", R"({"cmd":"set"})", {},
-        u"set needs at least one of echo, manual_ack, auto_pong"_s);
+        u"set needs at least one of echo, manual_ack, auto_pong (in proxy mode also "
+        "hold_closes)"_s);
+    row("set conn alone", R"({"cmd":"set","conn":3})", {},
+        u"set needs at least one of echo, manual_ack, auto_pong (in proxy mode also "
+        "hold_closes)"_s);
+    row("set hold_closes string", R"({"cmd":"set","hold_closes":"yes"})", {},
+        u"'hold_closes' must be true or false; got a string"_s);
+    row("set echo with conn", R"({"id":5,"cmd":"set","echo":true,"conn":3})", "5",
+        u"'echo' is for the whole server and does not apply to a proxy's legs; it does not go "
+        "with 'conn' (send it in a set of its own)"_s);
+    row("set manual_ack with conn", R"({"cmd":"set","manual_ack":false,"conn":"all"})", {},
+        u"'manual_ack' is for the whole server and does not apply to a proxy's legs; it does "
+        "not go with 'conn' (send it in a set of its own)"_s);
+    row("set echo with hold_closes", R"({"cmd":"set","echo":true,"hold_closes":true})", {},
+        u"'echo' is for the whole server and does not apply to a proxy's legs; it does not go "
+        "with 'hold_closes' (send it in a set of its own)"_s);
+    row("set bad conn", R"({"cmd":"set","auto_pong":true,"conn":"some"})", {},
+        u"'conn' must be an id, a list of ids or \"all\""_s);
+    row("set conn 0", R"({"cmd":"set","hold_closes":true,"conn":0})", {},
+        u"connection id 0 is not valid; ids are whole numbers from 1"_s);
     row("set echo string", R"({"cmd":"set","echo":"yes"})", {},
         u"'echo' must be true or false; got a string"_s);
     row("set auto_pong 1", R"({"cmd":"set","auto_pong":1})", {},

@@ -250,6 +250,81 @@ inline EventBatch run()
     return b;
 }
 
+// Proxy mode (docs/headless.md "Proxy mode"): the event as one leg of a pair.
+inline Event onLeg(Event e, closecall::server::Leg leg, quint32 pair)
+{
+    e.leg = leg;
+    e.pair = pair;
+    return e;
+}
+
+// A proxied pair: client leg 3 (accepted), server leg 4 (its upstream
+// connection). The server's 101 comes first; "hello" and "welcome" are
+// relayed; the operator closes the client leg with close_output and the
+// client's late message is still relayed; the server's "tick" after that
+// is not relayed. A separate run: run()'s counts stay as they are.
+inline EventBatch proxyRun()
+{
+    using closecall::server::Leg;
+    using protocol::MessageType;
+    using protocol::PostClose;
+    using protocol::State;
+    const auto client = [](Event e) {
+        return onLeg(std::move(e), Leg::Client, 3);
+    };
+    const auto server = [](Event e) {
+        return onLeg(std::move(e), Leg::Server, 3);
+    };
+
+    events::Open upstream;
+    upstream.remote = u"127.0.0.1:8080"_s;
+    upstream.path = u"/app/chat"_s;
+    upstream.subprotocol = u"chat.v1"_s;
+    upstream.headers = {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}};
+    upstream.outgoing = true;
+    upstream.url = u"ws://127.0.0.1:8080/app/chat"_s;
+    events::Open accepted;
+    accepted.remote = u"127.0.0.1:50123"_s;
+    accepted.path = u"/chat"_s;
+    accepted.subprotocol = u"chat.v1"_s;
+    accepted.headers = {
+        {"Host", "127.0.0.1:9001"},      {"Upgrade", "websocket"},
+        {"Connection", "Upgrade"},       {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="},
+        {"Sec-WebSocket-Version", "13"}, {"Sec-WebSocket-Protocol", "chat.v1"}};
+
+    EventBatch b{
+        listening(),
+        server(Event(std::move(upstream), 4, State::Open)),
+        client(Event(std::move(accepted), 3, State::Open)),
+        client(message(EventType::MessageIn, 3, State::Open, "hello")),
+        server(message(EventType::MessageOut, 4, State::Open, "hello")),
+        server(message(EventType::MessageIn, 4, State::Open, "welcome")),
+        client(message(EventType::MessageOut, 3, State::Open, "welcome")),
+        client(closeSent(3, protocol::closecode::GoingAway, u"deploy"_s,
+                         protocol::CloseMode::CloseOutput)),
+        client(message(EventType::MessageIn, 3, State::CloseSent, "late", MessageType::Text,
+                       PostClose::Delivered)),
+        server(message(EventType::MessageOut, 4, State::Open, "late")),
+        server(message(EventType::MessageIn, 4, State::Open, "tick")),
+        server(Event(events::NotRelayed{MessageType::Text, false, 4,
+                                        u"the client leg already sent its Close"_s},
+                     4, State::Open)),
+        client(closeReceived(3, protocol::closecode::GoingAway, QString())),
+        client(closedAfterSending(closed(3, State::Closed, protocol::closecode::GoingAway,
+                                         QString(), protocol::HowEnded::Handshake, true,
+                                         protocol::Initiator::Server, 900),
+                                  protocol::closecode::GoingAway, u"deploy"_s)),
+        server(closed(4, State::Aborted, protocol::closecode::Abnormal, QString(),
+                      protocol::HowEnded::Abort, false, protocol::Initiator::None, -1)),
+    };
+    for (qsizetype i = 0; i < b.size(); ++i) {
+        b[i].seq = quint64(i + 1);
+        b[i].tUs = 1000 * (i + 1);
+        b[i].wallUs = BaseWallUs + 1000 * i;
+    }
+    return b;
+}
+
 inline QJsonObject headersObject(const protocol::HttpHeaders &headers)
 {
     QByteArray json;
