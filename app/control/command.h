@@ -78,6 +78,10 @@ struct Command
     int echo = -1; // set: -1 unchanged, 0 off, 1 on
     int manualAck = -1;
     int autoPong = -1;
+    // set, proxy mode (docs/headless.md "Proxy mode"): -1 unchanged, 0
+    // relay closes, 1 hold them. With `conns`, `auto_pong` and this act on
+    // those legs (and their pairs) through Engine::setProxyOptions.
+    int holdCloses = -1;
 
     QString path; // export
     monitor::LogFormat format = monitor::LogFormat::Jsonl;

@@ -99,7 +99,11 @@ void Controller::execute(const Command &c)
         queue([engine, c] { engine->ping(c.conns, c.payload, c.id); });
         break;
     case CommandKind::Set:
-        queue([engine, c] { engine->setOptions(c.echo, c.manualAck, c.autoPong, c.id); });
+        // Per leg or per pair (proxy mode): the engine's proxy options.
+        if (c.holdCloses >= 0 || c.conns.all || !c.conns.ids.isEmpty())
+            queue([engine, c] { engine->setProxyOptions(c.conns, c.autoPong, c.holdCloses, c.id); });
+        else
+            queue([engine, c] { engine->setOptions(c.echo, c.manualAck, c.autoPong, c.id); });
         break;
     case CommandKind::Export:
     case CommandKind::Timeline: {

@@ -8,6 +8,7 @@
 #include "connections/connectionspane.h"
 #include "log/logpane.h"
 #include "monitor/connectiontablemodel.h"
+#include "monitor/pairtablemodel.h"
 #include "protocol/closecodes.h"
 #include "sendpanel/sendpanel.h"
 #include "serversession.h"
@@ -68,6 +69,14 @@ void MainWindow::startServer()
     config.deflate.enabled = m_deflate->isChecked();
     config.closeTimeoutMs = m_closePanel->closeTimeoutMs();
     config.closeOutputTimeoutMs = m_closePanel->closeOutputTimeoutMs();
+    if (const QString proxyError = fillProxyConfig(config); !proxyError.isEmpty()) {
+        onStartFailed(tr("the proxy target is not valid: %1").arg(proxyError));
+        m_toolBar->focusProxyTarget();
+        return;
+    }
+    m_pairs->setDefaultHoldCloses(config.proxy.holdCloses);
+    // The table shows what this run is: pairs in proxy mode.
+    showProxyMode(config.proxy.isOn());
     // Connection ids start at 1 again with every run: the old rows would
     // collide with the new ones. The log keeps them (its `listening` row
     // marks where a run begins).
