@@ -164,8 +164,8 @@ QString LogModel::detailsText(int row) const
         return field(0);
     case EventType::NotRelayed: {
         // What it was and why it went no further (docs/headless.md "Proxy mode").
-        const QString what = e.b != 0 ? tr("control frame")
-                                      : DisplayText::messageType(protocol::MessageType(e.a));
+        const QString what =
+            e.b != 0 ? tr("control frame") : DisplayText::messageType(protocol::MessageType(e.a));
         return tr("%1 of %2 bytes not passed on: %3")
             .arg(what, QLocale().toString(e.number), field(0));
     }

@@ -209,7 +209,8 @@ void PairTableModel::rebuild()
         place(source, added);
     for (PairRow &p : added) {
         const auto it = old.constFind(p.id);
-        if (it != old.cend() && (it->clientConn == p.clientConn || it->serverConn == p.serverConn)) {
+        if (it != old.cend() &&
+            (it->clientConn == p.clientConn || it->serverConn == p.serverConn)) {
             p.holdCloses = it->holdCloses;
             p.autoPongClient = it->autoPongClient;
             p.autoPongServer = it->autoPongServer;
@@ -368,8 +369,8 @@ QVariant PairTableModel::display(const PairRow &p, int column) const
     case Duration: {
         if (!c)
             return QString();
-        const qint64 end = c->ended ? c->endedTUs
-                                    : std::max(m_connections->nowTUs(), c->lastActivityTUs);
+        const qint64 end =
+            c->ended ? c->endedTUs : std::max(m_connections->nowTUs(), c->lastActivityTUs);
         return DisplayText::duration(std::max<qint64>(0, end - c->openedTUs));
     }
     default:
@@ -435,8 +436,9 @@ QString PairTableModel::tooltip(const PairRow &p, int column) const
         const ConnectionRow *r = column == ClientEnded ? c : s;
         if (!r || !r->ended)
             return {};
-        return tr("%1; final status %2").arg(DisplayText::howEnded(r->how),
-                                             DisplayText::closeStatus(r->finalCode, r->finalReason));
+        return tr("%1; final status %2")
+            .arg(DisplayText::howEnded(r->how),
+                 DisplayText::closeStatus(r->finalCode, r->finalReason));
     }
     default:
         return {};

@@ -431,8 +431,8 @@ void ConnectionsPane::restoreState(const QSettings &settings)
     m_otherHeader =
         settings.value(m_proxyMode ? u"connections/header"_s : u"connections/pairHeader"_s)
             .toByteArray();
-    m_view->restoreHeaderState(settings, m_proxyMode ? u"connections/pairHeader"_s
-                                                     : u"connections/header"_s);
+    m_view->restoreHeaderState(settings,
+                               m_proxyMode ? u"connections/pairHeader"_s : u"connections/header"_s);
     // A saved layout has its own widths and order; the Subprotocol and
     // Extensions columns still follow the connections.
     m_subprotocolAutoHidden = false;
@@ -443,8 +443,8 @@ void ConnectionsPane::restoreState(const QSettings &settings)
 
 void ConnectionsPane::saveState(QSettings &settings) const
 {
-    m_view->saveHeaderState(settings, m_proxyMode ? u"connections/pairHeader"_s
-                                                  : u"connections/header"_s);
+    m_view->saveHeaderState(settings,
+                            m_proxyMode ? u"connections/pairHeader"_s : u"connections/header"_s);
     if (!m_otherHeader.isEmpty())
         settings.setValue(m_proxyMode ? u"connections/header"_s : u"connections/pairHeader"_s,
                           m_otherHeader);

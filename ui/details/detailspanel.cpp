@@ -100,16 +100,15 @@ void DetailsPanel::refresh()
     if (m_pair && (r || serverLeg)) {
         // Both legs of the pair, each under a heading that says what
         // CloseCall is on it.
-        const auto legHtml = [this](const QString &title, const ConnectionRow *leg) {
+        const auto legHtml = [this](const QString &title, const ConnectionRow *leg) -> QString {
             QString html = u"<h2 style='margin-bottom:2px'>"_s + esc(title) + u"</h2>"_s;
-            return html + (leg ? render(*leg)
-                               : u"<p style='color:gray'>"_s + esc(tr("No connection yet.")) +
-                                     u"</p>"_s);
+            return html +
+                   (leg ? render(*leg)
+                        : u"<p style='color:gray'>"_s + esc(tr("No connection yet.")) + u"</p>"_s);
         };
         const int scroll = m_text->verticalScrollBar()->value();
-        m_text->setHtml(
-            legHtml(tr("Client leg (CloseCall is the server)"), r) + u"<hr>"_s +
-            legHtml(tr("Server leg (CloseCall is the client)"), serverLeg));
+        m_text->setHtml(legHtml(tr("Client leg (CloseCall is the server)"), r) + u"<hr>"_s +
+                        legHtml(tr("Server leg (CloseCall is the client)"), serverLeg));
         m_text->verticalScrollBar()->setValue(scroll);
         return;
     }

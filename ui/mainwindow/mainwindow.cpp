@@ -510,9 +510,9 @@ void MainWindow::updateServerActions()
         break;
     case Status::Listening:
         if (m_session->config().proxy.isOn())
-            m_statusLine->setListening(tr("Proxying %1 → %2")
-                                           .arg(m_session->url(), m_session->config().proxy.target),
-                                       true);
+            m_statusLine->setListening(
+                tr("Proxying %1 → %2").arg(m_session->url(), m_session->config().proxy.target),
+                true);
         else
             m_statusLine->setListening(tr("Listening on %1").arg(m_session->url()), true);
         setWindowTitle(m_session->url());

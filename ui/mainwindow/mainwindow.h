@@ -10,6 +10,7 @@
 #include <QtCore/QSet>
 #include <QtWidgets/QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -230,7 +231,7 @@ private:
     QAction *m_echo = nullptr;
     QAction *m_autoAck = nullptr;
     QAction *m_autoPong = nullptr;
-    QAction *m_deflate = nullptr; // takes effect when the server starts
+    QAction *m_deflate = nullptr;   // takes effect when the server starts
     QAction *m_proxyMode = nullptr; // the rest of proxy mode applies at Start too
     QAction *m_proxyKeepPath = nullptr;
     QAction *m_proxyHoldCloses = nullptr;
@@ -265,6 +266,8 @@ private:
 
     // What each pending command did, for the message when its result comes.
     QHash<QByteArray, QString> m_commandText;
+    // Proxy mode's switches are shown as sent; a refused `set` puts them back.
+    QHash<QByteArray, std::function<void()>> m_undoIfRefused;
     bool m_closeRequested = false;
 };
 

@@ -216,6 +216,8 @@ void MainWindow::onCommandFinished(const QByteArray &id, CommandKind kind, bool 
                                    const QString &error)
 {
     const QString done = m_commandText.take(id);
+    if (const auto undo = m_undoIfRefused.take(id); undo && !ok)
+        undo();
     const QString text = ok ? done : tr("Refused: %1").arg(error);
     switch (kind) {
     case CommandKind::Close:
@@ -231,7 +233,7 @@ void MainWindow::onCommandFinished(const QByteArray &id, CommandKind kind, bool 
         m_sendPanel->showResult(ok, text);
         break;
     case CommandKind::Set:
-        if (ok)
+        if (ok && done.isEmpty())
             return; // the toggles already show it
         break;
     case CommandKind::Connect:

@@ -107,7 +107,8 @@ bool MainWindow::isProxyView() const
 void MainWindow::addLegBars()
 {
     // At the top of the Close and Send panels: which leg their buttons act on.
-    for (QWidget *panel : {static_cast<QWidget *>(m_closePanel), static_cast<QWidget *>(m_sendPanel)})
+    for (QWidget *panel :
+         {static_cast<QWidget *>(m_closePanel), static_cast<QWidget *>(m_sendPanel)})
         if (auto *box = qobject_cast<QBoxLayout *>(panel->layout()))
             box->insertWidget(0, m_legs->makeBar(panel));
 }
@@ -133,8 +134,8 @@ QList<quint32> MainWindow::selectedPairLegs() const
     QList<quint32> ids;
     const QModelIndexList rows = m_connectionsPane->view()->selectionModel()->selectedRows();
     for (const QModelIndex &row : rows) {
-        for (int role : {monitor::PairTableModel::ClientConnRole,
-                         monitor::PairTableModel::ServerConnRole}) {
+        for (int role :
+             {monitor::PairTableModel::ClientConnRole, monitor::PairTableModel::ServerConnRole}) {
             const quint32 id = row.data(role).toUInt();
             if (id != 0)
                 ids.append(id);
@@ -181,8 +182,14 @@ void MainWindow::toggleHoldCloses(bool hold)
         return;
     for (quint32 pair : std::as_const(pairs))
         m_pairs->setHoldCloses(pair, hold);
-    m_commandText.insert(id, (hold ? tr("Closes held for pairs %1") : tr("Closes relayed for pairs %1"))
-                                 .arg(ConnectionActions::idList(pairs)));
+    m_undoIfRefused.insert(id, [this, pairs, hold] {
+        for (quint32 pair : pairs)
+            m_pairs->setHoldCloses(pair, !hold);
+        updateProxyActions();
+    });
+    m_commandText.insert(id,
+                         (hold ? tr("Closes held for pairs %1") : tr("Closes relayed for pairs %1"))
+                             .arg(ConnectionActions::idList(pairs)));
 }
 
 void MainWindow::toggleLegAutoPong(bool on)
@@ -199,6 +206,11 @@ void MainWindow::toggleLegAutoPong(bool on)
         return;
     for (quint32 leg : legs)
         m_pairs->setAutoPong(leg, on);
+    m_undoIfRefused.insert(id, [this, legs, on] {
+        for (quint32 leg : legs)
+            m_pairs->setAutoPong(leg, !on);
+        updateProxyActions();
+    });
     m_commandText.insert(id, (on ? tr("Pings answered on connections %1")
                                  : tr("Pings passed through on connections %1"))
                                  .arg(ConnectionActions::idList(legs)));
