@@ -82,6 +82,9 @@ class tst_ProxyWindow final : public QObject
 private slots:
     void closeOutputActsOnTheChosenLeg();
     void proxyToOnTheToolbar();
+    // Not a check: CLOSECALL_TEST_SCREENSHOT=FILE.png saves the window in
+    // proxy mode with a few pairs (run under xvfb-run to look at the layout).
+    void screenshot();
 
 private:
     QTemporaryDir m_dir;
@@ -208,6 +211,52 @@ void tst_ProxyWindow::proxyToOnTheToolbar()
         QCOMPARE(f.window->serverToolBar()->proxyTarget(), u"ws://127.0.0.1:1/app"_s);
         QVERIFY(f.window->findChild<QAction *>(u"actionProxyHoldCloses"_s)->isChecked());
     }
+}
+
+void tst_ProxyWindow::screenshot()
+{
+    const QString file = qEnvironmentVariable("CLOSECALL_TEST_SCREENSHOT");
+    if (file.isEmpty())
+        QSKIP("CLOSECALL_TEST_SCREENSHOT is not set");
+    test::WindowFixture f;
+    f.config.proxy.target = u"ws://127.0.0.1:8080/"_s;
+    QVERIFY(f.start(m_dir.filePath(u"screenshot.ini"_s)));
+    ui::MainWindow &w = *f.window;
+    w.resize(1280, 800);
+    EventBatch b = recordedPair();
+    const auto s = [](Event e) {
+        return onLeg(std::move(e), Leg::Server);
+    };
+    const auto c = [](Event e) {
+        return onLeg(std::move(e), Leg::Client);
+    };
+    b += s(samples::closeReceived(ServerLeg, 1001, u"deploy"_s));
+    b += c(samples::closeSent(ClientLeg, 1001, u"deploy"_s, protocol::CloseMode::Close));
+    b += c(samples::message(server::EventType::MessageIn, ClientLeg, State::CloseSent, "late",
+                            protocol::MessageType::Text, protocol::PostClose::Delivered));
+    b += c(Event(server::events::NotRelayed{protocol::MessageType::Text, false, 4,
+                                            u"the server leg already sent its Close"_s},
+                 ClientLeg, State::CloseSent));
+    Event second = samples::outgoingOpen(44);
+    second.leg = Leg::Server;
+    second.pair = 43;
+    b += second;
+    Event secondClient = samples::openEvent(43);
+    secondClient.leg = Leg::Client;
+    secondClient.pair = 43;
+    b += secondClient;
+    quint64 seq = 2000;
+    for (Event &e : b) {
+        e.seq = ++seq;
+        e.tUs = qint64(seq) * 1000;
+        e.wallUs = samples::BaseWallUs + e.tUs;
+    }
+    w.connectionModel()->applyBatch(b);
+    w.logModel()->applyBatch(b);
+    w.connectionsPane()->selectConnections({ClientLeg});
+    w.legChoice()->setLeg(Leg::Server);
+    QTest::qWait(300);
+    QVERIFY(w.grab().save(file));
 }
 
 QTEST_MAIN(tst_ProxyWindow)

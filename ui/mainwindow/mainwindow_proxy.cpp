@@ -16,6 +16,7 @@
 #include "sendpanel/sendpanel.h"
 #include "serversession.h"
 #include "servertoolbar.h"
+#include "timeline/timelinepane.h"
 
 #include <QtCore/QSettings>
 #include <QtGui/QAction>
@@ -82,6 +83,8 @@ void MainWindow::createProxyActions()
     connect(m_legs, &LegChoice::legChanged, this, [this](Leg leg) {
         m_pairs->setActiveLeg(leg);
         updateConnectionActions();
+        // The timeline draws one connection: the chosen leg of the pair.
+        m_timelinePane->showConnection(m_connectionsPane->currentId());
     });
 }
 
