@@ -99,7 +99,11 @@ void tst_ProxyWindow::closeOutputActsOnTheChosenLeg()
     QVERIFY(w.connectionsPane()->isProxyMode());
     QVERIFY2(w.statusLine()->listeningText().contains(u"ws://127.0.0.1:1/upstream"_s),
              qPrintable(w.statusLine()->listeningText()));
-    QVERIFY(!w.logPane()->view()->horizontalHeader()->isSectionHidden(monitor::LogModel::Leg));
+    QHeaderView *logHeader = w.logPane()->view()->horizontalHeader();
+    QVERIFY(!logHeader->isSectionHidden(monitor::LogModel::Leg));
+    // Beside the connection id, where it is read with it.
+    QCOMPARE(logHeader->visualIndex(monitor::LogModel::Leg),
+             logHeader->visualIndex(monitor::LogModel::Conn) + 1);
 
     w.connectionModel()->applyBatch(recordedPair());
     QCOMPARE(w.pairModel()->rowCount(), 1);

@@ -385,7 +385,7 @@ void LogPane::setProxyMode(bool on)
 {
     QHeaderView *header = m_view->horizontalHeader();
     const int leg = monitor::LogModel::Leg;
-    if (on && header->isSectionHidden(leg) && header->visualIndex(leg) == leg) {
+    if (on && header->visualIndex(leg) == leg) {
         // First shown: beside the connection id, where it is read with it.
         header->moveSection(header->visualIndex(leg),
                             header->visualIndex(monitor::LogModel::Conn) + 1);

@@ -105,6 +105,9 @@ void ServerToolBar::addProxyControls(QAction *proxyMode)
     m_proxyTarget->setPlaceholderText(u"ws://127.0.0.1:8080/"_s);
     m_proxyTarget->setClearButtonEnabled(true);
     m_proxyTarget->setMinimumWidth(fontMetrics().horizontalAdvance(u"ws://127.0.0.1:8080/chat"_s));
+    // Room for a typical URL, not the whole toolbar: the actions after it stay visible.
+    m_proxyTarget->setMaximumWidth(
+        fontMetrics().horizontalAdvance(u"wss://host.example.com:8443/path/to/app"_s));
     addWidget(m_proxyTarget);
     addSeparator();
     connect(proxyMode, &QAction::toggled, this, &ServerToolBar::updateProxyField);
