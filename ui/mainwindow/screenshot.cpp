@@ -11,6 +11,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFile>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QTimer>
 #include <QtGui/QPixmap>
 #include <QtWidgets/QDockWidget>
@@ -52,10 +53,7 @@ ScreenshotDirector::ScreenshotDirector(MainWindow *window)
     const int settle = qEnvironmentVariableIntValue("CLOSECALL_SCREENSHOT_SETTLE_MS", &ok);
     if (ok)
         m_settleMs = settle;
-    const QStringList ids =
-        qEnvironmentVariable("CLOSECALL_SCREENSHOT_SELECT").split(u',', Qt::SkipEmptyParts);
-    for (const QString &id : ids)
-        m_select.append(id.trimmed().toUInt());
+    m_select = qEnvironmentVariable("CLOSECALL_SCREENSHOT_SELECT").split(u',', Qt::SkipEmptyParts);
     QTimer::singleShot(PollMs, this, &ScreenshotDirector::poll);
 }
 
@@ -81,8 +79,19 @@ void ScreenshotDirector::runCommands()
             fail(u"cannot read %1: %2"_s.arg(m_commands, file.errorString()));
             return;
         }
+        static const QRegularExpression pathToken(uR"re("@(/[^"]*)")re"_s);
         while (!file.atEnd()) {
-            const control::ParsedCommand parsed = control::parseCommand(file.readLine());
+            QString line = QString::fromUtf8(file.readLine());
+            for (QRegularExpressionMatch m = pathToken.match(line); m.hasMatch();
+                 m = pathToken.match(line)) {
+                const quint32 id = resolve(m.capturedView(0).sliced(1).chopped(1));
+                if (id == 0) {
+                    fail(u"no accepted connection has the path %1"_s.arg(m.captured(1)));
+                    return;
+                }
+                line.replace(m.capturedStart(), m.capturedLength(), QString::number(id));
+            }
+            const control::ParsedCommand parsed = control::parseCommand(line.toUtf8());
             if (parsed.blank)
                 continue;
             if (!parsed.ok()) {
@@ -98,7 +107,12 @@ void ScreenshotDirector::runCommands()
 void ScreenshotDirector::grab()
 {
     m_window->feed()->flush();
-    m_window->connectionsPane()->selectConnections(m_select);
+    QList<quint32> select;
+    for (const QString &token : std::as_const(m_select)) {
+        if (const quint32 id = resolve(token.trimmed()))
+            select.append(id);
+    }
+    m_window->connectionsPane()->selectConnections(select);
     // CLOSECALL_SCREENSHOT_RAISE=closeDock|sendDock|detailsDock: that dock on top.
     const QString raise = qEnvironmentVariable("CLOSECALL_SCREENSHOT_RAISE");
     if (!raise.isEmpty()) {
@@ -118,6 +132,19 @@ void ScreenshotDirector::grab()
         std::fprintf(stderr, "closecall: screenshot saved to %s\n", qPrintable(m_file));
         QCoreApplication::exit(0);
     });
+}
+
+quint32 ScreenshotDirector::resolve(QStringView token) const
+{
+    if (!token.startsWith(u'@'))
+        return token.toUInt();
+    const monitor::ConnectionTableModel *model = m_window->connectionModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const monitor::ConnectionRow &r = model->rowAt(row);
+        if (!r.outgoing && r.path == token.sliced(1))
+            return r.id;
+    }
+    return 0;
 }
 
 } // namespace closecall::ui
