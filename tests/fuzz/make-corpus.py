@@ -14,6 +14,7 @@ import os
 import shutil
 import struct
 import sys
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "corpus")
@@ -247,12 +248,68 @@ seed("codec", "close-123-euro", bytes([2, 0x13, 0x88, 0, 2]) + close_payload(400
      bytes([246, 0x03, 0xE9]) + "€".encode() * 41)
 
 
+# ---- inflateframes: cfg, chunk-count byte, chunks, stream or script -----------
+# cfg: bit 0 the peer's no_context_takeover, bit 1 client role, bits 2-3 the
+# limit (0: 16 MiB, 4: 1..256 from the next byte, 8: 4096, 12: 0), bit 4 the
+# round trip, bits 5-7 the peer's window (9 + n).
+IF_CLIENT, IF_LIMIT_SMALL, IF_LIMIT_4096, IF_ROUNDTRIP = 2, 4, 8, 0x10
+
+
+def raw_deflate(data, wbits=15):
+    """RFC 7692 §7.2.1: raw deflate, sync flush, the trailing 00 00 ff ff removed."""
+    c = zlib.compressobj(9, zlib.DEFLATED, -wbits)
+    out = c.compress(data) + c.flush(zlib.Z_SYNC_FLUSH)
+    assert out.endswith(b"\x00\x00\xff\xff")
+    return out[:-4]
+
+
+def inf(name, body, cfg=0, chunks=b"", extra=b""):
+    seed("inflateframes", name, bytes([cfg]) + extra + bytes([len(chunks)]) + chunks + body)
+
+
+HELLO = bytes.fromhex("f248cdc9c90700")  # RFC 7692 §7.2.3.1
+inf("rfc7692-hello", client(0x1, HELLO, rsv=0x40))
+inf("rfc7692-hello-to-client", frame(0x1, HELLO, rsv=0x40), cfg=IF_CLIENT)
+inf("rfc7692-hello-split", client(0x1, HELLO, rsv=0x40), chunks=bytes([1, 3, 2]))
+inf("rfc7692-two-frames", client(0x1, HELLO[:3], fin=False, rsv=0x40) + client(0x0, HELLO[3:]))
+inf("rfc7692-context-takeover",  # §7.2.3.2: the second Hello refers to the first
+    client(0x1, HELLO, rsv=0x40) + client(0x1, bytes.fromhex("f200110000"), rsv=0x40))
+inf("rfc7692-stored-block", client(0x1, bytes.fromhex("0005 00fa ff48 656c 6c6f 00"), rsv=0x40))
+inf("rfc7692-no-context", client(0x1, HELLO, rsv=0x40) * 2, cfg=1)
+inf("ping-between-compressed-frames",
+    client(0x1, HELLO[:2], fin=False, rsv=0x40) + client(0x9, b"p") + client(0x0, HELLO[2:]))
+inf("plain-then-compressed", client(0x2, b"as it is") + client(0x2, raw_deflate(b"x" * 300),
+                                                             rsv=0x40))
+inf("bomb-1mib-zeros-limit-200", client(0x2, raw_deflate(bytes(1 << 20)), rsv=0x40),
+    cfg=IF_LIMIT_SMALL, extra=bytes([199]))
+inf("text-invalid-utf8-after-inflate", client(0x1, raw_deflate(b"ok\xc3\x28"), rsv=0x40))
+inf("rsv1-on-continuation", client(0x1, HELLO[:3], fin=False, rsv=0x40) +
+    client(0x0, HELLO[3:], rsv=0x40))
+inf("rsv1-on-ping", client(0x9, b"p", rsv=0x40))
+inf("corrupt-deflate", client(0x2, b"\xff\xff\xff\xff", rsv=0x40))
+# Round trips: the Script's first byte (its compressor may reset), then items
+# (see fuzz_inflateframes.cpp): 0xcc a compressed text in 2 frames with a Pong
+# between, 0x5b one in 4 frames, 0x02 a bomb, 0x03 a plain message, 0x04 a Ping,
+# 0x1d a corrupted compressed payload.
+text = b"compress me, compress me again; " * 8
+inf("roundtrip-text-fragments", bytes([0, 0xcc]) + struct.pack(">H", len(text)) + text +
+    struct.pack(">H", 40) + KEY * 3, cfg=IF_ROUNDTRIP | (6 << 5))
+inf("roundtrip-mixed", bytes([1, 0x5b, 0, 12]) + b"hello hello!" + bytes(16) +
+    bytes([0x03, 5]) + b"plain" + KEY + bytes([0x04, 2]) + b"hi" + KEY,
+    cfg=IF_ROUNDTRIP | 1 | (3 << 5))
+inf("roundtrip-bomb-limit-4096", bytes([0, 0x02, 0x01, 0x00, 0x00]) + KEY,
+    cfg=IF_ROUNDTRIP | IF_LIMIT_4096)
+inf("roundtrip-then-corrupt", bytes([0, 0x04, 1]) + b"p" + KEY + bytes([0x1d, 20]) + text[:20] +
+    bytes([3, 1, 7, 9]), cfg=IF_ROUNDTRIP)
+
+
 def main():
-    if os.path.isdir(OUT):
-        shutil.rmtree(OUT)
     total = 0
     for target, seeds in sorted(targets.items()):
+        # Only the targets written here: a target's hand-made seeds stay.
         d = os.path.join(OUT, target)
+        if os.path.isdir(d):
+            shutil.rmtree(d)
         os.makedirs(d)
         for name, data in seeds:
             with open(os.path.join(d, name), "wb") as f:

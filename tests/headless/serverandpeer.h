@@ -3,7 +3,10 @@
 // The two processes tst_headless drives: `closecall --headless` with the
 // command side of docs/headless.md (Server), and the python3-websockets peer
 // peers/wspeer.py on one connection (Peer). Needs CLOSECALL_BIN and
-// WSPEER_PY from the build.
+// WSPEER_PY from the build. In a deflate run (../server/deflaterun.h) the
+// server gets --deflate and the peer offers permessage-deflate and must get
+// it, so the same suite checks the close rules with compression on.
+#include "../server/deflaterun.h"
 #include "processes.h"
 
 #include <QtCore/QJsonArray>
@@ -24,8 +27,10 @@ class Server final : public JsonLinesProcess
 public:
     bool start(const QStringList &extra)
     {
-        process().start(QStringLiteral(CLOSECALL_BIN),
-                        QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s} + extra);
+        QStringList args = QStringList{u"--headless"_s, u"--listen"_s, u"127.0.0.1:0"_s} + extra;
+        if (deflateRun() && !args.contains(u"--deflate"_s))
+            args << u"--deflate"_s;
+        process().start(QStringLiteral(CLOSECALL_BIN), args);
         const auto listening = waitFor(eventIs(u"listening"_s));
         if (!listening)
             return false;
@@ -67,10 +72,15 @@ class Peer final : public JsonLinesProcess
 public:
     bool start(const QString &url, const QStringList &extra = {})
     {
-        process().start(Python, QStringList{QStringLiteral(WSPEER_PY), url, u"--timeout"_s,
-                                            QString::number(PeerTimeoutS)} +
-                                    extra);
-        return waitFor(peerIs(u"open"_s)).has_value();
+        QStringList args = QStringList{QStringLiteral(WSPEER_PY), url, u"--timeout"_s,
+                                       QString::number(PeerTimeoutS)} +
+                           extra;
+        if (deflateRun() && !args.contains(u"--deflate"_s))
+            args << u"--deflate"_s;
+        process().start(Python, args);
+        const auto open = waitFor(peerIs(u"open"_s));
+        // A deflate run that ends up without deflate tests nothing new.
+        return open && (!deflateRun() || !open->value("extensions"_L1).toString().isEmpty());
     }
     void send(const QJsonObject &command) { writeJson(command); }
     std::optional<QJsonObject> closeFrame() { return waitFor(peerIs(u"close_frame"_s)); }

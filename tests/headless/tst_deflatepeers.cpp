@@ -24,6 +24,8 @@ private slots:
     void pythonClientCompresses();
     void postCloseMessagesCompressed_data();
     void postCloseMessagesCompressed();
+    void offerParametersHonoured_data();
+    void offerParametersHonoured();
     void offerDeclinedWithoutTheOption();
     void nodeWsCompresses();
     void clientRoleOffersIt();
@@ -127,6 +129,68 @@ void tst_deflatepeers::postCloseMessagesCompressed()
     const QJsonArray rows = server.command({{"cmd"_L1, u"list"_s}}).value("data"_L1).toArray();
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().toObject().value("post_close"_L1).toObject().value(postClose).toInt(), 3);
+}
+
+void tst_deflatepeers::offerParametersHonoured_data()
+{
+    QTest::addColumn<QString>("offer");
+    QTest::addColumn<QStringList>("answer");
+    QTest::addColumn<bool>("repliesCompressed");
+    QTest::newRow("server window 9")
+        << u"server_max_window_bits=9"_s << QStringList{u"server_max_window_bits=9"_s} << true;
+    QTest::newRow("server window 12, no context takeover either way")
+        << u"server_max_window_bits=12;server_no_context_takeover;client_no_context_takeover"_s
+        << QStringList{u"server_max_window_bits=12"_s, u"server_no_context_takeover"_s,
+                       u"client_no_context_takeover"_s}
+        << true;
+    // The client declares it compresses within 9 bits; the server may
+    // leave the parameter out of its answer (RFC 7692 §7.1.2.2) and does.
+    QTest::newRow("client window 9") << u"client_max_window_bits=9"_s << QStringList{} << true;
+    QTest::newRow("client window without a value")
+        << u"client_max_window_bits"_s << QStringList{} << true;
+    // zlib cannot compress raw deflate within 8 bits: the replies go as they
+    // are, which RFC 7692 allows; the client's messages still come compressed.
+    QTest::newRow("server window 8")
+        << u"server_max_window_bits=8"_s << QStringList{u"server_max_window_bits=8"_s} << false;
+}
+
+// The same echo under each offer a conformance suite tries (RFC 7692 §7.1):
+// the agreement states the offer's parameters, the client's compressed
+// messages inflate, and our replies, compressed within the window and the
+// context rules agreed, reach it intact message after message.
+void tst_deflatepeers::offerParametersHonoured()
+{
+    QFETCH(QString, offer);
+    QFETCH(QStringList, answer);
+    QFETCH(bool, repliesCompressed);
+    Server &server = startServer({u"--deflate"_s, u"--echo"_s});
+    Peer &peer = startPeer(u"/offer"_s, {u"--deflate-offer"_s, offer});
+    const auto peerOpen = peer.waitFor(peerIs(u"open"_s));
+    QVERIFY(peerOpen);
+    const QString agreed = peerOpen->value("extensions"_L1).toString();
+    QVERIFY2(agreed.startsWith(u"permessage-deflate"_s), qPrintable(agreed));
+    for (const QString &parameter : answer)
+        QVERIFY2(agreed.contains(parameter), qPrintable(agreed));
+    const int conn = server.connFor(u"/offer"_s);
+
+    qsizetype at = 0;
+    qsizetype peerAt = -1;
+    for (int i = 1; i <= 3; ++i) {
+        // Alike enough that context takeover pays, different enough to matter.
+        const QString text = u"message %1: the same words again and again; "_s.arg(i).repeated(100);
+        peer.send({{"send"_L1, text}});
+        const auto in = server.waitFor(eventIs(u"message_in"_s, conn), 10000, &at, at + 1);
+        QVERIFY(in);
+        QCOMPARE(in->value("size"_L1).toInteger(), text.size());
+        const qint64 wire = in->value("wire_size"_L1).toInteger(-1);
+        QVERIFY2(wire > 0 && wire < text.size(), qPrintable(QString::number(wire)));
+        const auto out = server.waitFor(eventIs(u"message_out"_s, conn), 10000, &at, at + 1);
+        QVERIFY(out);
+        QCOMPARE(out->contains("wire_size"_L1), repliesCompressed);
+        const auto echoed = peer.waitFor(peerIs(u"message"_s), 10000, &peerAt, peerAt + 1);
+        QVERIFY(echoed);
+        QCOMPARE(echoed->value("data"_L1).toString(), text);
+    }
 }
 
 void tst_deflatepeers::offerDeclinedWithoutTheOption()

@@ -224,6 +224,8 @@ void tst_headless::postCloseData()
         QCOMPARE(message->value("preview"_L1), u"after close %1"_s.arg(i));
         QCOMPARE(message->value("post_close"_L1), postClose);
         QCOMPARE(message->value("state"_L1), u"CloseSent"_s);
+        // In the deflate run it travelled compressed; otherwise as it is.
+        QCOMPARE(message->contains("wire_size"_L1), deflateRun());
     }
     QVERIFY(server.waitFor(eventIs(u"close_received"_s, conn), 5000, nullptr, at + 1));
     const auto closed = server.waitFor(eventIs(u"closed"_s, conn));
@@ -601,6 +603,8 @@ void tst_headless::nodeWsPeer()
     // Debian installs node-ws under /usr/share/nodejs; a Node from elsewhere
     // on PATH does not search there by itself.
     env.insert(u"NODE_PATH"_s, u"/usr/share/nodejs"_s);
+    if (deflateRun())
+        env.insert(u"WSPEER_DEFLATE"_s, u"1"_s); // the suite's deflate run
     node.process().setProcessEnvironment(env);
     node.process().start(u"node"_s,
                          {QStringLiteral(WSPEER_JS), server.url(u"/node"_s), u"hello from node"_s});

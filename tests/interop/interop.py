@@ -42,15 +42,16 @@ EVENT_TIMEOUT = 60.0  # a cap for a busy machine, not a measurement
 class Server:
     """closecall --headless, driven through stdin and read from stdout."""
 
-    def __init__(self, binary):
+    def __init__(self, binary, options=()):
         self.binary = binary
+        self.options = list(options)  # more command-line options (--deflate)
         self.events = []
         self.changed = asyncio.Event()
         self.next_id = 0
 
     async def start(self):
         self.proc = await asyncio.create_subprocess_exec(
-            self.binary, "--headless", "--listen", "127.0.0.1:0",
+            self.binary, "--headless", "--listen", "127.0.0.1:0", *self.options,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.DEVNULL, limit=1 << 24)
         self.reader = asyncio.create_task(self.read())

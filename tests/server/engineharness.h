@@ -3,6 +3,7 @@
 // Runs a real EngineThread on loopback and collects its event stream on
 // the test thread, with helpers to find events and send commands.
 
+#include "deflaterun.h"
 #include "server/enginethread.h"
 
 #include <QtCore/QObject>
@@ -25,7 +26,8 @@ namespace events = server::events;
 inline ServerConfig testConfig()
 {
     ServerConfig c;
-    c.port = 0; // any free port: tests run in parallel
+    c.port = 0;                       // any free port: tests run in parallel
+    c.deflate.enabled = deflateRun(); // the suites' second run (deflaterun.h)
     return c;
 }
 

@@ -4,9 +4,12 @@
 // does what no library client does (answers our Close late, never, or with
 // data first; resets; closes TCP at chosen moments) and tells a reset from
 // an EOF. Frames go out masked with framewriter and come in through a
-// client-role FrameParser.
+// client-role FrameParser. In a deflate run (deflaterun.h) it offers
+// permessage-deflate, sends data messages compressed and inflates ours.
 
+#include "deflaterun.h"
 #include "protocol/closecodes.h"
+#include "protocol/deflatecodec.h"
 #include "protocol/frameparser.h"
 #include "protocol/framewriter.h"
 #include "protocol/handshake.h"
@@ -23,6 +26,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <memory>
 #include <optional>
 
 namespace closecall::test {
@@ -90,6 +94,7 @@ public:
         protocol::ClientHandshakeOptions o;
         o.host = QStringLiteral("127.0.0.1:%1").arg(port);
         o.target = target;
+        o.offerDeflate = deflateRun();
         protocol::ClientHandshake hs(o);
         sendRaw(hs.request());
         const QDeadlineTimer deadline(5000);
@@ -101,6 +106,15 @@ public:
         }
         if (hs.status() != protocol::HandshakeStatus::Complete)
             return false;
+        if (deflateRun()) {
+            // A deflate run that ends up without deflate tests nothing new.
+            const auto agreed = hs.deflate();
+            if (!agreed)
+                return false;
+            m_parser.enableDeflate(agreed->serverNoContextTakeover);
+            m_deflater = std::make_unique<protocol::MessageDeflater>(
+                agreed->clientMaxWindowBits, agreed->clientNoContextTakeover);
+        }
         QByteArray rest = hs.takeLeftover();
         if (!rest.isEmpty())
             m_parser.feed(rest.data(), rest.size(), *this);
@@ -129,7 +143,20 @@ public:
     {
         return frame(protocol::Opcode::Close, protocol::buildClosePayload(code, reason));
     }
-    void send(protocol::Opcode op, const QByteArray &payload) { sendRaw(frame(op, payload)); }
+    // A whole data message as this peer sends it: compressed (RSV1) once
+    // deflate is agreed, as it is; control frames as they are. Build them
+    // in the order they go out (the compressor's context runs on).
+    QByteArray dataFrame(protocol::Opcode op, const QByteArray &payload)
+    {
+        const bool data = op == protocol::Opcode::Text || op == protocol::Opcode::Binary;
+        if (!data || !m_deflater || !m_deflater->canCompress())
+            return frame(op, payload);
+        QByteArray out;
+        protocol::framewriter::appendFrame(out, protocol::Role::Client, op,
+                                           m_deflater->compress(payload), true, std::nullopt, 4);
+        return out;
+    }
+    void send(protocol::Opcode op, const QByteArray &payload) { sendRaw(dataFrame(op, payload)); }
     void sendText(const QByteArray &utf8) { send(protocol::Opcode::Text, utf8); }
     void sendClose(protocol::CloseCode code, const QString &reason = {})
     {
@@ -229,6 +256,7 @@ private:
     int m_fd = -1;
     End m_end = End::StillOpen;
     protocol::FrameParser m_parser{protocol::Role::Client};
+    std::unique_ptr<protocol::MessageDeflater> m_deflater; // deflate agreed
     QList<PeerFrame> m_frames;
 };
 

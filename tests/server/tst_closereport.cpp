@@ -230,10 +230,11 @@ void tst_CloseReport::framesAlreadyHereCrossedOurClose()
 {
     Setup s;
     QVERIFY(s.id);
-    const QByteArray split = RawPeer::frame(Opcode::Text, "half here, half later");
-    const QByteArray before = RawPeer::frame(Opcode::Text, "early 1") +
-                              RawPeer::frame(Opcode::Ping, "p") +
-                              RawPeer::frame(Opcode::Text, "early 2") + split.first(5);
+    // Built in the order they go out (compressed in a deflate run).
+    const QByteArray early1 = s.peer.dataFrame(Opcode::Text, "early 1");
+    const QByteArray early2 = s.peer.dataFrame(Opcode::Text, "early 2");
+    const QByteArray split = s.peer.dataFrame(Opcode::Text, "half here, half later");
+    const QByteArray before = early1 + RawPeer::frame(Opcode::Ping, "p") + early2 + split.first(5);
     const int fd = s.peer.fd();
     const quint32 conn = s.id;
     auto acknowledged = std::make_shared<std::atomic<int>>(-1);
@@ -271,6 +272,7 @@ void tst_CloseReport::framesAlreadyHereCrossedOurClose()
         QCOMPARE(messages[i].crossed, expected[i].crossed);
         // Read after our Close went out: post-close, crossed or not.
         QCOMPARE(messages[i].postClose, PostClose::Delivered);
+        QCOMPARE(messages[i].wireSize > 0, deflateRun()); // travelled compressed
     }
     const auto pings = s.h.all<events::PingIn>(s.id);
     QCOMPARE(pings.size(), 1);

@@ -116,6 +116,7 @@ void tst_RawPeer::dataAfterOurClose()
         QCOMPARE(in[i].preview, texts[i]);
         QCOMPARE(in[i].postClose, expected);
         QCOMPARE(in[i].state, State::CloseSent);
+        QCOMPARE(in[i].wireSize > 0, deflateRun()); // travelled compressed
     }
     const int received = s.h.find(EventType::CloseReceived, s.id);
     const int closed = s.h.find(EventType::Closed, s.id);
@@ -338,7 +339,7 @@ void tst_RawPeer::bytesAfterTheCloseAreReported()
     // ignored: nothing vanishes silently.
     Setup s;
     QVERIFY(s.id);
-    const QByteArray late = RawPeer::frame(Opcode::Text, "too late");
+    const QByteArray late = s.peer.dataFrame(Opcode::Text, "too late");
     s.peer.sendRaw(RawPeer::closeFrame(1000) + late);
     QVERIFY(s.h.waitFor(EventType::Closed, s.id));
     QTRY_COMPARE(s.h.all(EventType::Error, s.id).size(), 1);

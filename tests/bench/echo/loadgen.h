@@ -79,6 +79,10 @@ struct Options
     double connectTimeout = 30.0; // to open all connections (echo, idle)
     double stepTimeout = 5.0;     // one connect, upgrade or close handshake
     bool verify = false;
+    // permessage-deflate (RFC 7692): offered with client_no_context_takeover,
+    // so every message compresses alike and goes from one precompressed
+    // template; the server must accept it. Echoes are counted, not inflated.
+    bool deflate = false;
     long serverPid = 0; // report this process's CPU time over the measured window
     std::string label;
 };
@@ -86,8 +90,16 @@ struct Options
 // Parses the command line; prints usage and exits 2 on a bad one.
 Options parseOptions(int argc, char **argv);
 
-// Client frame: FIN, opcode, MASK bit, length, the fixed key, masked payload.
-std::string buildFrame(uint8_t opcode, const std::string &payload);
+// Client frame: FIN, `rsv` (0x40: RSV1, a compressed message), opcode, MASK
+// bit, length, the fixed key, masked payload.
+std::string buildFrame(uint8_t opcode, const std::string &payload, uint8_t rsv = 0);
+// --deflate's payload: `size` bytes of JSON-like text (records of a few
+// fields, words and numbers drawn from a fixed generator) that deflate
+// shrinks about as much as real chat or API traffic, not to nothing.
+// `seed` picks one of many such texts (each its own records).
+std::string compressibleText(uint64_t size, uint32_t seed);
+// RFC 7692 §7.2.1: raw deflate with a sync flush, 00 00 ff ff removed.
+std::string deflateMessage(const std::string &message);
 
 enum class St : uint8_t { Free, Connecting, Handshaking, Open, Closing, Dead };
 
@@ -114,7 +126,8 @@ struct Conn
 struct Counters
 {
     uint64_t msgs = 0;       // complete data messages received
-    uint64_t bytes = 0;      // data payload bytes received
+    uint64_t bytes = 0;      // data payload bytes received (inflated size under --deflate)
+    uint64_t wireBytes = 0;  // data payload bytes as they came on the wire
     uint64_t handshakes = 0; // validated 101s
     uint64_t closes = 0;     // Close handshakes completed (accept --close frame)
     uint64_t reads = 0;      // read() calls that returned data (server write batching)
@@ -150,6 +163,8 @@ private:
     void printResult(double t0, double t1, const Counters &c0, const Counters &c1,
                      bool interrupted);
     void fail(uint64_t &counter, const char *what, int err = 0);
+    void buildTemplate(const std::string &frame);
+    void buildDeflateTemplate();
 
     Options m_o;
     int m_ep = -1;
@@ -159,6 +174,7 @@ private:
     std::string m_payload;  // unmasked, for --verify
     std::string m_template; // R masked frames back to back
     uint64_t m_frameSize = 0;
+    uint64_t m_cycleSize = 0; // bytes before the stream repeats (one frame, or --deflate's cycle)
     std::string m_closeFrame;
     std::vector<char> m_buf;
     uint8_t m_dataOpcode = OpText;

@@ -5,11 +5,11 @@
 namespace loadgen {
 
 // Client frame: FIN, opcode, MASK bit, length, the fixed key, masked payload.
-std::string buildFrame(uint8_t opcode, const std::string &payload)
+std::string buildFrame(uint8_t opcode, const std::string &payload, uint8_t rsv)
 {
     std::string f;
     const uint64_t n = payload.size();
-    f.push_back(char(0x80 | opcode));
+    f.push_back(char(0x80 | rsv | opcode));
     if (n < 126) {
         f.push_back(char(0x80 | n));
     } else if (n <= 0xffff) {
@@ -238,6 +238,7 @@ void LoadGen::onHandshakeData(size_t slot, const char *data, size_t n)
     const std::string_view head(c.hs.data(), end + 2);
     bool ok = head.substr(0, 13) == "HTTP/1.1 101 " || head.substr(0, 14) == "HTTP/1.1 101\r\n";
     bool acceptOk = false;
+    bool deflateOk = !m_o.deflate;
     size_t pos = head.find("\r\n");
     for (int lines = 0; ok && pos != std::string_view::npos && lines < 200; ++lines) {
         const size_t lineStart = pos + 2;
@@ -259,12 +260,19 @@ void LoadGen::onHandshakeData(size_t slot, const char *data, size_t n)
                     return std::tolower(static_cast<unsigned char>(a)) == b;
                 }))
                 acceptOk = value == kWsAccept;
+            constexpr std::string_view ext = "sec-websocket-extensions";
+            if (name.size() == ext.size() &&
+                std::equal(name.begin(), name.end(), ext.begin(), [](char a, char b) {
+                    return std::tolower(static_cast<unsigned char>(a)) == b;
+                }))
+                deflateOk = value.substr(0, 18) == "permessage-deflate";
         }
         pos = lineEnd;
     }
-    if (!ok || !acceptOk) {
-        fail(m_handshakeFailed,
-             ok ? "101 without the right Sec-WebSocket-Accept" : "upgrade refused (no 101)");
+    if (!ok || !acceptOk || !deflateOk) {
+        fail(m_handshakeFailed, !ok         ? "upgrade refused (no 101)"
+                                : !acceptOk ? "101 without the right Sec-WebSocket-Accept"
+                                            : "the server declined permessage-deflate");
         if (m_firstError.size() < 200 && m_handshakeFailed == 1) {
             const std::string_view firstLine = head.substr(0, head.find("\r\n"));
             m_firstError += ": ";
@@ -324,8 +332,9 @@ void LoadGen::onOpen(size_t slot)
 }
 
 // Sends as much of the pending byte stream as the socket takes. The stream is
-// the same frame over and over, so it is always a contiguous slice of the
-// template starting at outPhase. Returns false if the connection was closed.
+// the same frame over and over (--deflate: a cycle of distinct frames of one
+// size), so it is always a contiguous slice of the template starting at
+// outPhase. Returns false if the connection was closed.
 bool LoadGen::flush(size_t slot)
 {
     Conn &c = m_conns[slot];
@@ -341,7 +350,7 @@ bool LoadGen::flush(size_t slot)
             return false;
         }
         c.outPending -= uint64_t(w);
-        c.outPhase = (c.outPhase + uint64_t(w)) % m_frameSize;
+        c.outPhase = (c.outPhase + uint64_t(w)) % m_cycleSize;
         if (size_t(w) < len)
             return true;
     }
@@ -364,7 +373,9 @@ bool LoadGen::parse(size_t slot, const char *data, size_t n)
                      std::memcmp(data + pos, m_payload.data() + c.msgOffset, take) != 0))
                     fail(m_verifyErrors, "echoed payload differs from what was sent");
                 c.msgOffset += take;
-                m_c.bytes += take;
+                m_c.wireBytes += take;
+                if (!m_o.deflate)
+                    m_c.bytes += take;
             }
             pos += take;
             c.remaining -= take;
@@ -383,7 +394,10 @@ bool LoadGen::parse(size_t slot, const char *data, size_t n)
             c.hdr[c.hdrLen++] = uint8_t(data[pos++]);
         if (c.hdrLen < need)
             break;
-        if (masked || (c.hdr[0] & 0x70)) {
+        // Under --deflate RSV1 marks a compressed message's first frame.
+        const bool compressedStart =
+            m_o.deflate && (c.hdr[0] & 0x0f) != OpContinuation && (c.hdr[0] & 0x0f) <= OpBinary;
+        if (masked || (c.hdr[0] & (compressedStart ? 0x30 : 0x70))) {
             fail(m_protocolErrors, "server frame masked or with RSV bits set");
             closeConn(slot, true);
             return false;
@@ -427,6 +441,8 @@ bool LoadGen::finishFrame(size_t slot)
         if (!c.fin)
             return true;
         ++m_c.msgs;
+        if (m_o.deflate)
+            m_c.bytes += m_o.size; // what it inflates to: the message we sent
         if (m_o.verify && m_o.mode == Mode::Echo &&
             (c.msgOffset != m_payload.size() || c.msgOpcode != m_dataOpcode))
             fail(m_verifyErrors, "echoed message differs in size or type");

@@ -13,7 +13,7 @@ namespace {
         stderr,
         "usage: loadgen --port PORT [--host 127.0.0.1] [--mode echo|accept|idle]\n"
         "  echo:   [--conns 100] [--size 64|16K|16M] [--type text|binary]\n"
-        "          [--inflight 8] [--duration 5] [--warmup 1] [--verify]\n"
+        "          [--inflight 8] [--duration 5] [--warmup 1] [--verify | --deflate]\n"
         "  accept: [--concurrency 32] [--close frame|rst] [--src-addrs 1]\n"
         "          [--duration 5] [--warmup 1]\n"
         "  idle:   [--conns 10000] [--concurrency 32] [--hold 60] [--src-addrs 1]\n"
@@ -59,6 +59,10 @@ Options parseOptions(int argc, char **argv)
         const std::string_view a = argv[i];
         if (a == "--verify") {
             o.verify = true;
+            continue;
+        }
+        if (a == "--deflate") {
+            o.deflate = true;
             continue;
         }
         if (a == "--help" || a == "-h")
@@ -140,6 +144,8 @@ Options parseOptions(int argc, char **argv)
         usage("--concurrency: must be 1..65536");
     if (o.srcAddrs == 0 || o.srcAddrs > 254)
         usage("--src-addrs: must be 1..254");
+    if (o.deflate && (o.verify || o.mode != Mode::Echo))
+        usage("--deflate: echo mode only, without --verify (the echoes are not inflated)");
     for (const char c : o.label) {
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
             usage("--label: letters, digits, '-', '_' and '.' only");

@@ -43,6 +43,18 @@ double now()
     return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
+// Enough copies that K frames from any phase are one contiguous slice,
+// within 256 KiB (a 16 MiB frame is sent from a single copy).
+void LoadGen::buildTemplate(const std::string &frame)
+{
+    m_frameSize = frame.size();
+    m_cycleSize = m_frameSize;
+    const uint64_t copies = std::clamp<uint64_t>((256 * 1024) / m_frameSize, 1, m_o.inflight + 1);
+    m_template.reserve(copies * m_frameSize);
+    for (uint64_t i = 0; i < copies; ++i)
+        m_template += frame;
+}
+
 void LoadGen::printResult(double t0, double t1, const Counters &c0, const Counters &c1,
                           bool interrupted)
 {
@@ -69,7 +81,7 @@ void LoadGen::printResult(double t0, double t1, const Counters &c0, const Counte
         std::printf(",\"conns\":%llu,\"size\":%llu,\"type\":\"%s\",\"inflight\":%llu,"
                     "\"opened\":%llu,\"seconds\":%.4f,\"msgs\":%llu,\"bytes\":%llu,"
                     "\"msgs_per_s\":%.1f,\"bytes_per_s\":%.1f,\"reads\":%llu,"
-                    "\"bytes_per_read\":%.1f,\"verify\":%s",
+                    "\"bytes_per_read\":%.1f,\"verify\":%s,\"deflate\":%s,\"wire_bytes\":%llu",
                     (unsigned long long)m_o.conns, (unsigned long long)m_o.size,
                     m_o.binary ? "binary" : "text", (unsigned long long)m_o.inflight,
                     (unsigned long long)m_opened, secs, (unsigned long long)(c1.msgs - c0.msgs),
@@ -77,7 +89,8 @@ void LoadGen::printResult(double t0, double t1, const Counters &c0, const Counte
                     rate(c1.bytes - c0.bytes), (unsigned long long)(c1.reads - c0.reads),
                     c1.reads > c0.reads ? double(c1.bytes - c0.bytes) / double(c1.reads - c0.reads)
                                         : 0.0,
-                    m_o.verify ? "true" : "false");
+                    m_o.verify ? "true" : "false", m_o.deflate ? "true" : "false",
+                    (unsigned long long)(c1.wireBytes - c0.wireBytes));
         break;
     case Mode::Accept:
         std::printf(
@@ -138,7 +151,11 @@ int LoadGen::run()
     m_request = "GET / HTTP/1.1\r\nHost: " + m_o.host + ":" + std::to_string(m_o.port) +
                 "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " +
                 std::string(kWsKey) +
-                "\r\nSec-WebSocket-Version: 13\r\nUser-Agent: closecall-loadgen\r\n\r\n";
+                "\r\nSec-WebSocket-Version: 13\r\nUser-Agent: closecall-loadgen\r\n" +
+                (m_o.deflate ? "Sec-WebSocket-Extensions: permessage-deflate; "
+                               "client_no_context_takeover\r\n"
+                             : "") +
+                "\r\n";
     m_dataOpcode = m_o.binary ? OpBinary : OpText;
     m_payload.resize(m_o.size);
     uint32_t x = 0x9e3779b9u;
@@ -152,14 +169,10 @@ int LoadGen::run()
             m_payload[i] = char('a' + i % 26);
         }
     }
-    const std::string frame = buildFrame(m_dataOpcode, m_payload);
-    m_frameSize = frame.size();
-    // Enough copies that K frames from any phase are one contiguous slice,
-    // within 256 KiB (a 16 MiB frame is sent from a single copy).
-    const uint64_t copies = std::clamp<uint64_t>((256 * 1024) / m_frameSize, 1, m_o.inflight + 1);
-    m_template.reserve(copies * m_frameSize);
-    for (uint64_t i = 0; i < copies; ++i)
-        m_template += frame;
+    if (m_o.deflate)
+        buildDeflateTemplate();
+    else
+        buildTemplate(buildFrame(m_dataOpcode, m_payload));
     if (m_o.mode != Mode::Echo || !m_o.verify)
         std::string().swap(m_payload);
     m_closeFrame = buildFrame(OpClose, std::string("\x03\xe8", 2)); // 1000

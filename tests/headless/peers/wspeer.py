@@ -10,10 +10,15 @@ Close reply the library queued (docs/close-semantics.md: post-close data).
 
 Usage: wspeer.py URL [--after-close-send N] [--subprotocol NAME] [--origin O]
                      [--header NAME:VALUE] [--timeout S] [--deflate]
+                     [--deflate-offer PARAMS]
 
 --deflate offers permessage-deflate as the library's own client does by
 default (client_max_window_bits); the frames sent after the server's Close
 are then compressed too, through the negotiated extension.
+--deflate-offer offers permessage-deflate with the RFC 7692 §7.1 parameters
+given, `;`-separated (`server_max_window_bits=9;client_no_context_takeover`;
+`client_max_window_bits` alone offers it without a value); the library
+compresses within what the server answers.
 
 Commands on stdin, one JSON object a line:
   {"send": "text"}            a text message
@@ -40,7 +45,8 @@ import time
 try:
     from websockets.client import ClientConnection
     from websockets.exceptions import InvalidState
-    from websockets.extensions.permessage_deflate import enable_client_permessage_deflate
+    from websockets.extensions.permessage_deflate import (ClientPerMessageDeflateFactory,
+                                                          enable_client_permessage_deflate)
     from websockets.frames import Close, Frame, Opcode
     from websockets.http11 import Response
     from websockets.uri import parse_uri
@@ -67,6 +73,22 @@ def run_command(conn, command):
         conn.send_close(command["close"], command.get("reason", ""))
 
 
+def offer_parameters(text):
+    """--deflate-offer's `a=1;b` as ClientPerMessageDeflateFactory's arguments."""
+    kwargs = {"client_max_window_bits": None}
+    for item in filter(None, (part.strip() for part in text.split(";"))):
+        name, _, value = item.partition("=")
+        if name in ("server_no_context_takeover", "client_no_context_takeover"):
+            kwargs[name] = True
+        elif name == "server_max_window_bits":
+            kwargs[name] = int(value)
+        elif name == "client_max_window_bits":
+            kwargs[name] = int(value) if value else True
+        else:
+            sys.exit(f"wspeer.py: --deflate-offer: unknown parameter {name!r}")
+    return kwargs
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("url")
@@ -76,10 +98,13 @@ def main():
     parser.add_argument("--header", action="append", default=[])
     parser.add_argument("--timeout", type=float, default=20.0)
     parser.add_argument("--deflate", action="store_true")
+    parser.add_argument("--deflate-offer")
     args = parser.parse_args()
 
     uri = parse_uri(args.url)
     extensions = enable_client_permessage_deflate(None) if args.deflate else None
+    if args.deflate_offer is not None:
+        extensions = [ClientPerMessageDeflateFactory(**offer_parameters(args.deflate_offer))]
     conn = ClientConnection(uri, origin=args.origin, subprotocols=args.subprotocol,
                             extensions=extensions, max_size=None)
     sock = socket.create_connection((uri.host, uri.port), timeout=args.timeout)
