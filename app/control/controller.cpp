@@ -101,7 +101,8 @@ void Controller::execute(const Command &c)
     case CommandKind::Set:
         // Per leg or per pair (proxy mode): the engine's proxy options.
         if (c.holdCloses >= 0 || c.conns.all || !c.conns.ids.isEmpty())
-            queue([engine, c] { engine->setProxyOptions(c.conns, c.autoPong, c.holdCloses, c.id); });
+            queue(
+                [engine, c] { engine->setProxyOptions(c.conns, c.autoPong, c.holdCloses, c.id); });
         else
             queue([engine, c] { engine->setOptions(c.echo, c.manualAck, c.autoPong, c.id); });
         break;

@@ -46,6 +46,12 @@ bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &s
     if (sourceParent.isValid())
         return false;
     if (!m_connections) {
+        // Another model over the same rows (PairTableModel): its EndedRole
+        // says whether the row has ended.
+        QAbstractItemModel *source = sourceModel();
+        if (m_hideEnded &&
+            source->index(sourceRow, 0).data(ConnectionTableModel::EndedRole).toBool())
+            return false;
         if (m_text.isEmpty())
             return true;
         QAbstractItemModel *model = sourceModel();

@@ -17,8 +17,9 @@ class ConnectionFilterProxy final : public QSortFilterProxyModel
 public:
     explicit ConnectionFilterProxy(QObject *parent = nullptr);
 
-    // Must be a ConnectionTableModel (rows are read directly, not through
-    // data()); anything else is filtered through data() as a fallback.
+    // A ConnectionTableModel's rows are read directly; any other model
+    // (PairTableModel in proxy mode) is filtered through data(): its cells'
+    // text, and EndedRole for Hide ended.
     void setSourceModel(QAbstractItemModel *source) override;
 
     // Case-insensitive; matches the id ("7" or "#7"), remote, path and

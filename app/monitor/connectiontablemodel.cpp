@@ -25,6 +25,8 @@ ConnectionRow rowFromOpen(const Event &ev)
     r.origin = open.origin;
     r.userAgent = open.userAgent;
     r.headers = open.headers;
+    r.leg = ev.leg;
+    r.pair = ev.pair;
     return r;
 }
 
@@ -405,6 +407,10 @@ void ConnectionTableModel::applyBatch(const server::EventBatch &batch)
         ConnectionRow &r = row < existing ? m_rows[size_t(row)] : added[size_t(row - existing)];
         const bool wasEnded = r.ended;
         r.apply(ev);
+        if (ev.leg != server::Leg::None) {
+            r.leg = ev.leg;
+            r.pair = ev.pair;
+        }
         if (r.ended && !wasEnded)
             --m_openCount;
         if (row < existing) {

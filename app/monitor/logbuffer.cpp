@@ -114,6 +114,20 @@ QByteArrayView LogBuffer::text(const LogEntry &e) const
     return {m_chunks[chunk].get() + (e.textPos & (ChunkSize - 1)), qsizetype(e.textLen)};
 }
 
+quint32 LogBuffer::pair(const LogEntry &e) const
+{
+    if (!e.has(LogEntry::PairStored))
+        return e.leg() == server::Leg::None ? 0 : e.conn;
+    // append() keeps the 4 bytes and at least one more in the same chunk,
+    // so textPos - 4 is in the chunk textPos is in.
+    const quint64 pos = e.textPos - sizeof(quint32);
+    const quint64 chunk = (pos >> ChunkShift) - m_firstChunk;
+    Q_ASSERT(chunk < m_chunks.size());
+    quint32 value = 0;
+    std::memcpy(&value, m_chunks[chunk].get() + (pos & (ChunkSize - 1)), sizeof value);
+    return value;
+}
+
 QByteArrayView LogBuffer::field(const LogEntry &e, int index) const
 {
     QByteArrayView t = text(e);
@@ -190,6 +204,13 @@ void LogBuffer::append(const Event &ev)
     e.conn = ev.conn;
     e.type = ev.type();
     e.state = ev.state;
+    if (ev.leg == server::Leg::Client)
+        e.flags |= LogEntry::LegClient;
+    else if (ev.leg == server::Leg::Server)
+        e.flags |= LogEntry::LegServer;
+    const bool storePair = ev.leg != server::Leg::None && ev.pair != ev.conn;
+    if (storePair)
+        e.flags |= LogEntry::PairStored;
     const auto setCode = [&](const protocol::CloseCode &code) {
         if (code) {
             e.flags |= LogEntry::HasCode;
@@ -317,7 +338,18 @@ void LogBuffer::append(const Event &ev)
     const bool multiField = !multi.isEmpty();
     if (!multiField && !e.has(LogEntry::BinaryPreview) && isPlain(single))
         e.flags |= LogEntry::Plain;
-    if (!single.isEmpty()) {
+    if (storePair) {
+        // The pair, then the text (at least one byte reserved after the
+        // pair, so textPos stays in the pair's chunk when the text is empty).
+        char *dest = nullptr;
+        const quint64 pos =
+            reserveText(qsizetype(sizeof(quint32)) + std::max<qsizetype>(single.size(), 1), &dest);
+        std::memcpy(dest, &ev.pair, sizeof(quint32));
+        if (!single.isEmpty())
+            std::memcpy(dest + sizeof(quint32), single.data(), size_t(single.size()));
+        e.textPos = pos + sizeof(quint32);
+        e.textLen = quint16(single.size());
+    } else if (!single.isEmpty()) {
         char *dest = nullptr;
         e.textPos = reserveText(single.size(), &dest);
         std::memcpy(dest, single.data(), size_t(single.size()));
@@ -381,6 +413,8 @@ Event LogBuffer::toEvent(const LogEntry &e) const
     ev.wallUs = e.wallUs;
     ev.conn = e.conn;
     ev.state = e.state;
+    ev.leg = e.leg();
+    ev.pair = pair(e);
     return ev;
 }
 

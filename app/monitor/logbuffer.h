@@ -36,6 +36,13 @@ struct LogEntry
         SentClose = 0x100,    // closed: we sent a Close (its reason is a text field)
         HasSentCode = 0x200,  // closed: `sentCode` holds its status code
         Outgoing = 0x400,     // open, handshake_failed: role "out" (its URL is a field)
+        // Proxy mode (docs/headless.md "Proxy mode"): the event's leg. The
+        // pair is the client leg's own conn, so it costs nothing there; a
+        // pair that is not the entry's conn (a server leg's) is stored in
+        // the arena, 4 bytes right before the text (LogBuffer::pair()).
+        LegClient = 0x800,
+        LegServer = 0x1000,
+        PairStored = 0x2000,
     };
 
     quint64 seq = 0;
@@ -77,6 +84,12 @@ struct LogEntry
     protocol::Initiator initiator() const { return protocol::Initiator(b); }
     // message_*, ping_*, pong_*: the text is a payload preview.
     bool isPayloadEvent() const { return server::carriesPayload(type); }
+    server::Leg leg() const
+    {
+        return has(LegClient)   ? server::Leg::Client
+               : has(LegServer) ? server::Leg::Server
+                                : server::Leg::None;
+    }
 };
 static_assert(sizeof(LogEntry) == 56, "the log's memory budget counts on 56-byte entries");
 
@@ -138,6 +151,8 @@ public:
     // above; for every other event field 0 is the only one (preview, close
     // reason, error message, listening address).
     QByteArrayView field(const LogEntry &e, int index) const;
+    // Proxy mode: the pair the entry's leg belongs to; 0 outside proxy mode.
+    quint32 pair(const LogEntry &e) const;
 
     // Appends one event. There must be room: the caller removes the oldest
     // first (LogModel announces that to its views before it happens).

@@ -60,6 +60,8 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
         return tr("State");
     case Details:
         return tr("Details");
+    case Leg:
+        return tr("Leg");
     default:
         return {};
     }
@@ -159,8 +161,14 @@ QString LogModel::detailsText(int row) const
                (e.has(LogEntry::Tls) ? u"(wss)"_s : u"(ws)"_s);
     }
     case EventType::Error:
-    case EventType::NotRelayed:
         return field(0);
+    case EventType::NotRelayed: {
+        // What it was and why it went no further (docs/headless.md "Proxy mode").
+        const QString what =
+            e.b != 0 ? tr("control frame") : DisplayText::messageType(protocol::MessageType(e.a));
+        return tr("%1 of %2 bytes not passed on: %3")
+            .arg(what, QLocale().toString(e.number), field(0));
+    }
     case EventType::Result: {
         QString text =
             e.has(LogEntry::Ok) ? tr("ok") : tr("failed: %1").arg(field(LogBuffer::ResultMessage));
@@ -224,6 +232,16 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return e.conn ? QVariant(QString(protocol::stateName(e.state))) : QVariant();
         case Details:
             return detailsText(row);
+        case Leg:
+            switch (e.leg()) {
+            case server::Leg::Client:
+                return tr("client");
+            case server::Leg::Server:
+                return tr("server");
+            case server::Leg::None:
+                return {};
+            }
+            return {};
         }
         return {};
     case Qt::ToolTipRole:
@@ -231,14 +249,25 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             const QString details = detailsText(row);
             return details.size() > 60 ? QVariant(details) : QVariant(tooltip(e));
         }
+        if (column == Leg && e.leg() != server::Leg::None)
+            return e.leg() == server::Leg::Client
+                       ? tr("Pair %1, client leg: the client's connection to CloseCall")
+                             .arg(m_buffer.pair(e))
+                       : tr("Pair %1, server leg: CloseCall's connection to the target")
+                             .arg(m_buffer.pair(e));
         return tooltip(e);
     case Qt::DecorationRole:
         if (column == Event && e.isPostClose())
             return icons::postCloseIcon(e.postClose());
+        if (column == Event && e.type == EventType::NotRelayed)
+            return icons::postCloseIcon(protocol::PostClose::Discarded);
         return {};
     case Qt::BackgroundRole:
         if (e.isPostClose())
             return icons::postCloseBackground(e.postClose());
+        // A frame the other side never saw: marked like a discarded one.
+        if (e.type == EventType::NotRelayed)
+            return icons::postCloseBackground(protocol::PostClose::Discarded);
         return {};
     case Qt::TextAlignmentRole:
         if (column == Conn || column == Size)
@@ -264,6 +293,10 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return e.isPayloadEvent() ? qlonglong(e.number) : qlonglong(-1);
     case CloseCodeRole:
         return e.has(LogEntry::HasCode) ? int(e.code) : -1;
+    case LegRole:
+        return int(e.leg());
+    case PairRole:
+        return uint(m_buffer.pair(e));
     case SortRole: {
         QVariant v = sortValue(e, column);
         return v.isValid() ? v : data(index, Qt::DisplayRole);

@@ -31,6 +31,9 @@ public:
         Size,    // payload bytes
         State,   // the connection's state when the event happened
         Details, // code, name and reason; or the payload preview, control characters escaped
+        // Added last, so a saved header layout keeps its meaning: proxy
+        // mode's client / server (the log pane shows it only there).
+        Leg,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -47,6 +50,8 @@ public:
         WallUsRole,                 // qlonglong: µs since the Unix epoch, UTC
         SizeRole,                   // qlonglong: payload size (payload events), else -1
         CloseCodeRole,              // int: the close code, -1 = none
+        LegRole,                    // int of server::Leg (proxy mode), else 0
+        PairRole,                   // uint: the pair id (proxy mode), else 0
         // Per column: numbers for Time, Conn and Size, text otherwise (a
         // sort on the log is rarely wanted; this keeps it correct).
         SortRole,

@@ -92,8 +92,8 @@ void tst_LogModel::headers()
 {
     LogModel model;
     QCOMPARE(model.columnCount(), int(LogModel::ColumnCount));
-    const QStringList expected{u"Time"_s, u"Conn"_s, u"Dir"_s,   u"Event"_s,
-                               u"Type"_s, u"Size"_s, u"State"_s, u"Details"_s};
+    const QStringList expected{u"Time"_s, u"Conn"_s,  u"Dir"_s,     u"Event"_s, u"Type"_s,
+                               u"Size"_s, u"State"_s, u"Details"_s, u"Leg"_s};
     for (int c = 0; c < model.columnCount(); ++c)
         QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), expected[c]);
     QCOMPARE(model.capacity(), qsizetype(1'000'000));

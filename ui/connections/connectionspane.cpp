@@ -3,6 +3,7 @@
 #include "common/emptystatetableview.h"
 #include "monitor/connectionfilterproxy.h"
 #include "monitor/connectiontablemodel.h"
+#include "monitor/pairtablemodel.h"
 
 #include <QtCore/QSettings>
 #include <QtCore/QTimer>
@@ -191,8 +192,100 @@ void ConnectionsPane::applyDefaultColumns()
     updateAutoColumns(0, m_model->rowCount() - 1);
 }
 
+void ConnectionsPane::setPairModel(monitor::PairTableModel *pairs)
+{
+    m_pairs = pairs;
+}
+
+int ConnectionsPane::sourceRowCount() const
+{
+    return m_proxy->sourceModel() ? m_proxy->sourceModel()->rowCount() : 0;
+}
+
+void ConnectionsPane::setProxyMode(bool on)
+{
+    if (on == m_proxyMode || (on && !m_pairs))
+        return;
+    QHeaderView *header = m_view->horizontalHeader();
+    const QByteArray leaving = header->saveState();
+    m_proxyMode = on;
+    m_proxy->setSourceModel(on ? static_cast<QAbstractItemModel *>(m_pairs) : m_model);
+    if (!m_otherHeader.isEmpty() && header->restoreState(m_otherHeader)) {
+        m_view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    } else if (on) {
+        applyDefaultPairColumns();
+    } else {
+        applyDefaultColumns();
+    }
+    m_otherHeader = leaving;
+    m_filter->setPlaceholderText(on ? tr("Filter pairs: id, client address, target, path, state…")
+                                    : tr("Filter connections: id, address, path, subprotocol, "
+                                         "state…"));
+    updateEmptyText();
+    m_selectionTimer->start();
+}
+
+void ConnectionsPane::applyDefaultPairColumns()
+{
+    // Both legs side by side, each leg's close columns together, in the
+    // order things happen; the rest after.
+    using Pairs = monitor::PairTableModel;
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < Pairs::ColumnCount; ++column) {
+        header->setSectionHidden(column, false);
+        header->moveSection(header->visualIndex(column), column);
+        m_view->setColumnWidth(column, header->sectionSizeHint(column));
+    }
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int iconRoom = m_view->iconSize().width() > 0 ? m_view->iconSize().width() : 16;
+    const struct
+    {
+        int column;
+        const char *sample;
+        bool icon;
+    } widths[] = {
+        {Pairs::Pair, "0000", false},
+        {Pairs::Client, "127.0.0.1:00000", false},
+        {Pairs::Target, "ws://127.0.0.1:9001/chat", false},
+        {Pairs::ClientState, "CloseReceived", true},
+        {Pairs::ServerState, "CloseReceived", true},
+        {Pairs::CloseToClient, "1001 Going Away", false},
+        {Pairs::CloseFromClient, "1000 Normal Closure", false},
+        {Pairs::CloseToServer, "1001 Going Away", false},
+        {Pairs::CloseFromServer, "1000 Normal Closure", false},
+        {Pairs::ClientPostClose, "0 (delivered)", true},
+        {Pairs::ServerPostClose, "0 (delivered)", true},
+    };
+    for (const auto &w : widths) {
+        const int width =
+            fm.horizontalAdvance(QLatin1StringView(w.sample)) + 16 + (w.icon ? iconRoom + 4 : 0);
+        m_view->setColumnWidth(w.column, std::max(width, header->sectionSizeHint(w.column)));
+    }
+    m_view->setDefaultHiddenColumns({Pairs::Path, Pairs::Opened, Pairs::ClientEnded,
+                                     Pairs::ServerEnded, Pairs::ClientInitiatedBy,
+                                     Pairs::ServerInitiatedBy});
+    header->setSortIndicator(Pairs::Pair, Qt::AscendingOrder);
+}
+
+std::pair<quint32, quint32> ConnectionsPane::currentPair() const
+{
+    if (!m_proxyMode)
+        return {0, 0};
+    QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid()) {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return {0, 0};
+        current = rows.first();
+    }
+    return {current.data(monitor::PairTableModel::ClientConnRole).toUInt(),
+            current.data(monitor::PairTableModel::ServerConnRole).toUInt()};
+}
+
 void ConnectionsPane::updateAutoColumns(int first, int last)
 {
+    if (m_proxyMode)
+        return; // the pair table has neither column
     // Hidden while no connection has a subprotocol or an extension (most
     // clients ask for none, and compression is off by default), shown once
     // one has; after that the operator decides.
@@ -224,8 +317,10 @@ QList<SelectedConnection> ConnectionsPane::selection() const
     QList<SelectedConnection> out;
     out.reserve(rows.size());
     for (const QModelIndex &index : std::as_const(rows)) {
-        out.append({index.data(ConnectionTableModel::ConnIdRole).toUInt(),
-                    protocol::State(index.data(ConnectionTableModel::StateRole).toInt())});
+        const quint32 id = index.data(ConnectionTableModel::ConnIdRole).toUInt();
+        if (id == 0)
+            continue; // proxy mode: the chosen leg has no connection (yet)
+        out.append({id, protocol::State(index.data(ConnectionTableModel::StateRole).toInt())});
     }
     return out;
 }
@@ -252,7 +347,7 @@ void ConnectionsPane::selectConnections(const QList<quint32> &ids)
     QItemSelection selection;
     QModelIndex first;
     for (quint32 id : ids) {
-        const QModelIndex source = m_model->indexOf(id);
+        const QModelIndex source = m_proxyMode ? m_pairs->indexOfConn(id) : m_model->indexOf(id);
         const QModelIndex index = m_proxy->mapFromSource(source);
         if (!index.isValid())
             continue;
@@ -306,7 +401,7 @@ void ConnectionsPane::setEmptyState(const QString &title, const QString &hint)
 
 void ConnectionsPane::updateEmptyText()
 {
-    if (m_model->rowCount() > 0 && m_proxy->rowCount() == 0)
+    if (sourceRowCount() > 0 && m_proxy->rowCount() == 0)
         m_view->setEmptyText(
             tr("No connection matches the filter"),
             m_hideEnded->isChecked() ? tr("Ended connections are hidden (Hide ended)") : QString());
@@ -332,7 +427,12 @@ void ConnectionsPane::setHideEnded(bool hide)
 
 void ConnectionsPane::restoreState(const QSettings &settings)
 {
-    m_view->restoreHeaderState(settings, u"connections/header"_s);
+    // The other mode's layout waits until the mode changes.
+    m_otherHeader =
+        settings.value(m_proxyMode ? u"connections/header"_s : u"connections/pairHeader"_s)
+            .toByteArray();
+    m_view->restoreHeaderState(settings,
+                               m_proxyMode ? u"connections/pairHeader"_s : u"connections/header"_s);
     // A saved layout has its own widths and order; the Subprotocol and
     // Extensions columns still follow the connections.
     m_subprotocolAutoHidden = false;
@@ -343,7 +443,11 @@ void ConnectionsPane::restoreState(const QSettings &settings)
 
 void ConnectionsPane::saveState(QSettings &settings) const
 {
-    m_view->saveHeaderState(settings, u"connections/header"_s);
+    m_view->saveHeaderState(settings,
+                            m_proxyMode ? u"connections/pairHeader"_s : u"connections/header"_s);
+    if (!m_otherHeader.isEmpty())
+        settings.setValue(m_proxyMode ? u"connections/header"_s : u"connections/pairHeader"_s,
+                          m_otherHeader);
     settings.setValue(u"connections/hideEnded"_s, hideEnded());
 }
 

@@ -13,6 +13,7 @@ class QToolButton;
 namespace closecall::monitor {
 class ConnectionFilterProxy;
 class ConnectionTableModel;
+class PairTableModel;
 } // namespace closecall::monitor
 
 // The connections table: a filter line and "Hide ended" above
@@ -32,6 +33,17 @@ public:
 
     EmptyStateTableView *view() const { return m_view; }
     monitor::ConnectionFilterProxy *proxy() const { return m_proxy; }
+
+    // Proxy mode (docs/headless.md "Proxy mode"): the table shows `pairs`,
+    // one row per pair, and the selection is the active leg of each
+    // selected pair (PairTableModel::setActiveLeg). Each mode keeps its own
+    // column layout.
+    void setPairModel(monitor::PairTableModel *pairs);
+    void setProxyMode(bool on);
+    bool isProxyMode() const { return m_proxyMode; }
+    // Proxy mode: the current row's pair (its client leg and server leg
+    // conn ids, 0 when that leg has no row); {0, 0} without one.
+    std::pair<quint32, quint32> currentPair() const;
 
     // The selected rows' connections, in view order.
     QList<SelectedConnection> selection() const;
@@ -70,6 +82,8 @@ private:
     // one; `first` to `last` are the model rows to look at (all of them: may
     // hide them again).
     void updateAutoColumns(int first, int last);
+    void applyDefaultPairColumns();
+    int sourceRowCount() const;
 
     monitor::ConnectionTableModel *m_model;
     monitor::ConnectionFilterProxy *m_proxy;
@@ -81,6 +95,9 @@ private:
     QString m_emptyHint;
     bool m_subprotocolAutoHidden = false;
     bool m_extensionsAutoHidden = false;
+    monitor::PairTableModel *m_pairs = nullptr;
+    bool m_proxyMode = false;
+    QByteArray m_otherHeader; // the header layout of the mode not shown
 };
 
 } // namespace closecall::ui

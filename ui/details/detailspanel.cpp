@@ -59,7 +59,7 @@ DetailsPanel::DetailsPanel(monitor::ConnectionTableModel *model, QWidget *parent
     m_refresh->setInterval(RefreshMs);
     connect(m_refresh, &QTimer::timeout, this, &DetailsPanel::refresh);
     connect(model, &QAbstractItemModel::dataChanged, this, [this] {
-        if (m_conn != 0 && !m_refresh->isActive())
+        if ((m_conn != 0 || m_serverLeg != 0) && !m_refresh->isActive())
             m_refresh->start();
     });
     connect(model, &QAbstractItemModel::modelReset, this, &DetailsPanel::refresh);
@@ -69,9 +69,21 @@ DetailsPanel::DetailsPanel(monitor::ConnectionTableModel *model, QWidget *parent
 
 void DetailsPanel::showConnection(quint32 connId)
 {
-    if (connId == m_conn)
+    if (connId == m_conn && !m_pair)
         return;
     m_conn = connId;
+    m_serverLeg = 0;
+    m_pair = false;
+    refresh();
+}
+
+void DetailsPanel::showPair(quint32 clientConn, quint32 serverConn)
+{
+    if (m_pair && clientConn == m_conn && serverConn == m_serverLeg)
+        return;
+    m_pair = true;
+    m_conn = clientConn;
+    m_serverLeg = serverConn;
     refresh();
 }
 
@@ -84,6 +96,22 @@ void DetailsPanel::refresh()
 {
     m_refresh->stop();
     const ConnectionRow *r = m_conn ? m_model->row(m_conn) : nullptr;
+    const ConnectionRow *serverLeg = m_serverLeg ? m_model->row(m_serverLeg) : nullptr;
+    if (m_pair && (r || serverLeg)) {
+        // Both legs of the pair, each under a heading that says what
+        // CloseCall is on it.
+        const auto legHtml = [this](const QString &title, const ConnectionRow *leg) -> QString {
+            QString html = u"<h2 style='margin-bottom:2px'>"_s + esc(title) + u"</h2>"_s;
+            return html +
+                   (leg ? render(*leg)
+                        : u"<p style='color:gray'>"_s + esc(tr("No connection yet.")) + u"</p>"_s);
+        };
+        const int scroll = m_text->verticalScrollBar()->value();
+        m_text->setHtml(legHtml(tr("Client leg (CloseCall is the server)"), r) + u"<hr>"_s +
+                        legHtml(tr("Server leg (CloseCall is the client)"), serverLeg));
+        m_text->verticalScrollBar()->setValue(scroll);
+        return;
+    }
     if (!r) {
         m_text->setHtml(u"<p style='color:gray'>"_s +
                         esc(tr("Select a connection to see its upgrade request, subprotocol "

@@ -25,6 +25,9 @@ public:
 
     void showConnection(quint32 connId);
     quint32 connection() const { return m_conn; }
+    // Proxy mode: a pair, both legs one under the other (0 = that leg has
+    // no connection yet).
+    void showPair(quint32 clientConn, quint32 serverConn);
 
     // The HTML shown (for tests and Copy).
     QString html() const;
@@ -37,6 +40,8 @@ private:
     QTextBrowser *m_text;
     QTimer *m_refresh;
     quint32 m_conn = 0;
+    quint32 m_serverLeg = 0; // proxy mode: m_conn is the client leg
+    bool m_pair = false;
 };
 
 } // namespace closecall::ui

@@ -381,6 +381,19 @@ void LogPane::setFilterText(const QString &text)
     applyFilter();
 }
 
+void LogPane::setProxyMode(bool on)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int leg = monitor::LogModel::Leg;
+    if (on && header->visualIndex(leg) == leg) {
+        // First shown: beside the connection id, where it is read with it.
+        header->moveSection(header->visualIndex(leg),
+                            header->visualIndex(monitor::LogModel::Conn) + 1);
+        m_view->setColumnWidth(leg, m_view->fontMetrics().horizontalAdvance(tr("server")) + 24);
+    }
+    header->setSectionHidden(leg, !on);
+}
+
 void LogPane::restoreState(const QSettings &settings)
 {
     m_view->restoreHeaderState(settings, u"log/header"_s);

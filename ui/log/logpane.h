@@ -53,6 +53,8 @@ public:
 
     void focusFilter();
     void setPostCloseOnly(bool on);
+    // Proxy mode: the Leg column (client / server) shows, beside Conn.
+    void setProxyMode(bool on);
     void setFilterText(const QString &text);
     // Every criterion off: the whole log.
     void clearFilter();

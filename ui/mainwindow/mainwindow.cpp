@@ -7,6 +7,7 @@
 #include "common/emptystatetableview.h"
 #include "connections/connectionactions.h"
 #include "connections/connectionspane.h"
+#include "connections/legchoice.h"
 #include "control/demopeers.h"
 #include "details/detailspanel.h"
 #include "help/guidedialog.h"
@@ -15,6 +16,7 @@
 #include "monitor/connectiontablemodel.h"
 #include "monitor/eventfeed.h"
 #include "monitor/logmodel.h"
+#include "monitor/pairtablemodel.h"
 #include "sendpanel/sendpanel.h"
 #include "serversession.h"
 #include "servertoolbar.h"
@@ -69,6 +71,8 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     , m_session(new ServerSession(this))
     , m_connActions(new ConnectionActions(this))
     , m_outcomes(new CloseOutcomeWatcher(m_connections, this))
+    , m_pairs(new monitor::PairTableModel(m_connections, this))
+    , m_legs(new LegChoice(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/icons/closecall.svg"_s));
@@ -77,11 +81,13 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     createActions();
 
     m_toolBar = new ServerToolBar(this);
+    m_toolBar->addProxyControls(m_proxyMode);
     m_toolBar->addServerActions(
         {m_start, m_stop, nullptr, m_tls, nullptr, m_echo, m_autoAck, m_autoPong});
     addToolBar(Qt::TopToolBarArea, m_toolBar);
 
     m_connectionsPane = new ConnectionsPane(m_connections, m_clearEnded, this);
+    m_connectionsPane->setPairModel(m_pairs);
     m_logPane = new LogPane(m_log, m_clearLog, this);
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(u"centralSplitter"_s);
@@ -101,8 +107,14 @@ MainWindow::MainWindow(StartupOptions options, QWidget *parent)
     // Wiring: selection and panel input -> the actions; engine -> status.
     connect(m_connectionsPane, &ConnectionsPane::selectionChanged, this,
             &MainWindow::updateConnectionActions);
-    connect(m_connectionsPane, &ConnectionsPane::currentChanged, m_detailsPanel,
-            &DetailsPanel::showConnection);
+    connect(m_connectionsPane, &ConnectionsPane::currentChanged, this, [this](quint32 id) {
+        if (isProxyView()) {
+            const auto [client, serverLeg] = m_connectionsPane->currentPair();
+            m_detailsPanel->showPair(client, serverLeg);
+        } else {
+            m_detailsPanel->showConnection(id);
+        }
+    });
     connect(m_connectionsPane, &ConnectionsPane::contextMenuRequested, this,
             &MainWindow::showContextMenu);
     connect(m_connectionsPane, &ConnectionsPane::activated, this, [this] {
@@ -185,6 +197,7 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     createConnectAction();
+    createProxyActions();
     m_start = makeAction(this, u"actionStart"_s, tr("&Start"), u":/icons/start.svg"_s,
                          QKeySequence(Qt::CTRL | Qt::Key_R));
     m_start->setToolTip(tr("Listen for WebSocket clients on the address in the toolbar (Ctrl+R)"));
@@ -315,11 +328,15 @@ void MainWindow::createMenus()
     server->addAction(m_tls);
     server->addSeparator();
     server->addActions({m_echo, m_autoAck, m_autoPong, m_deflate});
+    server->addSeparator();
+    server->setToolTipsVisible(true);
+    server->addActions({m_proxyMode, m_proxyKeepPath, m_proxyHoldCloses, m_proxyInsecure});
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
     connection->setToolTipsVisible(true);
     connection->addAction(m_connectAction);
     connection->addSeparator();
+    connection->addActions({m_legs->clientAction(), m_legs->serverAction()});
     connection->addActions({m_connActions->action(Kind::Close),
                             m_connActions->action(Kind::CloseOutput),
                             m_connActions->action(Kind::Abort)});
@@ -328,6 +345,8 @@ void MainWindow::createMenus()
         {m_sendFocus, m_connActions->action(Kind::Send), m_connActions->action(Kind::Ping)});
     connection->addSeparator();
     connection->addActions({m_editReason, m_selectAll, m_copy});
+    connection->addSeparator();
+    connection->addActions({m_pairHold, m_legAutoPong});
     connection->addSeparator();
     connection->addAction(m_clearEnded);
 
@@ -404,11 +423,15 @@ void MainWindow::createMenus()
 
     m_contextMenu = new QMenu(this);
     m_contextMenu->setToolTipsVisible(true);
+    m_contextMenu->addActions({m_legs->clientAction(), m_legs->serverAction()});
+    m_contextMenu->addSeparator();
     m_contextMenu->addActions({m_connActions->action(Kind::Close),
                                m_connActions->action(Kind::CloseOutput),
                                m_connActions->action(Kind::Abort)});
     m_contextMenu->addSeparator();
     m_contextMenu->addActions({m_sendFocus, m_connActions->action(Kind::Ping)});
+    m_contextMenu->addSeparator();
+    m_contextMenu->addActions({m_pairHold, m_legAutoPong});
     m_contextMenu->addSeparator();
     m_contextMenu->addAction(m_copy);
     QAction *details = m_contextMenu->addAction(tr("Show &Details"));
@@ -443,6 +466,7 @@ void MainWindow::createDocks()
     m_sendPanel =
         new SendPanel(m_connActions->action(Kind::Send), m_connActions->action(Kind::Ping), this);
     m_detailsPanel = new DetailsPanel(m_connections, this);
+    addLegBars();
 
     m_closeDock = addDock(m_closePanel, tr("Close"), u"closeDock"_s, Qt::RightDockWidgetArea);
     m_detailsDock =
@@ -485,7 +509,12 @@ void MainWindow::updateServerActions()
         m_statusLine->setListening(tr("Starting on %1…").arg(m_toolBar->listenText()), true);
         break;
     case Status::Listening:
-        m_statusLine->setListening(tr("Listening on %1").arg(m_session->url()), true);
+        if (m_session->config().proxy.isOn())
+            m_statusLine->setListening(
+                tr("Proxying %1 → %2").arg(m_session->url(), m_session->config().proxy.target),
+                true);
+        else
+            m_statusLine->setListening(tr("Listening on %1").arg(m_session->url()), true);
         setWindowTitle(m_session->url());
         break;
     case Status::Stopping:
@@ -500,6 +529,13 @@ void MainWindow::updateEmptyState()
     using Status = ServerSession::Status;
     switch (m_session->status()) {
     case Status::Listening:
+        if (m_session->config().proxy.isOn()) {
+            m_connectionsPane->setEmptyState(
+                tr("No pairs yet: connect a client to %1").arg(m_session->url()),
+                tr("CloseCall passes each client on to %1 and shows both legs here")
+                    .arg(m_session->config().proxy.target));
+            break;
+        }
         m_connectionsPane->setEmptyState(
             tr("No connections yet: connect a client to %1").arg(m_session->url()),
             tr("For example, in a browser's console: new WebSocket(\"%1\")").arg(m_session->url()));
@@ -550,8 +586,16 @@ void MainWindow::updateConnectionActions()
             m_closePanel->clearResult();
         }
     }
-    m_logPane->setSelectedConnections(ids);
-    m_detailsPanel->showConnection(m_connectionsPane->currentId());
+    if (isProxyView()) {
+        // A pair is both its legs: the log shows both, the details both.
+        m_logPane->setSelectedConnections(selectedPairLegs());
+        const auto [client, serverLeg] = m_connectionsPane->currentPair();
+        m_detailsPanel->showPair(client, serverLeg);
+    } else {
+        m_logPane->setSelectedConnections(ids);
+        m_detailsPanel->showConnection(m_connectionsPane->currentId());
+    }
+    updateProxyActions();
 }
 
 void MainWindow::showContextMenu(const QPoint &globalPos)

@@ -10,6 +10,7 @@
 #include <QtCore/QSet>
 #include <QtWidgets/QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -25,6 +26,7 @@ class EngineSession;
 namespace closecall::monitor {
 class ConnectionTableModel;
 class EventFeed;
+class PairTableModel;
 class LogModel;
 } // namespace closecall::monitor
 
@@ -42,6 +44,7 @@ class ConnectionActions;
 class ConnectionsPane;
 class DetailsPanel;
 class GuideDialog;
+class LegChoice;
 class LogPane;
 class SendPanel;
 using ServerSession = control::EngineSession; // serversession.h
@@ -81,6 +84,10 @@ public:
     StatusLine *statusLine() const { return m_statusLine; }
     ConnectionActions *connectionActions() const { return m_connActions; }
     TimelinePane *timelinePane() const { return m_timelinePane; }
+    // Proxy mode (mainwindow_proxy.cpp): the pair table's model and the
+    // leg the actions act on.
+    monitor::PairTableModel *pairModel() const { return m_pairs; }
+    LegChoice *legChoice() const { return m_legs; }
 
     // Starts the server with the toolbar's address and the TLS files.
     void startServer();
@@ -160,6 +167,21 @@ private:
     void connectOut(const control::Command &command);
     void onConnectFinished(const QByteArray &id, bool ok, const QString &error);
 
+    // mainwindow_proxy.cpp: proxy mode.
+    void createProxyActions();
+    void addLegBars();
+    void showProxyMode(bool on);
+    bool isProxyView() const;
+    // Fills config.proxy from the toolbar and the Server menu; empty, or
+    // why the target cannot be used.
+    QString fillProxyConfig(server::ServerConfig &config) const;
+    QList<quint32> selectedPairLegs() const;
+    void updateProxyActions();
+    void toggleHoldCloses(bool hold);
+    void toggleLegAutoPong(bool on);
+    void restoreProxySettings(const QSettings &settings);
+    void saveProxySettings(QSettings &settings) const;
+
     // mainwindow_files.cpp: export and the log file, with their dialogs.
     void exportLogInteractive(bool filteredOnly);
     void exportConnectionsInteractive();
@@ -182,6 +204,8 @@ private:
     ServerSession *m_session;
     ConnectionActions *m_connActions;
     CloseOutcomeWatcher *m_outcomes;
+    monitor::PairTableModel *m_pairs;
+    LegChoice *m_legs;
     QList<quint32> m_lastSelection; // to tell a new selection from a changed row
 
     ServerToolBar *m_toolBar = nullptr;
@@ -207,7 +231,13 @@ private:
     QAction *m_echo = nullptr;
     QAction *m_autoAck = nullptr;
     QAction *m_autoPong = nullptr;
-    QAction *m_deflate = nullptr; // takes effect when the server starts
+    QAction *m_deflate = nullptr;   // takes effect when the server starts
+    QAction *m_proxyMode = nullptr; // the rest of proxy mode applies at Start too
+    QAction *m_proxyKeepPath = nullptr;
+    QAction *m_proxyHoldCloses = nullptr;
+    QAction *m_proxyInsecure = nullptr;
+    QAction *m_pairHold = nullptr;    // the selected pairs' closes held
+    QAction *m_legAutoPong = nullptr; // the chosen leg answers Pings
     QAction *m_exportLog = nullptr;
     QAction *m_exportFiltered = nullptr;
     QAction *m_exportConnections = nullptr;
@@ -236,6 +266,8 @@ private:
 
     // What each pending command did, for the message when its result comes.
     QHash<QByteArray, QString> m_commandText;
+    // Proxy mode's switches are shown as sent; a refused `set` puts them back.
+    QHash<QByteArray, std::function<void()>> m_undoIfRefused;
     bool m_closeRequested = false;
 };
 

@@ -8,6 +8,7 @@
 #include "connections/connectionspane.h"
 #include "log/logpane.h"
 #include "monitor/connectiontablemodel.h"
+#include "monitor/pairtablemodel.h"
 #include "protocol/closecodes.h"
 #include "sendpanel/sendpanel.h"
 #include "serversession.h"
@@ -68,6 +69,14 @@ void MainWindow::startServer()
     config.deflate.enabled = m_deflate->isChecked();
     config.closeTimeoutMs = m_closePanel->closeTimeoutMs();
     config.closeOutputTimeoutMs = m_closePanel->closeOutputTimeoutMs();
+    if (const QString proxyError = fillProxyConfig(config); !proxyError.isEmpty()) {
+        onStartFailed(tr("the proxy target is not valid: %1").arg(proxyError));
+        m_toolBar->focusProxyTarget();
+        return;
+    }
+    m_pairs->setDefaultHoldCloses(config.proxy.holdCloses);
+    // The table shows what this run is: pairs in proxy mode.
+    showProxyMode(config.proxy.isOn());
     // Connection ids start at 1 again with every run: the old rows would
     // collide with the new ones. The log keeps them (its `listening` row
     // marks where a run begins).
@@ -207,6 +216,8 @@ void MainWindow::onCommandFinished(const QByteArray &id, CommandKind kind, bool 
                                    const QString &error)
 {
     const QString done = m_commandText.take(id);
+    if (const auto undo = m_undoIfRefused.take(id); undo && !ok)
+        undo();
     const QString text = ok ? done : tr("Refused: %1").arg(error);
     switch (kind) {
     case CommandKind::Close:
@@ -222,7 +233,7 @@ void MainWindow::onCommandFinished(const QByteArray &id, CommandKind kind, bool 
         m_sendPanel->showResult(ok, text);
         break;
     case CommandKind::Set:
-        if (ok)
+        if (ok && done.isEmpty())
             return; // the toggles already show it
         break;
     case CommandKind::Connect:

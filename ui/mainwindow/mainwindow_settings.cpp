@@ -60,6 +60,7 @@ void MainWindow::restoreSettings()
             ? true
             : s.value(u"server/deflate"_s, m_options.config.deflate.enabled).toBool());
     updateTlsToolTip();
+    restoreProxySettings(s);
 
     forgetUnsafeFolder();
 
@@ -83,6 +84,7 @@ void MainWindow::saveSettings()
     s.setValue(u"server/tlsCert"_s, m_tlsCert);
     s.setValue(u"server/tlsKey"_s, m_tlsKey);
     s.setValue(u"server/deflate"_s, m_deflate->isChecked());
+    saveProxySettings(s);
     s.setValue(u"log/capacity"_s, qlonglong(m_log->capacity()));
     s.sync();
 }

@@ -1,10 +1,12 @@
 #include "servertoolbar.h"
 
 #include "control/commandline.h"
+#include "protocol/clienturl.h"
 
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QSpinBox>
+#include <QtWidgets/QToolButton>
 
 using namespace Qt::StringLiterals;
 
@@ -91,8 +93,85 @@ bool ServerToolBar::listenAddress(QHostAddress *address, quint16 *port, QString 
     return error->isEmpty();
 }
 
+void ServerToolBar::addProxyControls(QAction *proxyMode)
+{
+    m_proxyMode = proxyMode;
+    auto *button = new QToolButton(this);
+    button->setDefaultAction(proxyMode);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    addWidget(button);
+    m_proxyTarget = new QLineEdit(this);
+    m_proxyTarget->setObjectName(u"proxyTargetEdit"_s);
+    m_proxyTarget->setPlaceholderText(u"ws://127.0.0.1:8080/"_s);
+    m_proxyTarget->setClearButtonEnabled(true);
+    m_proxyTarget->setMinimumWidth(fontMetrics().horizontalAdvance(u"ws://127.0.0.1:8080/chat"_s));
+    // Room for a typical URL, not the whole toolbar: the actions after it stay visible.
+    m_proxyTarget->setMaximumWidth(
+        fontMetrics().horizontalAdvance(u"wss://host.example.com:8443/path/to/app"_s));
+    addWidget(m_proxyTarget);
+    addSeparator();
+    connect(proxyMode, &QAction::toggled, this, &ServerToolBar::updateProxyField);
+    connect(m_proxyTarget, &QLineEdit::textChanged, this, &ServerToolBar::updateProxyField);
+    connect(m_proxyTarget, &QLineEdit::returnPressed, this, &ServerToolBar::startRequested);
+    updateProxyField();
+}
+
+QString ServerToolBar::proxyTarget() const
+{
+    return m_proxyTarget ? m_proxyTarget->text().trimmed() : QString();
+}
+
+void ServerToolBar::setProxyTarget(const QString &url)
+{
+    if (m_proxyTarget)
+        m_proxyTarget->setText(url);
+}
+
+QString ServerToolBar::proxyTargetError() const
+{
+    const QString url = proxyTarget();
+    if (url.isEmpty())
+        return tr("no target URL: type the ws:// or wss:// URL of the server to proxy to");
+    QString error;
+    if (!protocol::ClientUrl::parse(url, &error))
+        return error;
+    return {};
+}
+
+void ServerToolBar::focusProxyTarget()
+{
+    if (!m_proxyTarget)
+        return;
+    m_proxyTarget->setFocus(Qt::ShortcutFocusReason);
+    m_proxyTarget->selectAll();
+}
+
+void ServerToolBar::updateProxyField()
+{
+    if (!m_proxyTarget)
+        return;
+    const bool on = m_proxyMode->isChecked();
+    m_proxyTarget->setEnabled(on && m_editable);
+    // A bad URL is said where it is typed, before Start refuses it.
+    const QString error = on ? proxyTargetError() : QString();
+    const bool bad = on && !proxyTarget().isEmpty() && !error.isEmpty();
+    m_proxyTarget->setStyleSheet(bad ? u"QLineEdit { color: #c0392b; }"_s : QString());
+    if (!m_editable)
+        m_proxyTarget->setToolTip(tr("Stop the server (Ctrl+Shift+R) to change the target"));
+    else if (bad)
+        m_proxyTarget->setToolTip(error);
+    else
+        m_proxyTarget->setToolTip(
+            tr("The server every client is passed on to (ws:// or wss://); clients connect to "
+               "the Listen on address"));
+}
+
 void ServerToolBar::setEditable(bool editable)
 {
+    m_editable = editable;
+    if (m_proxyMode)
+        m_proxyMode->setEnabled(editable);
+    updateProxyField();
     m_host->setEnabled(editable);
     m_port->setEnabled(editable);
     // Disabled widgets still show tooltips: say how to change them.

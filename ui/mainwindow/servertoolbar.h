@@ -36,13 +36,28 @@ public:
 
     void focusAddress();
 
+    // Proxy mode (docs/headless.md "Proxy mode"): `proxyMode` (checkable)
+    // and the target URL field after it, added after the address fields.
+    void addProxyControls(QAction *proxyMode);
+    QString proxyTarget() const;
+    void setProxyTarget(const QString &url);
+    // Empty when the field holds a ws:// or wss:// URL the client role can
+    // connect to (the Connect dialog's parser), else why not.
+    QString proxyTargetError() const;
+    void focusProxyTarget();
+
 Q_SIGNALS:
     // Enter in the address or port field.
     void startRequested();
 
 private:
+    void updateProxyField();
+
     QLineEdit *m_host;
     QSpinBox *m_port;
+    QLineEdit *m_proxyTarget = nullptr;
+    QAction *m_proxyMode = nullptr;
+    bool m_editable = true;
     QString m_hostTip;
     QString m_portTip;
 };
