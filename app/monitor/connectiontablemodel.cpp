@@ -25,8 +25,6 @@ ConnectionRow rowFromOpen(const Event &ev)
     r.origin = open.origin;
     r.userAgent = open.userAgent;
     r.headers = open.headers;
-    r.leg = ev.leg;
-    r.pair = ev.pair;
     return r;
 }
 
@@ -406,11 +404,7 @@ void ConnectionTableModel::applyBatch(const server::EventBatch &batch)
         const int row = *it;
         ConnectionRow &r = row < existing ? m_rows[size_t(row)] : added[size_t(row - existing)];
         const bool wasEnded = r.ended;
-        r.apply(ev);
-        if (ev.leg != server::Leg::None) {
-            r.leg = ev.leg;
-            r.pair = ev.pair;
-        }
+        r.apply(ev); // also its leg and pair in proxy mode
         if (r.ended && !wasEnded)
             --m_openCount;
         if (row < existing) {

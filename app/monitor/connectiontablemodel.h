@@ -27,10 +27,6 @@ struct ConnectionRow : server::ConnectionSummary
     QString origin;
     QString userAgent;
     protocol::HttpHeaders headers; // the upgrade request's, as sent
-    // Proxy mode (docs/headless.md "Proxy mode"): which leg of which pair
-    // this connection is; None and 0 otherwise. PairTableModel joins the legs.
-    server::Leg leg = server::Leg::None;
-    quint32 pair = 0;
 };
 
 class ConnectionTableModel final : public QAbstractTableModel
