@@ -55,7 +55,10 @@ void PeerDriver::onPeerClose(CloseCode code)
     case PeerBehaviour::OnClose::Send:
     case PeerBehaviour::OnClose::Reset:
     case PeerBehaviour::OnClose::Fin:
-        // At once, but out of the session's callback.
+        // At once, but out of the session's callback. The traffic stops
+        // here: an overdue tick firing before the reaction (a busy machine)
+        // would put one more "msg N" among exactly the `sends` late ones.
+        m_traffic.stop();
         m_reaction.start(0);
         return;
     }
