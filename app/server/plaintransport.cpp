@@ -87,7 +87,9 @@ void PlainTransport::readAvailable(bool draining)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return;
-        const bool reset = n < 0;
+        // A reset that a send() met first is not reported to recv() again
+        // (the socket's error is consumed once): recv() then reads an EOF.
+        const bool reset = n < 0 || m_resetSeenByWrite;
         if (m_phase == Phase::Open) {
             m_owner.onTransportEof(reset); // the owner closes or resets us
         } else if (m_phase == Phase::Flushing && !reset) {
@@ -103,6 +105,12 @@ void PlainTransport::readAvailable(bool draining)
     }
 }
 
+void PlainTransport::noteWriteError(int error)
+{
+    if (error == ECONNRESET)
+        m_resetSeenByWrite = true;
+}
+
 qsizetype PlainTransport::sendSome(const char *data, qsizetype size)
 {
     qsizetype done = 0;
@@ -116,6 +124,7 @@ qsizetype PlainTransport::sendSome(const char *data, qsizetype size)
             continue;
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             break;
+        noteWriteError(errno);
         return -1;
     }
     return done;
@@ -186,8 +195,10 @@ void PlainTransport::flushPending()
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK)
+            if (errno != EAGAIN && errno != EWOULDBLOCK) {
                 m_writeFailed = true;
+                noteWriteError(errno);
+            }
             break;
         }
         qsizetype sent = n;

@@ -64,6 +64,8 @@ private:
     void finishLinger();
     void updateInterest();
     // Writes as much as the kernel takes; -1 on a hard error (EPIPE, RST).
+    // Remembers what a failed send() learnt (ECONNRESET: the peer reset).
+    void noteWriteError(int error);
     qsizetype sendSome(const char *data, qsizetype size);
     void closeDescriptor();
 
@@ -88,9 +90,10 @@ private:
     quint32 m_interest = 0;
     Phase m_phase = Phase::Open;
     bool m_writeFailed = false;
-    bool m_readPaused = false;  // output backed up (HighWater)
-    bool m_readHeld = false;    // the owner said mayRead() no
-    bool m_peerFinSeen = false; // the peer's FIN arrived while we were flushing
+    bool m_readPaused = false;       // output backed up (HighWater)
+    bool m_readHeld = false;         // the owner said mayRead() no
+    bool m_peerFinSeen = false;      // the peer's FIN arrived while we were flushing
+    bool m_resetSeenByWrite = false; // a send() failed with ECONNRESET: the peer reset
 };
 
 } // namespace closecall::server
