@@ -372,6 +372,42 @@
         <source>needs --deflate</source>
         <translation>braucht --deflate</translation>
     </message>
+    <message>
+        <source>Proxy mode: relay every client to this ws:// or wss:// server, both ways, and log both legs.</source>
+        <translation>Proxy-Modus: jeden Client in beide Richtungen an diesen ws://- oder wss://-Server weiterleiten und beide Strecken protokollieren.</translation>
+    </message>
+    <message>
+        <source>With --proxy-to: connect to the target&apos;s own path and query only (without it the client&apos;s path and query are appended).</source>
+        <translation>Mit --proxy-to: nur mit dem eigenen Pfad und der eigenen Query des Ziels verbinden (ohne diese Option werden Pfad und Query des Clients angehängt).</translation>
+    </message>
+    <message>
+        <source>With --proxy-to: hold every Close instead of passing it on; a command decides what the other side sees.</source>
+        <translation>Mit --proxy-to: jedes Close zurückhalten, statt es weiterzugeben; ein Befehl entscheidet, was die andere Seite sieht.</translation>
+    </message>
+    <message>
+        <source>With --proxy-to wss://: accept a server certificate that fails verification.</source>
+        <translation>Mit --proxy-to wss://: ein Serverzertifikat annehmen, dessen Prüfung fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s peers connect to CloseCall&apos;s own server; it does not go with --proxy-to</source>
+        <translation>die Gegenstellen der Demo verbinden sich mit dem eigenen Server von CloseCall; das passt nicht zu --proxy-to</translation>
+    </message>
+    <message>
+        <source>the server behind --proxy-to answers, not CloseCall; it does not go with --proxy-to</source>
+        <translation>es antwortet der Server hinter --proxy-to, nicht CloseCall; das passt nicht zu --proxy-to</translation>
+    </message>
+    <message>
+        <source>in proxy mode a Close is relayed or held (see --proxy-hold-closes); it does not go with --proxy-to</source>
+        <translation>im Proxy-Modus wird ein Close weitergeleitet oder zurückgehalten (siehe --proxy-hold-closes); das passt nicht zu --proxy-to</translation>
+    </message>
+    <message>
+        <source>in proxy mode the client&apos;s offer goes to the server and the server chooses; it does not go with --proxy-to</source>
+        <translation>im Proxy-Modus geht das Angebot des Clients an den Server, und der Server wählt; das passt nicht zu --proxy-to</translation>
+    </message>
+    <message>
+        <source>needs --proxy-to</source>
+        <translation>braucht --proxy-to</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -512,10 +548,6 @@
         <translation>„%1“ muss true oder false sein; erhalten: %2</translation>
     </message>
     <message>
-        <source>set needs at least one of echo, manual_ack, auto_pong</source>
-        <translation>set braucht mindestens eines von echo, manual_ack, auto_pong</translation>
-    </message>
-    <message>
         <source>export needs &apos;path&apos; (the file to write)</source>
         <translation>export braucht „path“ (die zu schreibende Datei)</translation>
     </message>
@@ -622,6 +654,14 @@
     <message>
         <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
         <translation>unbekannter Befehl „%1“; Befehle sind list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</translation>
+    </message>
+    <message>
+        <source>set needs at least one of echo, manual_ack, auto_pong (in proxy mode also hold_closes)</source>
+        <translation>set braucht mindestens eines von echo, manual_ack, auto_pong (im Proxy-Modus auch hold_closes)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is for the whole server and does not apply to a proxy&apos;s legs; it does not go with &apos;%2&apos; (send it in a set of its own)</source>
+        <translation>„%1“ gilt für den ganzen Server und nicht für die Strecken eines Proxys; es passt nicht zu „%2“ (in einem eigenen set senden)</translation>
     </message>
 </context>
 <context>
@@ -770,6 +810,18 @@
     <message>
         <source>insecure applies to wss:// only</source>
         <translation>insecure gilt nur für wss://</translation>
+    </message>
+    <message>
+        <source>hold_closes and a per-connection auto_pong apply in proxy mode only (--proxy-to)</source>
+        <translation>hold_closes und ein auto_pong pro Verbindung gelten nur im Proxy-Modus (--proxy-to)</translation>
+    </message>
+    <message>
+        <source>give auto_pong or hold_closes (or both) to set</source>
+        <translation>set auto_pong oder hold_closes (oder beides) mitgeben</translation>
+    </message>
+    <message>
+        <source>conn %1: not a leg of a proxy pair (it was opened with connect)</source>
+        <translation>conn %1: keine Strecke eines Proxy-Paares (sie wurde mit connect geöffnet)</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1134,68 @@
     <message>
         <source>behaviour: close-reason: %1</source>
         <translation>behaviour: close-reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPair</name>
+    <message>
+        <source>the upstream server did not accept the connection in time: %1</source>
+        <translation>der Upstream-Server hat die Verbindung nicht rechtzeitig angenommen: %1</translation>
+    </message>
+    <message>
+        <source>the upstream server could not be reached: %1</source>
+        <translation>der Upstream-Server war nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>the client&apos;s upgrade failed before the upstream server answered: %1</source>
+        <translation>das Upgrade des Clients ist fehlgeschlagen, bevor der Upstream-Server geantwortet hat: %1</translation>
+    </message>
+    <message>
+        <source>the upstream server refused the upgrade: %1</source>
+        <translation>der Upstream-Server hat das Upgrade abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>the upstream server did not complete the upgrade in time: %1</source>
+        <translation>der Upstream-Server hat das Upgrade nicht rechtzeitig abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>the upstream server&apos;s upgrade failed: %1</source>
+        <translation>das Upgrade zum Upstream-Server ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the client leg has ended</source>
+        <translation>die Client-Strecke ist beendet</translation>
+    </message>
+    <message>
+        <source>the server leg has ended</source>
+        <translation>die Server-Strecke ist beendet</translation>
+    </message>
+    <message>
+        <source>the client leg already sent its Close</source>
+        <translation>die Client-Strecke hat ihr Close bereits gesendet</translation>
+    </message>
+    <message>
+        <source>the server leg already sent its Close</source>
+        <translation>die Server-Strecke hat ihr Close bereits gesendet</translation>
+    </message>
+    <message>
+        <source>the client leg is not open yet</source>
+        <translation>die Client-Strecke ist noch nicht offen</translation>
+    </message>
+    <message>
+        <source>the server leg is not open yet</source>
+        <translation>die Server-Strecke ist noch nicht offen</translation>
+    </message>
+    <message>
+        <source>the client left before the upstream server answered</source>
+        <translation>der Client ist gegangen, bevor der Upstream-Server geantwortet hat</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyUpgrade</name>
+    <message>
+        <source>the upstream request cannot be made of the client&apos;s: %1</source>
+        <translation>die Upstream-Anfrage lässt sich nicht aus der des Clients bilden: %1</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1720,10 @@ Grund: %2</translation>
         <source>client closed TCP</source>
         <translation>Client hat TCP geschlossen</translation>
     </message>
+    <message>
+        <source>Not relayed</source>
+        <translation>Nicht weitergeleitet</translation>
+    </message>
 </context>
 <context>
     <name>closecall::monitor::LogFileWriter</name>
@@ -1744,6 +1862,173 @@ Grund: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>Strecke</translation>
+    </message>
+    <message>
+        <source>control frame</source>
+        <translation>Steuer-Frame</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes not passed on: %3</source>
+        <translation>%1 (%2 Bytes) nicht weitergegeben: %3</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Pair %1, client leg: the client&apos;s connection to CloseCall</source>
+        <translation>Paar %1, Client-Strecke: die Verbindung des Clients zu CloseCall</translation>
+    </message>
+    <message>
+        <source>Pair %1, server leg: CloseCall&apos;s connection to the target</source>
+        <translation>Paar %1, Server-Strecke: die Verbindung von CloseCall zum Ziel</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::PairTableModel</name>
+    <message>
+        <source>The client leg: the client&apos;s connection to CloseCall, where CloseCall acts as the server</source>
+        <translation>Die Client-Strecke: die Verbindung des Clients zu CloseCall, auf der CloseCall der Server ist</translation>
+    </message>
+    <message>
+        <source>The server leg: CloseCall&apos;s connection to the target, where CloseCall acts as the client</source>
+        <translation>Die Server-Strecke: die Verbindung von CloseCall zum Ziel, auf der CloseCall der Client ist</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Client leg</source>
+        <translation>Client-Strecke</translation>
+    </message>
+    <message>
+        <source>Server leg</source>
+        <translation>Server-Strecke</translation>
+    </message>
+    <message>
+        <source>C→S msgs</source>
+        <translation>Nachr. C→S</translation>
+    </message>
+    <message>
+        <source>S→C msgs</source>
+        <translation>Nachr. S→C</translation>
+    </message>
+    <message>
+        <source>Close to client</source>
+        <translation>Close an Client</translation>
+    </message>
+    <message>
+        <source>Close from client</source>
+        <translation>Close vom Client</translation>
+    </message>
+    <message>
+        <source>Client leg initiated by</source>
+        <translation>Client-Strecke begonnen von</translation>
+    </message>
+    <message>
+        <source>Client post-close rx</source>
+        <translation>Client: nach Close empfangen</translation>
+    </message>
+    <message>
+        <source>Close to server</source>
+        <translation>Close an Server</translation>
+    </message>
+    <message>
+        <source>Close from server</source>
+        <translation>Close vom Server</translation>
+    </message>
+    <message>
+        <source>Server leg initiated by</source>
+        <translation>Server-Strecke begonnen von</translation>
+    </message>
+    <message>
+        <source>Server post-close rx</source>
+        <translation>Server: nach Close empfangen</translation>
+    </message>
+    <message>
+        <source>Not relayed</source>
+        <translation>Nicht weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Closes</translation>
+    </message>
+    <message>
+        <source>Client leg ended</source>
+        <translation>Client-Strecke beendet</translation>
+    </message>
+    <message>
+        <source>Server leg ended</source>
+        <translation>Server-Strecke beendet</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>CloseCall</source>
+        <translation>CloseCall</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <source>relayed</source>
+        <translation>weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Client leg: connection %1; server leg: connection %2</source>
+        <translation>Client-Strecke: Verbindung %1; Server-Strecke: Verbindung %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A Close arrived on this leg and is not answered yet (closes held): Close or Close Output on this leg answers it.</source>
+        <translation>Auf dieser Strecke ist ein Close angekommen und noch nicht beantwortet (Closes zurückgehalten): Close oder Close Output auf dieser Strecke beantwortet es.</translation>
+    </message>
+    <message>
+        <source>Frames that arrived on one leg and could not be passed on, because the other leg had already sent its Close or ended</source>
+        <translation>Frames, die auf einer Strecke ankamen und nicht weitergegeben werden konnten, weil die andere Strecke ihr Close schon gesendet hatte oder beendet war</translation>
+    </message>
+    <message>
+        <source>Closes held: a Close from either side is not passed on; you decide what the other side sees</source>
+        <translation>Closes zurückgehalten: ein Close von einer der beiden Seiten wird nicht weitergegeben; Sie entscheiden, was die andere Seite sieht</translation>
+    </message>
+    <message>
+        <source>Closes relayed: a Close from either side is passed on with the same code and reason</source>
+        <translation>Closes weitergeleitet: ein Close von einer der beiden Seiten wird mit demselben Code und Grund weitergegeben</translation>
+    </message>
+    <message>
+        <source>%1; final status %2</source>
+        <translation>%1; Endstatus %2</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2232,10 @@ Grund: %2</translation>
     <message>
         <source>reset, timeout, error</source>
         <translation>Reset, Zeitlimit, Fehler</translation>
+    </message>
+    <message>
+        <source>Not relayed: %1</source>
+        <translation>Nicht weitergeleitet: %1</translation>
     </message>
 </context>
 <context>
@@ -2659,6 +2948,10 @@ Authorization: Bearer …</translation>
         <source>Hide e&amp;nded</source>
         <translation>Beendete aus&amp;blenden</translation>
     </message>
+    <message>
+        <source>Filter pairs: id, client address, target, path, state…</source>
+        <translation>Paare filtern: ID, Client-Adresse, Ziel, Pfad, Zustand…</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::DetailsPanel</name>
@@ -2822,6 +3115,18 @@ Authorization: Bearer …</translation>
         <source>Response headers (the server&apos;s 101)</source>
         <translation>Antwort-Header (die 101 des Servers)</translation>
     </message>
+    <message>
+        <source>No connection yet.</source>
+        <translation>Noch keine Verbindung.</translation>
+    </message>
+    <message>
+        <source>Client leg (CloseCall is the server)</source>
+        <translation>Client-Strecke (CloseCall ist der Server)</translation>
+    </message>
+    <message>
+        <source>Server leg (CloseCall is the client)</source>
+        <translation>Server-Strecke (CloseCall ist der Client)</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::EmptyStateTableView</name>
@@ -2847,6 +3152,29 @@ Authorization: Bearer …</translation>
     <message>
         <source>&amp;Guide</source>
         <translation>&amp;Handbuch</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::LegChoice</name>
+    <message>
+        <source>C&amp;lient Leg</source>
+        <translation>Cl&amp;ient-Strecke</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver Leg</source>
+        <translation>Se&amp;rver-Strecke</translation>
+    </message>
+    <message>
+        <source>Act on the client leg: the client&apos;s connection to CloseCall. There CloseCall acts as the server, so the client sees what its server would do.</source>
+        <translation>Auf die Client-Strecke wirken: die Verbindung des Clients zu CloseCall. Dort ist CloseCall der Server, also sieht der Client, was sein Server täte.</translation>
+    </message>
+    <message>
+        <source>Act on the server leg: CloseCall&apos;s connection to the target server. There CloseCall acts as the client, so the server sees what its client would do.</source>
+        <translation>Auf die Server-Strecke wirken: die Verbindung von CloseCall zum Zielserver. Dort ist CloseCall der Client, also sieht der Server, was sein Client täte.</translation>
+    </message>
+    <message>
+        <source>Act on:</source>
+        <translation>Wirkt auf:</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3324,10 @@ Authorization: Bearer …</translation>
     <message>
         <source>Command results (hidden unless chosen)</source>
         <translation>Befehlsergebnisse (ausgeblendet, außer wenn gewählt)</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
     </message>
 </context>
 <context>
@@ -3572,6 +3904,94 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
             <numerusform>Verbinde mit %1 (%n Verbindungen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Proxying %1 → %2</source>
+        <translation>Proxy %1 → %2</translation>
+    </message>
+    <message>
+        <source>No pairs yet: connect a client to %1</source>
+        <translation>Noch keine Paare: einen Client mit %1 verbinden</translation>
+    </message>
+    <message>
+        <source>CloseCall passes each client on to %1 and shows both legs here</source>
+        <translation>CloseCall gibt jeden Client an %1 weiter und zeigt hier beide Strecken</translation>
+    </message>
+    <message>
+        <source>the proxy target is not valid: %1</source>
+        <translation>das Proxy-Ziel ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy to</source>
+        <translation>P&amp;roxy zu</translation>
+    </message>
+    <message>
+        <source>Proxy mode: every client that connects to the Listen on address is passed on to the target URL, and you can close either side. Off: CloseCall is the server itself. Applies at the next Start.</source>
+        <translation>Proxy-Modus: jeder Client, der sich mit der Adresse unter „Lauschen auf“ verbindet, wird an die Ziel-URL weitergegeben, und Sie können jede der beiden Seiten schließen. Aus: CloseCall ist selbst der Server. Gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Proxy: &amp;Keep the Target&apos;s Path</source>
+        <translation>Proxy: Pfad des Ziels &amp;beibehalten</translation>
+    </message>
+    <message>
+        <source>Connect to the target&apos;s own path and query only; off: the client&apos;s path and query are appended to the target&apos;s</source>
+        <translation>Nur mit dem eigenen Pfad und der eigenen Query des Ziels verbinden; aus: Pfad und Query des Clients werden an die des Ziels angehängt</translation>
+    </message>
+    <message>
+        <source>Proxy: &amp;Hold Closes of New Pairs</source>
+        <translation>Proxy: Closes neuer Paare zurück&amp;halten</translation>
+    </message>
+    <message>
+        <source>Start every pair with its closes held: a Close from either side is not passed on, so you decide what the other side sees. Off: closes are relayed with the same code and reason</source>
+        <translation>Jedes Paar mit zurückgehaltenen Closes beginnen: ein Close von einer der beiden Seiten wird nicht weitergegeben, also entscheiden Sie, was die andere Seite sieht. Aus: Closes werden mit demselben Code und Grund weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Proxy: Accept &amp;Self-Signed Certificates</source>
+        <translation>Proxy: Selbstsignierte &amp;Zertifikate annehmen</translation>
+    </message>
+    <message>
+        <source>A wss:// target whose certificate fails verification is accepted (the server leg&apos;s details say so)</source>
+        <translation>Ein wss://-Ziel, dessen Zertifikat die Prüfung nicht besteht, wird angenommen (die Details der Server-Strecke vermerken es)</translation>
+    </message>
+    <message>
+        <source>&amp;Hold Closes of This Pair</source>
+        <translation>Closes dieses Paares &amp;zurückhalten</translation>
+    </message>
+    <message>
+        <source>On: a Close from either side of the selected pairs is not passed on; the leg waits in CloseReceived until you answer it. Off: closes are relayed</source>
+        <translation>An: ein Close von einer der beiden Seiten der gewählten Paare wird nicht weitergegeben; die Strecke wartet in CloseReceived, bis Sie es beantworten. Aus: Closes werden weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Answer Pings on This &amp;Leg</source>
+        <translation>Pings auf dieser S&amp;trecke beantworten</translation>
+    </message>
+    <message>
+        <source>On: CloseCall answers the Pings that arrive on the chosen leg itself. Off (the default): Pings are passed through to the other side</source>
+        <translation>An: CloseCall beantwortet die Pings, die auf der gewählten Strecke ankommen, selbst. Aus (Standard): Pings werden zur anderen Seite durchgereicht</translation>
+    </message>
+    <message>
+        <source>Answer Pings on the Server &amp;Leg</source>
+        <translation>Pings auf der Server-S&amp;trecke beantworten</translation>
+    </message>
+    <message>
+        <source>Answer Pings on the Client &amp;Leg</source>
+        <translation>Pings auf der Client-S&amp;trecke beantworten</translation>
+    </message>
+    <message>
+        <source>Closes held for pairs %1</source>
+        <translation>Closes zurückgehalten für Paare %1</translation>
+    </message>
+    <message>
+        <source>Closes relayed for pairs %1</source>
+        <translation>Closes weitergeleitet für Paare %1</translation>
+    </message>
+    <message>
+        <source>Pings answered on connections %1</source>
+        <translation>Pings beantwortet auf Verbindungen %1</translation>
+    </message>
+    <message>
+        <source>Pings passed through on connections %1</source>
+        <translation>Pings durchgereicht auf Verbindungen %1</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -3648,6 +4068,18 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
     <message>
         <source>Stop the server (Ctrl+Shift+R) to change where it listens</source>
         <translation>Den Server stoppen (Strg+Umschalt+R), um zu ändern, wo er lauscht</translation>
+    </message>
+    <message>
+        <source>no target URL: type the ws:// or wss:// URL of the server to proxy to</source>
+        <translation>keine Ziel-URL: die ws://- oder wss://-URL des Servers eingeben, an den weitergeleitet wird</translation>
+    </message>
+    <message>
+        <source>Stop the server (Ctrl+Shift+R) to change the target</source>
+        <translation>Den Server stoppen (Strg+Umschalt+R), um das Ziel zu ändern</translation>
+    </message>
+    <message>
+        <source>The server every client is passed on to (ws:// or wss://); clients connect to the Listen on address</source>
+        <translation>Der Server, an den jeder Client weitergegeben wird (ws:// oder wss://); Clients verbinden sich mit der Adresse unter „Lauschen auf“</translation>
     </message>
 </context>
 <context>

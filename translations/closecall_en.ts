@@ -372,6 +372,42 @@
         <source>needs --deflate</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Proxy mode: relay every client to this ws:// or wss:// server, both ways, and log both legs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --proxy-to: connect to the target&apos;s own path and query only (without it the client&apos;s path and query are appended).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --proxy-to: hold every Close instead of passing it on; a command decides what the other side sees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --proxy-to wss://: accept a server certificate that fails verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo&apos;s peers connect to CloseCall&apos;s own server; it does not go with --proxy-to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server behind --proxy-to answers, not CloseCall; it does not go with --proxy-to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in proxy mode a Close is relayed or held (see --proxy-hold-closes); it does not go with --proxy-to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in proxy mode the client&apos;s offer goes to the server and the server chooses; it does not go with --proxy-to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs --proxy-to</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -512,10 +548,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>set needs at least one of echo, manual_ack, auto_pong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>export needs &apos;path&apos; (the file to write)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,6 +653,14 @@
     </message>
     <message>
         <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set needs at least one of echo, manual_ack, auto_pong (in proxy mode also hold_closes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is for the whole server and does not apply to a proxy&apos;s legs; it does not go with &apos;%2&apos; (send it in a set of its own)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -769,6 +809,18 @@
     </message>
     <message>
         <source>insecure applies to wss:// only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hold_closes and a per-connection auto_pong apply in proxy mode only (--proxy-to)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give auto_pong or hold_closes (or both) to set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conn %1: not a leg of a proxy pair (it was opened with connect)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1081,6 +1133,68 @@
     </message>
     <message>
         <source>behaviour: close-reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPair</name>
+    <message>
+        <source>the upstream server did not accept the connection in time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream server could not be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client&apos;s upgrade failed before the upstream server answered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream server refused the upgrade: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream server did not complete the upgrade in time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upstream server&apos;s upgrade failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client leg has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server leg has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client leg already sent its Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server leg already sent its Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client leg is not open yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server leg is not open yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client left before the upstream server answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProxyUpgrade</name>
+    <message>
+        <source>the upstream request cannot be made of the client&apos;s: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1603,6 +1717,10 @@ reason: %2</source>
         <source>client closed TCP</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not relayed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::monitor::LogFileWriter</name>
@@ -1740,6 +1858,173 @@ reason: %2</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes not passed on: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair %1, client leg: the client&apos;s connection to CloseCall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair %1, server leg: CloseCall&apos;s connection to the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::PairTableModel</name>
+    <message>
+        <source>The client leg: the client&apos;s connection to CloseCall, where CloseCall acts as the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server leg: CloseCall&apos;s connection to the target, where CloseCall acts as the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C→S msgs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S→C msgs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close to client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close from client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client leg initiated by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client post-close rx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close to server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close from server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server leg initiated by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server post-close rx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not relayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client leg ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server leg ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloseCall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client leg: connection %1; server leg: connection %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Close arrived on this leg and is not answered yet (closes held): Close or Close Output on this leg answers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames that arrived on one leg and could not be passed on, because the other leg had already sent its Close or ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes held: a Close from either side is not passed on; you decide what the other side sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes relayed: a Close from either side is passed on with the same code and reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; final status %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1943,6 +2228,10 @@ reason: %2</source>
     </message>
     <message>
         <source>reset, timeout, error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not relayed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2654,6 +2943,10 @@ Authorization: Bearer …</source>
         <source>Ended connections are hidden (Hide ended)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter pairs: id, client address, target, path, state…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::DetailsPanel</name>
@@ -2817,6 +3110,18 @@ Authorization: Bearer …</source>
         <source>Response headers (the server&apos;s 101)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No connection yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client leg (CloseCall is the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server leg (CloseCall is the client)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::EmptyStateTableView</name>
@@ -2841,6 +3146,29 @@ Authorization: Bearer …</source>
     </message>
     <message>
         <source>&amp;Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::LegChoice</name>
+    <message>
+        <source>C&amp;lient Leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver Leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act on the client leg: the client&apos;s connection to CloseCall. There CloseCall acts as the server, so the client sees what its server would do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act on the server leg: CloseCall&apos;s connection to the target server. There CloseCall acts as the client, so the server sees what its client would do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act on:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2990,6 +3318,10 @@ Authorization: Bearer …</source>
     </message>
     <message>
         <source>Command results (hidden unless chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3552,6 +3884,94 @@ Nothing in the log was lost: choose another place and try again.</source>
             <numerusform>Connecting to %1 (%n connections)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Proxying %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pairs yet: connect a client to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloseCall passes each client on to %1 and shows both legs here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy target is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proxy to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy mode: every client that connects to the Listen on address is passed on to the target URL, and you can close either side. Off: CloseCall is the server itself. Applies at the next Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy: &amp;Keep the Target&apos;s Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the target&apos;s own path and query only; off: the client&apos;s path and query are appended to the target&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy: &amp;Hold Closes of New Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start every pair with its closes held: a Close from either side is not passed on, so you decide what the other side sees. Off: closes are relayed with the same code and reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy: Accept &amp;Self-Signed Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wss:// target whose certificate fails verification is accepted (the server leg&apos;s details say so)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hold Closes of This Pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: a Close from either side of the selected pairs is not passed on; the leg waits in CloseReceived until you answer it. Off: closes are relayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer Pings on This &amp;Leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On: CloseCall answers the Pings that arrive on the chosen leg itself. Off (the default): Pings are passed through to the other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer Pings on the Server &amp;Leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer Pings on the Client &amp;Leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes held for pairs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes relayed for pairs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pings answered on connections %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pings passed through on connections %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -3627,6 +4047,18 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Stop the server (Ctrl+Shift+R) to change where it listens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no target URL: type the ws:// or wss:// URL of the server to proxy to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the server (Ctrl+Shift+R) to change the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server every client is passed on to (ws:// or wss://); clients connect to the Listen on address</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

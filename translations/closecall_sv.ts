@@ -372,6 +372,42 @@
         <source>needs --deflate</source>
         <translation>kräver --deflate</translation>
     </message>
+    <message>
+        <source>Proxy mode: relay every client to this ws:// or wss:// server, both ways, and log both legs.</source>
+        <translation>Proxyläge: vidarebefordra varje klient till denna ws://- eller wss://-server, åt båda hållen, och logga båda sträckorna.</translation>
+    </message>
+    <message>
+        <source>With --proxy-to: connect to the target&apos;s own path and query only (without it the client&apos;s path and query are appended).</source>
+        <translation>Med --proxy-to: anslut bara till målets egen sökväg och fråga (utan det läggs klientens sökväg och fråga till).</translation>
+    </message>
+    <message>
+        <source>With --proxy-to: hold every Close instead of passing it on; a command decides what the other side sees.</source>
+        <translation>Med --proxy-to: håll kvar varje Close i stället för att skicka den vidare; ett kommando avgör vad den andra sidan ser.</translation>
+    </message>
+    <message>
+        <source>With --proxy-to wss://: accept a server certificate that fails verification.</source>
+        <translation>Med --proxy-to wss://: godta ett servercertifikat som inte klarar verifieringen.</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s peers connect to CloseCall&apos;s own server; it does not go with --proxy-to</source>
+        <translation>demons motparter ansluter till CloseCalls egen server; det går inte ihop med --proxy-to</translation>
+    </message>
+    <message>
+        <source>the server behind --proxy-to answers, not CloseCall; it does not go with --proxy-to</source>
+        <translation>servern bakom --proxy-to svarar, inte CloseCall; det går inte ihop med --proxy-to</translation>
+    </message>
+    <message>
+        <source>in proxy mode a Close is relayed or held (see --proxy-hold-closes); it does not go with --proxy-to</source>
+        <translation>i proxyläge vidarebefordras en Close eller hålls kvar (se --proxy-hold-closes); det går inte ihop med --proxy-to</translation>
+    </message>
+    <message>
+        <source>in proxy mode the client&apos;s offer goes to the server and the server chooses; it does not go with --proxy-to</source>
+        <translation>i proxyläge går klientens erbjudande till servern och servern väljer; det går inte ihop med --proxy-to</translation>
+    </message>
+    <message>
+        <source>needs --proxy-to</source>
+        <translation>kräver --proxy-to</translation>
+    </message>
 </context>
 <context>
     <name>CommandParser</name>
@@ -512,10 +548,6 @@
         <translation>”%1” måste vara true eller false; fick %2</translation>
     </message>
     <message>
-        <source>set needs at least one of echo, manual_ack, auto_pong</source>
-        <translation>set kräver minst ett av echo, manual_ack, auto_pong</translation>
-    </message>
-    <message>
         <source>export needs &apos;path&apos; (the file to write)</source>
         <translation>export kräver ”path” (filen som ska skrivas)</translation>
     </message>
@@ -622,6 +654,14 @@
     <message>
         <source>unknown cmd &apos;%1&apos;; commands are list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</source>
         <translation>okänt kommando ”%1”; kommandona är list, close, close_output, abort, send, ping, set, export, quit, timeline, connect</translation>
+    </message>
+    <message>
+        <source>set needs at least one of echo, manual_ack, auto_pong (in proxy mode also hold_closes)</source>
+        <translation>set kräver minst ett av echo, manual_ack, auto_pong (i proxyläge även hold_closes)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is for the whole server and does not apply to a proxy&apos;s legs; it does not go with &apos;%2&apos; (send it in a set of its own)</source>
+        <translation>”%1” gäller hela servern och inte en proxys sträckor; det går inte ihop med ”%2” (skicka det i en egen set)</translation>
     </message>
 </context>
 <context>
@@ -770,6 +810,18 @@
     <message>
         <source>insecure applies to wss:// only</source>
         <translation>insecure gäller bara wss://</translation>
+    </message>
+    <message>
+        <source>hold_closes and a per-connection auto_pong apply in proxy mode only (--proxy-to)</source>
+        <translation>hold_closes och en auto_pong per anslutning gäller bara i proxyläge (--proxy-to)</translation>
+    </message>
+    <message>
+        <source>give auto_pong or hold_closes (or both) to set</source>
+        <translation>ge set auto_pong eller hold_closes (eller båda)</translation>
+    </message>
+    <message>
+        <source>conn %1: not a leg of a proxy pair (it was opened with connect)</source>
+        <translation>conn %1: inte en sträcka i ett proxypar (den öppnades med connect)</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1134,68 @@
     <message>
         <source>behaviour: close-reason: %1</source>
         <translation>behaviour: close-reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPair</name>
+    <message>
+        <source>the upstream server did not accept the connection in time: %1</source>
+        <translation>uppströmsservern tog inte emot anslutningen i tid: %1</translation>
+    </message>
+    <message>
+        <source>the upstream server could not be reached: %1</source>
+        <translation>uppströmsservern gick inte att nå: %1</translation>
+    </message>
+    <message>
+        <source>the client&apos;s upgrade failed before the upstream server answered: %1</source>
+        <translation>klientens uppgradering misslyckades innan uppströmsservern svarade: %1</translation>
+    </message>
+    <message>
+        <source>the upstream server refused the upgrade: %1</source>
+        <translation>uppströmsservern nekade uppgraderingen: %1</translation>
+    </message>
+    <message>
+        <source>the upstream server did not complete the upgrade in time: %1</source>
+        <translation>uppströmsservern slutförde inte uppgraderingen i tid: %1</translation>
+    </message>
+    <message>
+        <source>the upstream server&apos;s upgrade failed: %1</source>
+        <translation>uppgraderingen mot uppströmsservern misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>the client leg has ended</source>
+        <translation>klientsträckan har avslutats</translation>
+    </message>
+    <message>
+        <source>the server leg has ended</source>
+        <translation>serversträckan har avslutats</translation>
+    </message>
+    <message>
+        <source>the client leg already sent its Close</source>
+        <translation>klientsträckan har redan skickat sin Close</translation>
+    </message>
+    <message>
+        <source>the server leg already sent its Close</source>
+        <translation>serversträckan har redan skickat sin Close</translation>
+    </message>
+    <message>
+        <source>the client leg is not open yet</source>
+        <translation>klientsträckan är inte öppen än</translation>
+    </message>
+    <message>
+        <source>the server leg is not open yet</source>
+        <translation>serversträckan är inte öppen än</translation>
+    </message>
+    <message>
+        <source>the client left before the upstream server answered</source>
+        <translation>klienten försvann innan uppströmsservern svarade</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyUpgrade</name>
+    <message>
+        <source>the upstream request cannot be made of the client&apos;s: %1</source>
+        <translation>uppströmsbegäran kan inte byggas av klientens: %1</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1720,10 @@ orsak: %2</translation>
         <source>client closed TCP</source>
         <translation>klienten stängde TCP</translation>
     </message>
+    <message>
+        <source>Not relayed</source>
+        <translation>Inte vidarebefordrat</translation>
+    </message>
 </context>
 <context>
     <name>closecall::monitor::LogFileWriter</name>
@@ -1744,6 +1862,173 @@ orsak: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>Sträcka</translation>
+    </message>
+    <message>
+        <source>control frame</source>
+        <translation>kontrollram</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes not passed on: %3</source>
+        <translation>%1 (%2 byte) skickades inte vidare: %3</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>klient</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>Pair %1, client leg: the client&apos;s connection to CloseCall</source>
+        <translation>Par %1, klientsträckan: klientens anslutning till CloseCall</translation>
+    </message>
+    <message>
+        <source>Pair %1, server leg: CloseCall&apos;s connection to the target</source>
+        <translation>Par %1, serversträckan: CloseCalls anslutning till målet</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::monitor::PairTableModel</name>
+    <message>
+        <source>The client leg: the client&apos;s connection to CloseCall, where CloseCall acts as the server</source>
+        <translation>Klientsträckan: klientens anslutning till CloseCall, där CloseCall agerar server</translation>
+    </message>
+    <message>
+        <source>The server leg: CloseCall&apos;s connection to the target, where CloseCall acts as the client</source>
+        <translation>Serversträckan: CloseCalls anslutning till målet, där CloseCall agerar klient</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Sökväg</translation>
+    </message>
+    <message>
+        <source>Client leg</source>
+        <translation>Klientsträcka</translation>
+    </message>
+    <message>
+        <source>Server leg</source>
+        <translation>Serversträcka</translation>
+    </message>
+    <message>
+        <source>C→S msgs</source>
+        <translation>Medd. K→S</translation>
+    </message>
+    <message>
+        <source>S→C msgs</source>
+        <translation>Medd. S→K</translation>
+    </message>
+    <message>
+        <source>Close to client</source>
+        <translation>Close till klient</translation>
+    </message>
+    <message>
+        <source>Close from client</source>
+        <translation>Close från klient</translation>
+    </message>
+    <message>
+        <source>Client leg initiated by</source>
+        <translation>Klientsträcka initierad av</translation>
+    </message>
+    <message>
+        <source>Client post-close rx</source>
+        <translation>Klient: mottaget efter Close</translation>
+    </message>
+    <message>
+        <source>Close to server</source>
+        <translation>Close till server</translation>
+    </message>
+    <message>
+        <source>Close from server</source>
+        <translation>Close från server</translation>
+    </message>
+    <message>
+        <source>Server leg initiated by</source>
+        <translation>Serversträcka initierad av</translation>
+    </message>
+    <message>
+        <source>Server post-close rx</source>
+        <translation>Server: mottaget efter Close</translation>
+    </message>
+    <message>
+        <source>Not relayed</source>
+        <translation>Inte vidarebefordrat</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Client leg ended</source>
+        <translation>Klientsträcka avslutad</translation>
+    </message>
+    <message>
+        <source>Server leg ended</source>
+        <translation>Serversträcka avslutad</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Öppnad</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Varaktighet</translation>
+    </message>
+    <message>
+        <source>CloseCall</source>
+        <translation>CloseCall</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>hålls kvar</translation>
+    </message>
+    <message>
+        <source>relayed</source>
+        <translation>vidarebefordras</translation>
+    </message>
+    <message>
+        <source>Client leg: connection %1; server leg: connection %2</source>
+        <translation>Klientsträcka: anslutning %1; serversträcka: anslutning %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>A Close arrived on this leg and is not answered yet (closes held): Close or Close Output on this leg answers it.</source>
+        <translation>En Close har kommit på den här sträckan och är inte besvarad än (Close hålls kvar): Close eller Close Output på den här sträckan besvarar den.</translation>
+    </message>
+    <message>
+        <source>Frames that arrived on one leg and could not be passed on, because the other leg had already sent its Close or ended</source>
+        <translation>Ramar som kom på en sträcka och inte kunde skickas vidare, eftersom den andra sträckan redan hade skickat sin Close eller avslutats</translation>
+    </message>
+    <message>
+        <source>Closes held: a Close from either side is not passed on; you decide what the other side sees</source>
+        <translation>Close hålls kvar: en Close från någon av sidorna skickas inte vidare; du avgör vad den andra sidan ser</translation>
+    </message>
+    <message>
+        <source>Closes relayed: a Close from either side is passed on with the same code and reason</source>
+        <translation>Close vidarebefordras: en Close från någon av sidorna skickas vidare med samma kod och orsak</translation>
+    </message>
+    <message>
+        <source>%1; final status %2</source>
+        <translation>%1; slutstatus %2</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2232,10 @@ orsak: %2</translation>
     <message>
         <source>reset, timeout, error</source>
         <translation>återställning, tidsgräns, fel</translation>
+    </message>
+    <message>
+        <source>Not relayed: %1</source>
+        <translation>Inte vidarebefordrat: %1</translation>
     </message>
 </context>
 <context>
@@ -2659,6 +2948,10 @@ Authorization: Bearer …</translation>
         <source>Hide e&amp;nded</source>
         <translation>Dölj a&amp;vslutade</translation>
     </message>
+    <message>
+        <source>Filter pairs: id, client address, target, path, state…</source>
+        <translation>Filtrera par: id, klientadress, mål, sökväg, tillstånd…</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::DetailsPanel</name>
@@ -2822,6 +3115,18 @@ Authorization: Bearer …</translation>
         <source>Response headers (the server&apos;s 101)</source>
         <translation>Svarets rubriker (serverns 101)</translation>
     </message>
+    <message>
+        <source>No connection yet.</source>
+        <translation>Ingen anslutning ännu.</translation>
+    </message>
+    <message>
+        <source>Client leg (CloseCall is the server)</source>
+        <translation>Klientsträcka (CloseCall är servern)</translation>
+    </message>
+    <message>
+        <source>Server leg (CloseCall is the client)</source>
+        <translation>Serversträcka (CloseCall är klienten)</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::EmptyStateTableView</name>
@@ -2847,6 +3152,29 @@ Authorization: Bearer …</translation>
     <message>
         <source>&amp;Guide</source>
         <translation>&amp;Handbok</translation>
+    </message>
+</context>
+<context>
+    <name>closecall::ui::LegChoice</name>
+    <message>
+        <source>C&amp;lient Leg</source>
+        <translation>K&amp;lientsträckan</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver Leg</source>
+        <translation>Ser&amp;versträckan</translation>
+    </message>
+    <message>
+        <source>Act on the client leg: the client&apos;s connection to CloseCall. There CloseCall acts as the server, so the client sees what its server would do.</source>
+        <translation>Agera på klientsträckan: klientens anslutning till CloseCall. Där agerar CloseCall server, så klienten ser vad dess server skulle göra.</translation>
+    </message>
+    <message>
+        <source>Act on the server leg: CloseCall&apos;s connection to the target server. There CloseCall acts as the client, so the server sees what its client would do.</source>
+        <translation>Agera på serversträckan: CloseCalls anslutning till målservern. Där agerar CloseCall klient, så servern ser vad dess klient skulle göra.</translation>
+    </message>
+    <message>
+        <source>Act on:</source>
+        <translation>Agera på:</translation>
     </message>
 </context>
 <context>
@@ -2996,6 +3324,10 @@ Authorization: Bearer …</translation>
     <message>
         <source>Command results (hidden unless chosen)</source>
         <translation>Kommandoresultat (dolda om de inte väljs)</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
     </message>
 </context>
 <context>
@@ -3572,6 +3904,94 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
             <numerusform>Ansluter till %1 (%n anslutningar)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Proxying %1 → %2</source>
+        <translation>Proxar %1 → %2</translation>
+    </message>
+    <message>
+        <source>No pairs yet: connect a client to %1</source>
+        <translation>Inga par ännu: anslut en klient till %1</translation>
+    </message>
+    <message>
+        <source>CloseCall passes each client on to %1 and shows both legs here</source>
+        <translation>CloseCall skickar vidare varje klient till %1 och visar båda sträckorna här</translation>
+    </message>
+    <message>
+        <source>the proxy target is not valid: %1</source>
+        <translation>proxymålet är ogiltigt: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy to</source>
+        <translation>P&amp;roxy till</translation>
+    </message>
+    <message>
+        <source>Proxy mode: every client that connects to the Listen on address is passed on to the target URL, and you can close either side. Off: CloseCall is the server itself. Applies at the next Start.</source>
+        <translation>Proxyläge: varje klient som ansluter till adressen i ”Lyssna på” skickas vidare till mål-URL:en, och du kan stänga vilken sida som helst. Av: CloseCall är själv servern. Gäller från nästa start.</translation>
+    </message>
+    <message>
+        <source>Proxy: &amp;Keep the Target&apos;s Path</source>
+        <translation>Proxy: &amp;Behåll målets sökväg</translation>
+    </message>
+    <message>
+        <source>Connect to the target&apos;s own path and query only; off: the client&apos;s path and query are appended to the target&apos;s</source>
+        <translation>Anslut bara till målets egen sökväg och fråga; av: klientens sökväg och fråga läggs till målets</translation>
+    </message>
+    <message>
+        <source>Proxy: &amp;Hold Closes of New Pairs</source>
+        <translation>Proxy: &amp;Håll kvar Close för nya par</translation>
+    </message>
+    <message>
+        <source>Start every pair with its closes held: a Close from either side is not passed on, so you decide what the other side sees. Off: closes are relayed with the same code and reason</source>
+        <translation>Starta varje par med Close kvarhållna: en Close från någon av sidorna skickas inte vidare, så du avgör vad den andra sidan ser. Av: Close vidarebefordras med samma kod och orsak</translation>
+    </message>
+    <message>
+        <source>Proxy: Accept &amp;Self-Signed Certificates</source>
+        <translation>Proxy: &amp;Godta självsignerade certifikat</translation>
+    </message>
+    <message>
+        <source>A wss:// target whose certificate fails verification is accepted (the server leg&apos;s details say so)</source>
+        <translation>Ett wss://-mål vars certifikat inte klarar verifieringen godtas (serversträckans detaljer anger det)</translation>
+    </message>
+    <message>
+        <source>&amp;Hold Closes of This Pair</source>
+        <translation>&amp;Håll kvar Close för detta par</translation>
+    </message>
+    <message>
+        <source>On: a Close from either side of the selected pairs is not passed on; the leg waits in CloseReceived until you answer it. Off: closes are relayed</source>
+        <translation>På: en Close från någon av sidorna i de valda paren skickas inte vidare; sträckan väntar i CloseReceived tills du besvarar den. Av: Close vidarebefordras</translation>
+    </message>
+    <message>
+        <source>Answer Pings on This &amp;Leg</source>
+        <translation>Besvara ping på den här s&amp;träckan</translation>
+    </message>
+    <message>
+        <source>On: CloseCall answers the Pings that arrive on the chosen leg itself. Off (the default): Pings are passed through to the other side</source>
+        <translation>På: CloseCall besvarar själv de pingar som kommer på den valda sträckan. Av (standard): pingar släpps igenom till den andra sidan</translation>
+    </message>
+    <message>
+        <source>Answer Pings on the Server &amp;Leg</source>
+        <translation>Besvara ping på servers&amp;träckan</translation>
+    </message>
+    <message>
+        <source>Answer Pings on the Client &amp;Leg</source>
+        <translation>Besvara ping på klients&amp;träckan</translation>
+    </message>
+    <message>
+        <source>Closes held for pairs %1</source>
+        <translation>Close hålls kvar för par %1</translation>
+    </message>
+    <message>
+        <source>Closes relayed for pairs %1</source>
+        <translation>Close vidarebefordras för par %1</translation>
+    </message>
+    <message>
+        <source>Pings answered on connections %1</source>
+        <translation>Ping besvaras på anslutningar %1</translation>
+    </message>
+    <message>
+        <source>Pings passed through on connections %1</source>
+        <translation>Ping släpps igenom på anslutningar %1</translation>
+    </message>
 </context>
 <context>
     <name>closecall::ui::SendPanel</name>
@@ -3648,6 +4068,18 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
     <message>
         <source>Stop the server (Ctrl+Shift+R) to change where it listens</source>
         <translation>Stoppa servern (Ctrl+Skift+R) för att ändra var den lyssnar</translation>
+    </message>
+    <message>
+        <source>no target URL: type the ws:// or wss:// URL of the server to proxy to</source>
+        <translation>ingen mål-URL: skriv ws://- eller wss://-URL:en för servern att vidarebefordra till</translation>
+    </message>
+    <message>
+        <source>Stop the server (Ctrl+Shift+R) to change the target</source>
+        <translation>Stoppa servern (Ctrl+Skift+R) för att ändra målet</translation>
+    </message>
+    <message>
+        <source>The server every client is passed on to (ws:// or wss://); clients connect to the Listen on address</source>
+        <translation>Servern som varje klient skickas vidare till (ws:// eller wss://); klienterna ansluter till adressen i ”Lyssna på”</translation>
     </message>
 </context>
 <context>
