@@ -3921,10 +3921,6 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
         <translation>das Proxy-Ziel ist ungültig: %1</translation>
     </message>
     <message>
-        <source>&amp;Proxy to</source>
-        <translation>P&amp;roxy zu</translation>
-    </message>
-    <message>
         <source>Proxy mode: every client that connects to the Listen on address is passed on to the target URL, and you can close either side. Off: CloseCall is the server itself. Applies at the next Start.</source>
         <translation>Proxy-Modus: jeder Client, der sich mit der Adresse unter „Lauschen auf“ verbindet, wird an die Ziel-URL weitergegeben, und Sie können jede der beiden Seiten schließen. Aus: CloseCall ist selbst der Server. Gilt ab dem nächsten Start.</translation>
     </message>
@@ -3945,10 +3941,6 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
         <translation>Jedes Paar mit zurückgehaltenen Closes beginnen: ein Close von einer der beiden Seiten wird nicht weitergegeben, also entscheiden Sie, was die andere Seite sieht. Aus: Closes werden mit demselben Code und Grund weitergeleitet</translation>
     </message>
     <message>
-        <source>Proxy: Accept &amp;Self-Signed Certificates</source>
-        <translation>Proxy: Selbstsignierte &amp;Zertifikate annehmen</translation>
-    </message>
-    <message>
         <source>A wss:// target whose certificate fails verification is accepted (the server leg&apos;s details say so)</source>
         <translation>Ein wss://-Ziel, dessen Zertifikat die Prüfung nicht besteht, wird angenommen (die Details der Server-Strecke vermerken es)</translation>
     </message>
@@ -3959,10 +3951,6 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
     <message>
         <source>On: a Close from either side of the selected pairs is not passed on; the leg waits in CloseReceived until you answer it. Off: closes are relayed</source>
         <translation>An: ein Close von einer der beiden Seiten der gewählten Paare wird nicht weitergegeben; die Strecke wartet in CloseReceived, bis Sie es beantworten. Aus: Closes werden weitergeleitet</translation>
-    </message>
-    <message>
-        <source>Answer Pings on This &amp;Leg</source>
-        <translation>Pings auf dieser S&amp;trecke beantworten</translation>
     </message>
     <message>
         <source>On: CloseCall answers the Pings that arrive on the chosen leg itself. Off (the default): Pings are passed through to the other side</source>
@@ -3991,6 +3979,18 @@ Nichts im Protokoll ging verloren: Wählen Sie einen anderen Ort und versuchen S
     <message>
         <source>Pings passed through on connections %1</source>
         <translation>Pings durchgereicht auf Verbindungen %1</translation>
+    </message>
+    <message>
+        <source>P&amp;roxy to</source>
+        <translation>P&amp;roxy zu</translation>
+    </message>
+    <message>
+        <source>Proxy: Accept Self-S&amp;igned Certificates</source>
+        <translation>Proxy: Selbstsignierte &amp;Zertifikate annehmen</translation>
+    </message>
+    <message>
+        <source>Answer Pings on This Le&amp;g</source>
+        <translation>Pings auf dieser S&amp;trecke beantworten</translation>
     </message>
 </context>
 <context>

@@ -3901,10 +3901,6 @@ Nothing in the log was lost: choose another place and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Proxy to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Proxy mode: every client that connects to the Listen on address is passed on to the target URL, and you can close either side. Off: CloseCall is the server itself. Applies at the next Start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3925,10 +3921,6 @@ Nothing in the log was lost: choose another place and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Proxy: Accept &amp;Self-Signed Certificates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A wss:// target whose certificate fails verification is accepted (the server leg&apos;s details say so)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3938,10 +3930,6 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>On: a Close from either side of the selected pairs is not passed on; the leg waits in CloseReceived until you answer it. Off: closes are relayed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer Pings on This &amp;Leg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3970,6 +3958,18 @@ Nothing in the log was lost: choose another place and try again.</source>
     </message>
     <message>
         <source>Pings passed through on connections %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;roxy to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy: Accept Self-S&amp;igned Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer Pings on This Le&amp;g</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

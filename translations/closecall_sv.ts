@@ -3921,10 +3921,6 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
         <translation>proxymålet är ogiltigt: %1</translation>
     </message>
     <message>
-        <source>&amp;Proxy to</source>
-        <translation>P&amp;roxy till</translation>
-    </message>
-    <message>
         <source>Proxy mode: every client that connects to the Listen on address is passed on to the target URL, and you can close either side. Off: CloseCall is the server itself. Applies at the next Start.</source>
         <translation>Proxyläge: varje klient som ansluter till adressen i ”Lyssna på” skickas vidare till mål-URL:en, och du kan stänga vilken sida som helst. Av: CloseCall är själv servern. Gäller från nästa start.</translation>
     </message>
@@ -3945,10 +3941,6 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
         <translation>Starta varje par med Close kvarhållna: en Close från någon av sidorna skickas inte vidare, så du avgör vad den andra sidan ser. Av: Close vidarebefordras med samma kod och orsak</translation>
     </message>
     <message>
-        <source>Proxy: Accept &amp;Self-Signed Certificates</source>
-        <translation>Proxy: &amp;Godta självsignerade certifikat</translation>
-    </message>
-    <message>
         <source>A wss:// target whose certificate fails verification is accepted (the server leg&apos;s details say so)</source>
         <translation>Ett wss://-mål vars certifikat inte klarar verifieringen godtas (serversträckans detaljer anger det)</translation>
     </message>
@@ -3959,10 +3951,6 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
     <message>
         <source>On: a Close from either side of the selected pairs is not passed on; the leg waits in CloseReceived until you answer it. Off: closes are relayed</source>
         <translation>På: en Close från någon av sidorna i de valda paren skickas inte vidare; sträckan väntar i CloseReceived tills du besvarar den. Av: Close vidarebefordras</translation>
-    </message>
-    <message>
-        <source>Answer Pings on This &amp;Leg</source>
-        <translation>Besvara ping på den här s&amp;träckan</translation>
     </message>
     <message>
         <source>On: CloseCall answers the Pings that arrive on the chosen leg itself. Off (the default): Pings are passed through to the other side</source>
@@ -3991,6 +3979,18 @@ Inget i loggen gick förlorat: välj en annan plats och försök igen.</translat
     <message>
         <source>Pings passed through on connections %1</source>
         <translation>Ping släpps igenom på anslutningar %1</translation>
+    </message>
+    <message>
+        <source>P&amp;roxy to</source>
+        <translation>P&amp;roxy till</translation>
+    </message>
+    <message>
+        <source>Proxy: Accept Self-S&amp;igned Certificates</source>
+        <translation>Proxy: &amp;Godta självsignerade certifikat</translation>
+    </message>
+    <message>
+        <source>Answer Pings on This Le&amp;g</source>
+        <translation>Besvara ping på den här s&amp;träckan</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ using server::Leg;
 
 void MainWindow::createProxyActions()
 {
-    m_proxyMode = new QAction(tr("&Proxy to"), this);
+    m_proxyMode = new QAction(tr("P&roxy to"), this);
     m_proxyMode->setObjectName(u"actionProxyMode"_s);
     m_proxyMode->setCheckable(true);
     m_proxyMode->setToolTip(
@@ -53,7 +53,7 @@ void MainWindow::createProxyActions()
         tr("Start every pair with its closes held: a Close from either side is not passed on, "
            "so you decide what the other side sees. Off: closes are relayed with the same code "
            "and reason"));
-    m_proxyInsecure = new QAction(tr("Proxy: Accept &Self-Signed Certificates"), this);
+    m_proxyInsecure = new QAction(tr("Proxy: Accept Self-S&igned Certificates"), this);
     m_proxyInsecure->setObjectName(u"actionProxyInsecure"_s);
     m_proxyInsecure->setCheckable(true);
     m_proxyInsecure->setToolTip(tr("A wss:// target whose certificate fails verification is "
@@ -72,7 +72,7 @@ void MainWindow::createProxyActions()
                               "on; the leg waits in CloseReceived until you answer it. Off: "
                               "closes are relayed"));
     connect(m_pairHold, &QAction::triggered, this, &MainWindow::toggleHoldCloses);
-    m_legAutoPong = new QAction(tr("Answer Pings on This &Leg"), this);
+    m_legAutoPong = new QAction(tr("Answer Pings on This Le&g"), this);
     m_legAutoPong->setObjectName(u"actionLegAutoPong"_s);
     m_legAutoPong->setCheckable(true);
     m_legAutoPong->setToolTip(tr("On: CloseCall answers the Pings that arrive on the chosen leg "
